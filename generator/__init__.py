@@ -1,0 +1,1 @@
+"""carbonreg generator: load, validate, account, check and (later) build the registry."""

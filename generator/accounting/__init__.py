@@ -1,0 +1,1 @@
+"""Emission accounting (Art. 11): units, factors in force and exact totals."""

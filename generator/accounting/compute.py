@@ -1,0 +1,176 @@
+"""Exact emission accounting for one event: every line, totals, offsets needed, level and deadline."""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_CEILING, Decimal, localcontext
+
+from generator.accounting.in_force import factor_set_in_force, rules_in_force
+from generator.accounting.units import UnitError, convert, parse_factor_unit
+from generator.findings import Finding, error
+from generator.model.records import PHASES, EmissionLine, Event, FactorSet, Registry, Rules
+
+PRECISION = 100  # digits; inputs are bounded (18 integer + 12 fraction digits), so nothing is ever rounded
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class LineResult:
+    line: EmissionLine
+    scope: str | None  # "basic" | "extended" | None when the rules put the category in neither
+    factor_value: Decimal
+    factor_unit: str
+    factor_origin: str  # "measured" | "official" | "placeholder"
+    factor_key: str | None
+    activity_in_factor_unit: Decimal
+    tco2e: Decimal
+    derivation: str
+
+
+@dataclass(frozen=True)
+class EventAccount:
+    event_id: str
+    rules: Rules | None
+    factor_set: FactorSet | None
+    lines: tuple[LineResult, ...]
+    by_phase: dict[str, Decimal]
+    by_category: dict[str, Decimal]
+    basic: Decimal
+    extended: Decimal
+    total: Decimal
+    needed_basic: int
+    needed_full: int
+    retired: int
+    level: str  # "full" | "basic" | "none"
+    deadline: date | None
+    status: str  # "done" | "open" | "overdue" | "planned"
+    estimate_basic: Decimal | None
+    estimate_total: Decimal | None
+
+    @property
+    def placeholder_lines(self) -> int:
+        return sum(1 for x in self.lines if x.factor_origin == "placeholder")
+
+    def needed(self, scope: str) -> int:
+        return self.needed_full if scope == "full" else self.needed_basic
+
+
+def whole_tonnes_needed(tco2e: Decimal) -> int:
+    """Offsets are whole-tonne units: what is needed is the emissions rounded up (Art. 3)."""
+    return int(tco2e.to_integral_value(rounding=ROUND_CEILING))
+
+
+def add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def level_reached(retired: int, needed_basic: int, needed_full: int) -> str:
+    if retired >= needed_full:
+        return "full"
+    if retired >= needed_basic:
+        return "basic"
+    return "none"
+
+
+def compute_event(registry: Registry, event: Event, today: date) -> tuple[EventAccount | None, list[Finding]]:
+    plan = event.plan
+    if plan is None:
+        return None, []
+    rules = rules_in_force(registry, plan.start)
+    fset = factor_set_in_force(registry, plan.start)
+    findings: list[Finding] = []
+    if rules is None:
+        findings.append(error("A506", plan.doc.at("phases", "hosting", "start"),
+                              f"活动日期 {plan.start} 没有生效的规则；请在 rules/ 中加入适用的规则版本",
+                              f"no rules are in force on the event date {plan.start}; add the applicable version to rules/"))
+    results: list[LineResult] = []
+    if event.report is not None:
+        with localcontext() as ctx:
+            ctx.prec = PRECISION
+            for line in event.report.lines:
+                result, found = _compute_line(event, line, rules, fset)
+                findings.extend(found)
+                if result is not None:
+                    results.append(result)
+    return _summarise(event, rules, fset, tuple(results), today), findings
+
+
+def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: FactorSet | None):
+    doc = event.report.doc
+    where = doc.at("lines", line.index, "factor")
+    choice = line.factor
+    if choice.source == "measured":
+        value, unit, origin, key = choice.value, choice.unit, "measured", None
+    else:
+        if fset is None:
+            return None, [error("A505", where, f"活动日期没有生效的缺省因子集；请改用实测值或在 factors/ 中加入适用版本",
+                                f"no default factor set is in force on the event date; use a measured factor or add one to factors/")]
+        factor = fset.factors.get(choice.key)
+        if factor is None:
+            known = ", ".join(sorted(k for k, f in fset.factors.items() if f.category == line.category)) or "-"
+            return None, [error("A501", doc.at("lines", line.index, "factor", "key"),
+                                f"因子集 {fset.id} 中没有因子 {choice.key!r}；该类别可用：{known}",
+                                f"factor set {fset.id} has no factor {choice.key!r}; for this category use one of: {known}")]
+        if factor.category != line.category or (factor.mode and factor.mode != line.mode):
+            return None, [error("A502", doc.at("lines", line.index, "factor", "key"),
+                                f"因子 {factor.key!r} 属于 {factor.category}{'/' + factor.mode if factor.mode else ''}，与本行 {line.category}{'/' + line.mode if line.mode else ''} 不符",
+                                f"factor {factor.key!r} is for {factor.category}{'/' + factor.mode if factor.mode else ''}, not for this line's {line.category}{'/' + line.mode if line.mode else ''}")]
+        value, unit, origin, key = factor.value, factor.unit, factor.status, factor.key
+    funit = parse_factor_unit(unit)
+    try:
+        amount, how = convert(line.amount, line.unit, funit.per, line.density)
+    except UnitError as exc:
+        return None, [error(exc.code, doc.at("lines", line.index, "activity", "unit"), exc.zh, exc.en)]
+    tco2e = amount * value * funit.to_tonnes
+    scope = None
+    if rules is not None:
+        scope = ("basic" if line.category in rules.basic_categories
+                 else "extended" if line.category in rules.extended_categories else None)
+    steps = [how] if how else []
+    steps.append(f"{amount.normalize():f} {funit.per} × {value} {unit} = {tco2e.normalize():f} tCO2e")
+    return LineResult(line, scope, value, unit, origin, key, amount, tco2e, "; ".join(steps)), []
+
+
+def _summarise(event: Event, rules: Rules | None, fset, lines: tuple[LineResult, ...], today: date) -> EventAccount:
+    plan = event.plan
+    by_phase = {p: ZERO for p in PHASES}
+    by_category: dict[str, Decimal] = {}
+    basic = extended = ZERO
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        for x in lines:
+            by_phase[x.line.phase] += x.tco2e
+            by_category[x.line.category] = by_category.get(x.line.category, ZERO) + x.tco2e
+            if x.scope == "basic":
+                basic += x.tco2e
+            elif x.scope == "extended":
+                extended += x.tco2e
+        total = basic + extended
+    retired = sum(r.quantity for r in event.retirements)
+    needed_basic, needed_full = whole_tonnes_needed(basic), whole_tonnes_needed(total)
+    level = level_reached(retired, needed_basic, needed_full) if event.report else "none"
+    deadline = add_months(plan.end, rules.deadline_months) if rules else None
+    target = plan.target_scope
+    if event.report is None:
+        status = "planned" if deadline is None or today <= deadline else "overdue"
+    elif level == "full" or (level == "basic" and target == "basic"):
+        status = "done"
+    else:
+        status = "open" if deadline is None or today <= deadline else "overdue"
+    return EventAccount(plan.id, rules, fset, lines, by_phase, dict(sorted(by_category.items())), basic, extended,
+                        total, needed_basic, needed_full, retired, level, deadline, status,
+                        plan.estimate_basic, plan.estimate_total)
+
+
+def compute_all(registry: Registry, today: date) -> tuple[dict[str, EventAccount], list[Finding]]:
+    accounts: dict[str, EventAccount] = {}
+    findings: list[Finding] = []
+    for event in registry.events:
+        account, found = compute_event(registry, event, today)
+        findings.extend(found)
+        if account is not None:
+            accounts[event.rel_dir] = account
+    return accounts, findings

@@ -1,0 +1,42 @@
+"""Counts of what a check looked at, shared by the output formats."""
+from __future__ import annotations
+
+
+def counts(result) -> dict[str, int]:
+    reg = result.registry
+    accounts = result.accounts.values()
+    return {
+        "events": len(reg.events),
+        "reports": sum(1 for e in reg.events if e.report is not None),
+        "retirements": sum(len(e.retirements) for e in reg.events),
+        "declarations": sum(1 for e in reg.events if e.declaration is not None),
+        "agencies": len(reg.agencies),
+        "rule_sets": len(reg.rules),
+        "factor_sets": len(reg.factor_sets),
+        "neutral_full": sum(1 for a in accounts if a.level == "full"),
+        "neutral_basic": sum(1 for a in accounts if a.level == "basic"),
+        "open": sum(1 for a in accounts if a.status in ("open", "planned")),
+        "overdue": sum(1 for a in accounts if a.status == "overdue"),
+        "placeholder_lines": sum(a.placeholder_lines for a in accounts),
+        "errors": result.errors,
+        "warnings": result.warnings,
+    }
+
+
+def summary_lines(result) -> list[str]:
+    """The closing lines of a check: what was checked and what was found, in Chinese and English."""
+    lines: list[str] = []
+    c = counts(result)
+    lines.append(
+        f"已检查 {c['events']} 个活动（{c['reports']} 份核算报告、{c['retirements']} 份注销证明、{c['declarations']} 份声明）、"
+        f"{c['agencies']} 家机构、{c['rule_sets']} 套规则、{c['factor_sets']} 套因子；"
+        f"全口径碳中和 {c['neutral_full']}，基本碳中和 {c['neutral_basic']}，进行中 {c['open']}，逾期 {c['overdue']}；"
+        f"使用占位因子的排放行 {c['placeholder_lines']}。错误 {c['errors']}，警告 {c['warnings']}（截至 {result.today}）"
+    )
+    lines.append(
+        f"checked {c['events']} events ({c['reports']} reports, {c['retirements']} retirements, {c['declarations']} declarations), "
+        f"{c['agencies']} agencies, {c['rule_sets']} rule sets, {c['factor_sets']} factor sets; "
+        f"full-scope neutral {c['neutral_full']}, basic {c['neutral_basic']}, open {c['open']}, overdue {c['overdue']}; "
+        f"lines using placeholder factors {c['placeholder_lines']}. {c['errors']} errors, {c['warnings']} warnings (as of {result.today})"
+    )
+    return lines

@@ -1,0 +1,1 @@
+"""Loading untrusted registry files: safe YAML with locations, and walking the registry folder."""

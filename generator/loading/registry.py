@@ -1,0 +1,72 @@
+"""Load a whole registry folder into the frozen model, collecting every finding on the way."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from generator.findings import Finding, Location, error
+from generator.loading.walk import RegistryFile, walk
+from generator.loading.yamlsafe import load_yaml
+from generator.model import build
+from generator.model.records import Event, Registry
+from generator.validation.messages import schema_findings
+from generator.validation.schemas import validator
+
+
+def load_record(file: RegistryFile):
+    """Load, validate and build one file: (record or None, findings)."""
+    doc, findings = load_yaml(file.path, file.shown)
+    if doc is None:
+        return None, findings
+    if not isinstance(doc.data, dict):
+        return None, [error("S204", doc.at(), "文件顶层应为映射（键: 值）", "the top level must be a mapping (key: value)")]
+    errors = schema_findings(doc, validator(file.kind).iter_errors(doc.data))
+    if errors:
+        return None, errors
+    return build.BUILDERS[file.kind](doc), []
+
+
+def load_registry(root: Path, shown_root: str | None = None) -> tuple[Registry, list[Finding]]:
+    shown_root = str(root) if shown_root is None else shown_root
+    layout = walk(root, shown_root)
+    findings: list[Finding] = list(layout.findings)
+    by_kind: dict[str, list] = defaultdict(list)
+    by_event: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for file in layout.files:
+        record, found = load_record(file)
+        findings.extend(found)
+        if record is None:
+            continue
+        if file.event_dir is None:
+            by_kind[file.kind].append(record)
+        else:
+            by_event[file.event_dir][file.kind].append(record)
+
+    events = []
+    for year, name, path in layout.event_dirs:
+        rel = path.relative_to(root).as_posix()
+        recs = by_event.get(rel, {})
+        has_plan = (path / "plan.yaml").is_file()
+        if not has_plan:
+            findings.append(error("L302", Location(f"{shown_root.rstrip('/')}/{rel}/plan.yaml"),
+                                  "活动文件夹缺少 plan.yaml（碳中和实施计划）；用 carbonreg 模板创建",
+                                  "event folder has no plan.yaml (the carbon neutrality plan); create it from the template"))
+        events.append(Event(
+            folder_id=name, year_folder=year, rel_dir=rel, dir=path,
+            plan=_one(recs.get("plan")), report=_one(recs.get("report")),
+            retirements=tuple(sorted(recs.get("retirement", ()), key=lambda x: x.id)),
+            declaration=_one(recs.get("declaration")), has_plan_file=has_plan,
+        ))
+    meta = _one(by_kind.get("registry"))
+    registry = Registry(
+        root=root, shown_root=shown_root, meta=meta,
+        rules=tuple(sorted(by_kind.get("rules", ()), key=lambda x: (x.jurisdiction, x.effective_from, x.id))),
+        factor_sets=tuple(sorted(by_kind.get("factor-set", ()), key=lambda x: (x.jurisdiction, x.valid_from, x.id))),
+        agencies={a.id: a for a in sorted(by_kind.get("agency", ()), key=lambda x: x.id)},
+        events=tuple(events),
+    )
+    return registry, findings
+
+
+def _one(items):
+    return items[0] if items else None

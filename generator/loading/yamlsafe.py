@@ -1,0 +1,191 @@
+"""Safe loading of untrusted YAML 1.2 with a location for every value.
+
+ruamel.yaml parses and composes the node graph; we construct plain values ourselves so that we
+control exactly what is accepted: the YAML 1.2 core schema only (no timestamps: dates stay strings
+and are checked by the schema's ``format``), decimals as ``Decimal`` (never ``float``), no custom
+tags, no anchors or aliases (so no alias bombs), no duplicate keys, UTF-8 only, bounded size,
+depth and number length.
+"""
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal, InvalidOperation
+from pathlib import Path as FsPath
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.findings import Finding, Location, error
+from generator.loading.document import Document, Path
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+MAX_NUMBER_CHARS = 40
+
+_CORE = "tag:yaml.org,2002:"
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, node: Node | None, zh: str, en: str):
+        super().__init__(en)
+        self.code, self.node, self.zh, self.en = code, node, zh, en
+
+
+def load_yaml(path: FsPath, display: str | None = None) -> tuple[Document | None, list[Finding]]:
+    """Load one YAML file. Returns the document, or None and the findings that explain why not."""
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+    except OSError as exc:
+        return None, [error("Y100", Location(shown), f"无法读取文件：{exc.strerror}",
+                            f"cannot read file: {exc.strerror}")]
+    if raw is None:
+        return None, [error("Y101", Location(shown, 1, 1),
+                            f"文件超过 {MAX_BYTES} 字节的上限；请拆分文件或把大数据放入附件",
+                            f"file is larger than the {MAX_BYTES}-byte limit; split it or move bulk data to an attachment")]
+    return load_yaml_bytes(raw, shown)
+
+
+def load_yaml_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Finding]]:
+    digest = hashlib.sha256(raw).hexdigest()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [error("Y102", Location(shown, line, 1),
+                            f"文件不是 UTF-8 编码（第 {exc.start} 字节）；请以 UTF-8 保存",
+                            f"file is not UTF-8 (byte {exc.start}); save it as UTF-8")]
+    yaml = YAML(typ="safe")
+    yaml.version = (1, 2)
+    try:
+        root = yaml.compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        loc = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown, 1, 1)
+        problem = (exc.problem or exc.context or "syntax error").strip()
+        return None, [error("Y103", loc, f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}")]
+    except (YAMLError, RecursionError, ValueError) as exc:
+        return None, [error("Y103", Location(shown, 1, 1), f"YAML 无法解析：{type(exc).__name__}",
+                            f"YAML cannot be parsed: {type(exc).__name__}")]
+    if root is None:
+        return None, [error("Y104", Location(shown, 1, 1), "文件为空", "file is empty")]
+    builder = _Builder(shown)
+    try:
+        data = builder.build(root, (), 0)
+    except _Refused as exc:
+        mark = exc.node.start_mark if exc.node is not None else None
+        loc = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown, 1, 1)
+        return None, [error(exc.code, loc, exc.zh, exc.en)]
+    except RecursionError:
+        return None, [error("Y107", Location(shown, 1, 1), "嵌套过深", "nesting too deep")]
+    return Document(shown, data, builder.values, builder.keys, digest), []
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    short = text if len(text) <= limit else text[:limit] + "…"
+    return repr(short)
+
+
+class _Builder:
+    """Turns composed nodes into plain values, recording where each one starts."""
+
+    def __init__(self, shown: str):
+        self.shown = shown
+        self.values: dict[Path, tuple[int, int]] = {}
+        self.keys: dict[Path, tuple[int, int]] = {}
+        self.seen: set[int] = set()
+
+    def build(self, node: Node, path: Path, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _Refused("Y107", node, f"嵌套超过 {MAX_DEPTH} 层", f"nesting deeper than {MAX_DEPTH} levels")
+        if id(node) in self.seen or getattr(node, "anchor", None):
+            raise _Refused("Y105", node, "不允许使用锚点和别名（& 和 *）；请直接写出值",
+                           "anchors and aliases (& and *) are not allowed; write the value out")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise _Refused("Y108", node, f"值的数量超过 {MAX_NODES}", f"more than {MAX_NODES} values")
+        self.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        tag = str(node.tag)
+        if isinstance(node, MappingNode):
+            if tag != _CORE + "map":
+                raise self._tag(node, tag)
+            return self._mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            if tag != _CORE + "seq":
+                raise self._tag(node, tag)
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, tag)
+
+    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or str(key_node.tag) == _CORE + "merge":
+                raise _Refused("Y109", key_node, "键必须是普通字符串（不允许合并键 << 或复合键）",
+                               "keys must be plain strings (no merge keys << or complex keys)")
+            key = str(key_node.value)
+            if key in result:
+                first = self.keys[path + (key,)]
+                raise _Refused("Y106", key_node,
+                               f"重复的键 {_quote(key)}（首次出现在第 {first[0]} 行）；删除或合并其中一个",
+                               f"duplicate key {_quote(key)} (first at line {first[0]}); remove or merge one of them")
+            self.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+    def _scalar(self, node: ScalarNode, tag: str) -> Any:
+        text = node.value
+        if tag in (_CORE + "str", _CORE + "timestamp"):
+            # YAML 1.2's core schema has no timestamps: a date stays a string; the schema checks it.
+            return text
+        if tag == _CORE + "null" and text in _NULLS:
+            return None
+        if tag == _CORE + "bool":
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False
+            return text
+        if tag == _CORE + "int":
+            return self._int(node, text)
+        if tag == _CORE + "float":
+            return self._decimal(node, text)
+        raise self._tag(node, tag)
+
+    def _int(self, node: ScalarNode, text: str) -> int:
+        self._check_length(node, text)
+        try:
+            if "_" in text:
+                raise ValueError(text)
+            if text.lower().lstrip("+-").startswith(("0x", "0o")):
+                return int(text, 0)
+            return int(text, 10)
+        except ValueError:
+            raise _Refused("Y110", node, f"无法识别的整数 {_quote(text)}", f"unreadable integer {_quote(text)}")
+
+    def _decimal(self, node: ScalarNode, text: str) -> Decimal:
+        self._check_length(node, text)
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite():
+            raise _Refused("Y110", node, f"不允许的数值 {_quote(text)}（只接受有限的十进制数）",
+                           f"number {_quote(text)} is not allowed (only finite decimals)")
+        return value
+
+    def _check_length(self, node: ScalarNode, text: str) -> None:
+        if len(text) > MAX_NUMBER_CHARS:
+            raise _Refused("Y110", node, f"数字过长（超过 {MAX_NUMBER_CHARS} 个字符）",
+                           f"number longer than {MAX_NUMBER_CHARS} characters")
+
+    def _tag(self, node: Node, tag: str) -> _Refused:
+        return _Refused("Y111", node, f"不允许的标签 {_quote(tag)}；只接受普通的映射、列表和标量",
+                        f"tag {_quote(tag)} is not allowed; only plain mappings, lists and scalars")

@@ -1,0 +1,1 @@
+"""The typed, immutable model of a registry that every later stage reads."""

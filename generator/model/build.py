@@ -1,0 +1,139 @@
+"""Build frozen records from schema-valid documents (the schema has already checked shapes)."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from generator.loading.document import Document
+from generator.model import records as r
+
+
+def dec(value) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def day(value) -> date:
+    return date.fromisoformat(value)
+
+
+def opt_day(value) -> date | None:
+    return day(value) if value is not None else None
+
+
+def text(value: dict) -> r.Text:
+    return r.Text(value["zh"], value["en"])
+
+
+def opt_text(value) -> r.Text | None:
+    return text(value) if value else None
+
+
+def citation(value) -> r.Citation | None:
+    if not value:
+        return None
+    return r.Citation(text(value["title"]), text(value["issuer"]), value.get("number"),
+                      opt_day(value.get("date")), value.get("url"))
+
+
+def attachments(items) -> tuple[r.Attachment, ...]:
+    return tuple(r.Attachment(a["path"], a["sha256"], text(a["title"]), i) for i, a in enumerate(items or ()))
+
+
+def plan(doc: Document) -> r.Plan:
+    d = doc.data
+    measures = tuple(
+        r.Measure(m["phase"], m["area"], text(m["description"]),
+                  dec(m["estimated_reduction_tco2e"]) if "estimated_reduction_tco2e" in m else None)
+        for m in d["reduction_measures"]
+    )
+    phases = {name: r.Period(day(p["start"]), day(p["end"])) for name, p in d["phases"].items()}
+    return r.Plan(
+        id=d["id"], name=text(d["name"]), kind=d["kind"],
+        organizer=text(d["organizer"]["name"]), organizer_credit_code=d["organizer"].get("credit_code"),
+        venue=text(d["venue"]["name"]), district=d["venue"]["district"], content=text(d["content"]),
+        phases=phases, attendance={k: dec(v) for k, v in d["attendance"].items()}, measures=measures,
+        estimate_basic=dec(d["estimate"]["basic_tco2e"]), estimate_total=dec(d["estimate"]["total_tco2e"]),
+        target_scope=d["offset_plan"]["target_scope"], offset_kinds=tuple(d["offset_plan"]["kinds"]),
+        expected_neutral_by=day(d["expected_neutral_by"]), attachments=attachments(d.get("attachments")),
+        doc=doc,
+    )
+
+
+def _line(i: int, d: dict) -> r.EmissionLine:
+    f = d["factor"]
+    choice = r.FactorChoice(f["source"], f.get("key"), dec(f["value"]) if "value" in f else None,
+                            f.get("unit"), f.get("evidence"))
+    density = (dec(d["density"]["value"]), d["density"]["unit"]) if "density" in d else None
+    a = d["activity"]
+    return r.EmissionLine(d["id"], i, d["phase"], d["category"], d.get("mode"), text(d["description"]),
+                          dec(a["amount"]), a["unit"], a.get("evidence"), density, choice)
+
+
+def report(doc: Document) -> r.Report:
+    d = doc.data
+    return r.Report(d["event"], d["prepared_by"]["role"], d["prepared_by"].get("agency"),
+                    day(d["prepared_on"]), tuple(_line(i, x) for i, x in enumerate(d["lines"])),
+                    attachments(d.get("attachments")), doc)
+
+
+def retirement(doc: Document) -> r.Retirement:
+    d = doc.data
+    p = d.get("project")
+    project = (r.Project(p["id"], text(p["name"]), p.get("type"), p["location"]["province"],
+                         p["location"].get("city"), p["vintage"]) if p else None)
+    serials = tuple(r.SerialBlock(s["prefix"], int(s["first"]), int(s["last"]), len(s["first"]), len(s["last"]), i)
+                    for i, s in enumerate(d["serials"]))
+    return r.Retirement(d["id"], d["event"], d["kind"], d["registry"], project, serials, d["quantity"],
+                        day(d["retired_on"]), d["beneficiary"]["event"], d["acquisition"]["method"],
+                        citation(d.get("recognition")), d["proof"], attachments(d["attachments"]), doc)
+
+
+def declaration(doc: Document) -> r.Declaration:
+    d = doc.data
+    return r.Declaration(d["id"], d["event"], d["scope"], day(d["declared_on"]), text(d["declarant"]),
+                         text(d["statement"]), tuple(d["retirements"]), doc)
+
+
+def agency(doc: Document) -> r.Agency:
+    d = doc.data
+    acc = d["accreditation"]
+    return r.Agency(d["id"], text(d["name"]), day(acc["from"]), opt_day(acc.get("until")), d["status"],
+                    opt_day(d.get("suspended_since")), doc)
+
+
+def factor_set(doc: Document) -> r.FactorSet:
+    d = doc.data
+    factors = {}
+    for i, f in enumerate(d["factors"]):
+        factors.setdefault(f["key"], r.Factor(f["key"], i, f["category"], f.get("mode"), text(f["name"]),
+                                              dec(f["value"]), f["unit"], f.get("year"), f["status"],
+                                              citation(f.get("source"))))
+    return r.FactorSet(d["id"], d["jurisdiction"], d["version"], day(d["valid_from"]),
+                       opt_day(d.get("valid_until")), factors, doc)
+
+
+def rules(doc: Document) -> r.Rules:
+    d = doc.data
+    thresholds = {kind: tuple((c["metric"], dec(c["min"])) for c in crit) for kind, crit in d["thresholds"].items()}
+    offsets = {o["kind"]: r.OffsetRule(o["kind"], o["article"], text(o["label"]), tuple(o.get("registries", ())),
+                                       o.get("project_province"), dec(o.get("quality", 1)))
+               for o in d["offsets"]}
+    return r.Rules(
+        id=d["id"], jurisdiction=d["jurisdiction"], effective_from=day(d["effective_from"]),
+        document=citation(d["document"]), thresholds=thresholds, required_phases=tuple(d["required_phases"]),
+        required_scope=d["required_scope"], basic_categories=frozenset(d["scopes"]["basic"]["categories"]),
+        extended_categories=frozenset(d["scopes"]["extended"]["categories"]), scopes_status=d["scopes"]["status"],
+        offsets=offsets, deadline_months=d["deadline_months_after_end"],
+        districts={k: text(v) for k, v in d["districts"].items()}, doc=doc,
+    )
+
+
+def meta(doc: Document) -> r.RegistryMeta:
+    d = doc.data
+    return r.RegistryMeta(text(d["name"]), d["jurisdiction"], text(d["operator"]), d.get("base_url"))
+
+
+BUILDERS = {
+    "plan": plan, "report": report, "retirement": retirement, "declaration": declaration,
+    "agency": agency, "factor-set": factor_set, "rules": rules, "registry": meta,
+}

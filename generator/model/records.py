@@ -1,0 +1,271 @@
+"""Frozen records, one per kind of registry file. Each keeps its source document for locations."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from generator.loading.document import Document
+
+PHASES = ("preparation", "hosting", "closing")
+
+
+@dataclass(frozen=True)
+class Text:
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class Attachment:
+    path: str
+    sha256: str
+    title: Text
+    index: int  # position in the record's attachments list, for locations
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: Text
+    issuer: Text
+    number: str | None = None
+    date: date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    phase: str
+    area: str
+    description: Text
+    estimated_reduction_tco2e: Decimal | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    name: Text
+    kind: str
+    organizer: Text
+    organizer_credit_code: str | None
+    venue: Text
+    district: str
+    content: Text
+    phases: dict[str, Period]
+    attendance: dict[str, Decimal]
+    measures: tuple[Measure, ...]
+    estimate_basic: Decimal
+    estimate_total: Decimal
+    target_scope: str
+    offset_kinds: tuple[str, ...]
+    expected_neutral_by: date
+    attachments: tuple[Attachment, ...]
+    doc: Document = field(repr=False, compare=False)
+
+    @property
+    def start(self) -> date:
+        return self.phases["hosting"].start
+
+    @property
+    def end(self) -> date:
+        return self.phases["hosting"].end
+
+
+@dataclass(frozen=True)
+class FactorChoice:
+    """How a line's factor is chosen: a default key, or a measured value with evidence."""
+
+    source: str  # "default" | "measured"
+    key: str | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class EmissionLine:
+    id: str
+    index: int
+    phase: str
+    category: str
+    mode: str | None
+    description: Text
+    amount: Decimal
+    unit: str
+    evidence: str | None
+    density: tuple[Decimal, str] | None
+    factor: FactorChoice
+
+
+@dataclass(frozen=True)
+class Report:
+    event_id: str
+    prepared_by: str
+    agency: str | None
+    prepared_on: date
+    lines: tuple[EmissionLine, ...]
+    attachments: tuple[Attachment, ...]
+    doc: Document = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class SerialBlock:
+    prefix: str
+    first: int
+    last: int
+    width_first: int
+    width_last: int
+    index: int
+
+    @property
+    def size(self) -> int:
+        return self.last - self.first + 1
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    name: Text
+    type: str | None
+    province: str
+    city: str | None
+    vintage: int
+
+
+@dataclass(frozen=True)
+class Retirement:
+    id: str
+    event_id: str
+    kind: str
+    registry: str
+    project: Project | None
+    serials: tuple[SerialBlock, ...]
+    quantity: int
+    retired_on: date
+    beneficiary_event: str
+    acquisition: str
+    recognition: Citation | None
+    proof: str
+    attachments: tuple[Attachment, ...]
+    doc: Document = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Declaration:
+    id: str
+    event_id: str
+    scope: str
+    declared_on: date
+    declarant: Text
+    statement: Text
+    retirement_ids: tuple[str, ...]
+    doc: Document = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: Text
+    accredited_from: date
+    accredited_until: date | None
+    status: str
+    suspended_since: date | None
+    doc: Document = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Factor:
+    key: str
+    index: int
+    category: str
+    mode: str | None
+    name: Text
+    value: Decimal
+    unit: str
+    year: int | None
+    status: str  # "official" | "placeholder"
+    source: Citation | None
+
+
+@dataclass(frozen=True)
+class FactorSet:
+    id: str
+    jurisdiction: str
+    version: str
+    valid_from: date
+    valid_until: date | None
+    factors: dict[str, Factor]
+    doc: Document = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class OffsetRule:
+    kind: str
+    article: str
+    label: Text
+    registries: tuple[str, ...]
+    project_province: str | None
+    quality: Decimal
+
+
+@dataclass(frozen=True)
+class Rules:
+    id: str
+    jurisdiction: str
+    effective_from: date
+    document: Citation
+    thresholds: dict[str, tuple[tuple[str, Decimal], ...]]
+    required_phases: tuple[str, ...]
+    required_scope: str
+    basic_categories: frozenset[str]
+    extended_categories: frozenset[str]
+    scopes_status: str
+    offsets: dict[str, OffsetRule]
+    deadline_months: int
+    districts: dict[str, Text]
+    doc: Document = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class RegistryMeta:
+    name: Text
+    jurisdiction: str
+    operator: Text
+    base_url: str | None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event folder: ``events/<year>/<event-id>/`` and the records filed in it."""
+
+    folder_id: str
+    year_folder: str
+    rel_dir: str
+    dir: Path
+    plan: Plan | None
+    report: Report | None
+    retirements: tuple[Retirement, ...]
+    declaration: Declaration | None
+    has_plan_file: bool
+
+    @property
+    def id(self) -> str:
+        return self.plan.id if self.plan else self.folder_id
+
+
+@dataclass(frozen=True)
+class Registry:
+    root: Path
+    shown_root: str
+    meta: RegistryMeta | None
+    rules: tuple[Rules, ...]
+    factor_sets: tuple[FactorSet, ...]
+    agencies: dict[str, Agency]
+    events: tuple[Event, ...]

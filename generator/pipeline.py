@@ -1,0 +1,40 @@
+"""The check pipeline, readable in one function: load -> validate -> compute -> rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.accounting.compute import EventAccount, compute_all
+from generator.findings import Finding, Severity, sorted_findings
+from generator.loading.registry import load_registry
+from generator.model.records import Registry
+from generator.rules import run_rules
+from generator.rules.context import CheckContext
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    registry: Registry
+    accounts: dict[str, EventAccount]
+    findings: tuple[Finding, ...]
+    today: date
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def check(root: Path, today: date, shown_root: str | None = None) -> CheckResult:
+    registry, findings = load_registry(root, shown_root)          # load + validate every file
+    accounts, found = compute_all(registry, today)                 # account every event exactly
+    findings += found
+    findings += run_rules(CheckContext(registry, accounts, today))  # cross-record rules
+    return CheckResult(registry, accounts, tuple(sorted_findings(findings)), today)

@@ -1,0 +1,40 @@
+"""Cross-record rules. Each rule is a small function that yields findings with a location."""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from generator.findings import Finding
+from generator.rules.context import CheckContext
+from generator.rules import attachments, classification, dates, declarations, deadlines, layout, retirements, scope, serials
+
+Rule = Callable[[CheckContext], Iterator[Finding]]
+
+ALL_RULES: tuple[Rule, ...] = (
+    layout.event_ids_match_folders,
+    layout.records_name_their_event,
+    layout.ids_unique,
+    layout.agencies_exist,
+    classification.classify,
+    classification.district_known,
+    dates.phases_consistent,
+    dates.records_dated_sensibly,
+    scope.required_phases_accounted,
+    scope.categories_in_scope,
+    scope.line_ids_unique,
+    retirements.kind_allowed,
+    retirements.serial_blocks_match_quantity,
+    retirements.beneficiary_is_event,
+    retirements.retired_in_time,
+    serials.no_serial_used_twice,
+    attachments.attachments_safe_and_intact,
+    attachments.references_declared,
+    declarations.declaration_covered,
+    deadlines.deadline_status,
+)
+
+
+def run_rules(ctx: CheckContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in ALL_RULES:
+        findings.extend(rule(ctx))
+    return findings

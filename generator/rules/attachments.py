@@ -1,0 +1,91 @@
+"""Attachments: inside the event's folder, present, not too large, and matching their SHA-256."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from generator.findings import error
+from generator.rules.context import CheckContext
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def _records_with_attachments(event):
+    for rec in (event.plan, event.report, *event.retirements):
+        if rec is not None:
+            yield rec
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def attachment_problem(event_dir: Path, rel: str) -> tuple[str, str, str] | None:
+    """Why ``rel`` is not a safe attachment path inside ``event_dir`` (code, zh, en), or None."""
+    parts = rel.split("/")
+    if rel.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        return ("R601", f"附件路径 {rel!r} 含有 ..、. 或空段；请写成 attachments/ 下的相对路径",
+                f"attachment path {rel!r} contains '..', '.' or an empty segment; use a plain path under attachments/")
+    base = (event_dir / "attachments").resolve()
+    current = event_dir
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return ("R601", f"附件 {rel!r} 是符号链接；请放入文件本身",
+                    f"attachment {rel!r} is a symbolic link; commit the file itself")
+    target = (event_dir / rel).resolve()
+    if base not in target.parents:
+        return ("R601", f"附件 {rel!r} 不在本活动的 attachments/ 文件夹内",
+                f"attachment {rel!r} is outside this event's attachments/ folder")
+    if not target.is_file():
+        return ("R602", f"附件 {rel!r} 不存在；请把文件提交到该路径",
+                f"attachment {rel!r} does not exist; commit the file at that path")
+    return None
+
+
+def attachments_safe_and_intact(ctx: CheckContext):
+    for event in ctx.registry.events:
+        for rec in _records_with_attachments(event):
+            for att in rec.attachments:
+                where = rec.doc.at("attachments", att.index, "path")
+                problem = attachment_problem(event.dir, att.path)
+                if problem:
+                    yield error(problem[0], where, problem[1], problem[2])
+                    continue
+                target = event.dir / att.path
+                size = target.stat().st_size
+                if size > MAX_ATTACHMENT_BYTES:
+                    yield error("R603", where, f"附件 {att.path!r} 有 {size} 字节，超过 {MAX_ATTACHMENT_BYTES} 字节上限；请压缩或拆分",
+                                f"attachment {att.path!r} has {size} bytes, over the {MAX_ATTACHMENT_BYTES}-byte limit; compress or split it")
+                    continue
+                actual = sha256_file(target)
+                if actual != att.sha256:
+                    yield error("R604", rec.doc.at("attachments", att.index, "sha256"),
+                                f"附件 {att.path!r} 的 SHA-256 为 {actual}，与记录中的 {att.sha256} 不符；文件被改动或摘要填错",
+                                f"attachment {att.path!r} has SHA-256 {actual}, not {att.sha256} as recorded; the file changed or the digest is wrong")
+
+
+def _references(rec):
+    """(path, location path) of every attachment a record relies on outside its attachments list."""
+    if hasattr(rec, "proof"):
+        yield rec.proof, ("proof",)
+    for line in getattr(rec, "lines", ()):
+        if line.factor.evidence:
+            yield line.factor.evidence, ("lines", line.index, "factor", "evidence")
+        if line.evidence:
+            yield line.evidence, ("lines", line.index, "activity", "evidence")
+
+
+def references_declared(ctx: CheckContext):
+    for event in ctx.registry.events:
+        for rec in _records_with_attachments(event):
+            listed = {a.path for a in rec.attachments}
+            for path, at in _references(rec):
+                if path not in listed:
+                    yield error("R605", rec.doc.at(*at),
+                                f"引用的附件 {path!r} 未列入本文件的 attachments（须给出 SHA-256）",
+                                f"referenced attachment {path!r} is not listed under attachments in this file (with its SHA-256)")

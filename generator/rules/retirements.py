@@ -1,0 +1,70 @@
+"""Art. 12: each retirement is of an allowed kind, sized by its serials, for this event, in time."""
+from __future__ import annotations
+
+from generator.findings import error
+from generator.rules.context import CheckContext
+
+
+def kind_allowed(ctx: CheckContext):
+    for event, account in ctx.planned_events():
+        if account is None or account.rules is None:
+            continue
+        rules = account.rules
+        for ret in event.retirements:
+            allowed = rules.offsets.get(ret.kind)
+            if allowed is None:
+                yield error("R501", ret.doc.at("kind"),
+                            f"规则 {rules.id} 不允许以 {ret.kind} 抵销（第十二条）；允许：{', '.join(rules.offsets)}",
+                            f"rules {rules.id} do not allow offsetting with {ret.kind} (Art. 12); allowed: {', '.join(rules.offsets)}")
+                continue
+            if allowed.registries and ret.registry not in allowed.registries:
+                yield error("R502", ret.doc.at("registry"),
+                            f"{ret.kind} 须在 {', '.join(allowed.registries)} 注销，而不是 {ret.registry}",
+                            f"{ret.kind} must be retired in {', '.join(allowed.registries)}, not {ret.registry}")
+            if allowed.project_province:
+                province = ret.project.province if ret.project else None
+                if province != allowed.project_province:
+                    yield error("R503", ret.doc.at("project", "location", "province") if ret.project else ret.doc.at("kind"),
+                                f"{ret.kind} 须产生于 {allowed.project_province}（{allowed.label.zh}，第十二条），本项目位于 {province or '未填'}",
+                                f"{ret.kind} must be generated in {allowed.project_province} ({allowed.label.en}, Art. 12); this project is in {province or 'not given'}")
+
+
+def serial_blocks_match_quantity(ctx: CheckContext):
+    for event in ctx.registry.events:
+        for ret in event.retirements:
+            total = 0
+            for block in ret.serials:
+                if block.width_first != block.width_last:
+                    yield error("R505", ret.doc.at("serials", block.index, "last"),
+                                "序列号起止位数不同；请写出完整等长的号码",
+                                "first and last serial numbers have different lengths; write both in full")
+                if block.last < block.first:
+                    yield error("R505", ret.doc.at("serials", block.index, "last"),
+                                f"序列号区段倒置：{block.first} > {block.last}",
+                                f"serial block is reversed: {block.first} > {block.last}")
+                    continue
+                total += block.size
+            if total != ret.quantity:
+                yield error("R504", ret.doc.at("quantity"),
+                            f"注销数量 {ret.quantity} 与序列号区段合计 {total} 不符",
+                            f"quantity {ret.quantity} does not equal the {total} units in its serial blocks")
+
+
+def beneficiary_is_event(ctx: CheckContext):
+    for event, _ in ctx.planned_events():
+        for ret in event.retirements:
+            if ret.beneficiary_event != event.plan.id:
+                yield error("R506", ret.doc.at("beneficiary", "event"),
+                            f"注销的受益活动是 {ret.beneficiary_event!r}，不是本活动 {event.plan.id!r}",
+                            f"the retirement names {ret.beneficiary_event!r} as beneficiary, not this event {event.plan.id!r}")
+
+
+def retired_in_time(ctx: CheckContext):
+    for event, account in ctx.planned_events():
+        if account is None or account.deadline is None:
+            continue
+        for ret in event.retirements:
+            if ret.retired_on > account.deadline:
+                yield error("R507", ret.doc.at("retired_on"),
+                            f"注销日期 {ret.retired_on} 晚于期限 {account.deadline}（第十二条：活动结束后一年内）",
+                            f"retired on {ret.retired_on}, after the deadline {account.deadline} (Art. 12: within one year of the end)")

@@ -1,0 +1,1 @@
+"""Schema validation of loaded documents, with bilingual, located findings."""

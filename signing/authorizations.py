@@ -1,0 +1,221 @@
+"""The agency authorization document, signed under the root's ``authorizations`` role.
+
+``signed`` holds ``_type: authorizations``, ``version``, ``expires`` and ``agencies``; each
+agency has an ``id``, ``names`` (zh, en), an ``accreditation`` window (``from``, ``until``),
+a ``status`` (``active`` or ``suspended``, ``since``) and ``keys``, each with its
+``publicKeyMultibase``, a ``validFrom``/``validUntil`` window and, once compromised,
+``compromisedSince``. Every window includes its start and excludes its end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Mapping
+
+from .errors import SigningError, TrustError
+from .multikey import decode_public_key, parse_did_key_method
+from .timefmt import parse_timestamp
+from .trust import Root, check_not_expired, verify_threshold
+
+Reason = tuple[str, str]
+STATES = ("active", "suspended")
+
+
+@dataclass(frozen=True)
+class AgencyKey:
+    """One signing key of an agency."""
+
+    multikey: str
+    public_key: bytes
+    valid_from: datetime
+    valid_until: datetime
+    compromised_since: datetime | None
+
+
+@dataclass(frozen=True)
+class Agency:
+    """An accredited certification agency and its keys."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    accredited_from: datetime
+    accredited_until: datetime
+    state: str
+    state_since: datetime
+    keys: tuple[AgencyKey, ...]
+
+
+@dataclass(frozen=True)
+class Authorizations:
+    """A verified authorization document."""
+
+    version: int
+    expires: datetime
+    agencies: tuple[Agency, ...]
+
+
+@dataclass(frozen=True)
+class AuthorizationVerdict:
+    """Whether a key of an agency was authorized at a time, and why not."""
+
+    authorized: bool
+    agency: Agency | None
+    key: AgencyKey | None
+    reasons: tuple[Reason, ...]
+
+
+def _get(mapping: Any, name: str, kind: type, where: str) -> Any:
+    value = mapping.get(name) if isinstance(mapping, Mapping) else None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TrustError(f"{where} 缺少或错误的字段 {name}", f"{where}: missing or wrong field {name}")
+    return value
+
+
+def _window(start: datetime, end: datetime, where: str) -> None:
+    if end <= start:
+        raise TrustError(f"{where} 的结束时间必须晚于开始时间", f"{where}: window must end after it starts")
+
+
+def _parse_key(raw: Any, where: str) -> AgencyKey:
+    multikey = _get(raw, "publicKeyMultibase", str, where)
+    compromised = raw.get("compromisedSince")
+    key = AgencyKey(
+        multikey=multikey,
+        public_key=decode_public_key(multikey),
+        valid_from=parse_timestamp(_get(raw, "validFrom", str, where)),
+        valid_until=parse_timestamp(_get(raw, "validUntil", str, where)),
+        compromised_since=None if compromised is None else parse_timestamp(compromised),
+    )
+    _window(key.valid_from, key.valid_until, where)
+    return key
+
+
+def _parse_agency(raw: Any) -> Agency:
+    agency_id = _get(raw, "id", str, "agency")
+    where = f"agency {agency_id}"
+    names = _get(raw, "names", dict, where)
+    window = _get(raw, "accreditation", dict, where)
+    status = _get(raw, "status", dict, where)
+    state = _get(status, "state", str, where)
+    if state not in STATES:
+        raise TrustError(f"{where} 的状态无效：{state}", f"{where}: invalid state {state}")
+    agency = Agency(
+        id=agency_id,
+        name_zh=_get(names, "zh", str, where),
+        name_en=_get(names, "en", str, where),
+        accredited_from=parse_timestamp(_get(window, "from", str, where)),
+        accredited_until=parse_timestamp(_get(window, "until", str, where)),
+        state=state,
+        state_since=parse_timestamp(_get(status, "since", str, where)),
+        keys=tuple(_parse_key(k, f"{where} key {i}") for i, k in enumerate(_get(raw, "keys", list, where))),
+    )
+    _window(agency.accredited_from, agency.accredited_until, where)
+    return agency
+
+
+def parse_authorizations(signed: Mapping[str, Any]) -> Authorizations:
+    """Check the shape of the ``signed`` part; every key and agency id must be unique."""
+    if not isinstance(signed, Mapping) or signed.get("_type") != "authorizations":
+        raise TrustError("不是机构授权元数据", "not agency authorization metadata")
+    version = _get(signed, "version", int, "authorizations")
+    agencies = tuple(_parse_agency(a) for a in _get(signed, "agencies", list, "authorizations"))
+    ids = [agency.id for agency in agencies]
+    keys = [key.public_key for agency in agencies for key in agency.keys]
+    if len(set(ids)) != len(ids) or len(set(keys)) != len(keys):
+        raise TrustError("机构 ID 或密钥重复", "agency id or key listed twice")
+    return Authorizations(version, parse_timestamp(_get(signed, "expires", str, "authorizations")), agencies)
+
+
+def verify_authorizations(
+    envelope: Mapping[str, Any], root: Root, at: datetime, *, last_seen_version: int | None = None
+) -> Authorizations:
+    """Verify signatures (root's authorizations role), expiry at ``at`` and rollback."""
+    document = parse_authorizations(_get(envelope, "signed", dict, "authorizations"))
+    verify_threshold(envelope, *root.role_keys("authorizations"), "authorizations")
+    check_not_expired(document.expires, at, f"authorizations v{document.version}")
+    if last_seen_version is not None and document.version < last_seen_version:
+        raise TrustError(
+            f"机构授权版本回退：{document.version} < {last_seen_version}",
+            f"authorizations rollback: version {document.version} is below {last_seen_version}",
+        )
+    return document
+
+
+def find_key(document: Authorizations, public_key: bytes) -> tuple[Agency, AgencyKey] | None:
+    """The agency and key whose bytes equal ``public_key``."""
+    for agency in document.agencies:
+        for key in agency.keys:
+            if key.public_key == public_key:
+                return agency, key
+    return None
+
+
+def authorization_at(
+    document: Authorizations, verification_method: str, at: datetime, *, time_is_trusted: bool
+) -> AuthorizationVerdict:
+    """Was the key named by ``verification_method`` an authorized key of its agency at ``at``?
+
+    ``time_is_trusted`` says whether ``at`` comes from a platform countersignature; a key
+    marked compromised, or a suspended agency, is only accepted for a trusted time before
+    ``compromisedSince`` or the suspension (a signer can backdate ``proof.created``).
+    """
+    try:
+        public_key = parse_did_key_method(verification_method).public_key
+    except SigningError as error:
+        return AuthorizationVerdict(False, None, None, ((error.zh, error.en),))
+    found = find_key(document, public_key)
+    if found is None:
+        return AuthorizationVerdict(False, None, None, (("密钥不属于任何获授权机构", "key belongs to no authorized agency"),))
+    agency, key = found
+    reasons: list[Reason] = []
+    if not agency.accredited_from <= at < agency.accredited_until:
+        reasons.append(("该时间不在机构认可期内", "time is outside the agency's accreditation window"))
+    if agency.state == "suspended":
+        if not time_is_trusted:
+            reasons.append(("机构已被暂停且没有可信时间", "agency is suspended and no trusted time is available"))
+        elif at >= agency.state_since:
+            reasons.append(("机构当时已被暂停", "agency was suspended at that time"))
+    if not key.valid_from <= at < key.valid_until:
+        reasons.append(("该时间不在密钥有效期内", "time is outside the key's validity window"))
+    if key.compromised_since is not None:
+        if not time_is_trusted:
+            reasons.append(("密钥已泄露且没有可信时间", "key is compromised and no trusted time is available"))
+        elif at >= key.compromised_since:
+            reasons.append(("密钥当时已泄露", "key was compromised at that time"))
+    return AuthorizationVerdict(not reasons, agency, key, tuple(reasons))
+
+
+def _key_change_reasons(old: AgencyKey, new: AgencyKey, where: str) -> list[Reason]:
+    reasons: list[Reason] = []
+    if new.valid_from < old.valid_from or new.valid_until > old.valid_until:
+        reasons.append((f"{where}：有效期只能缩短", f"{where}: validity window may only shrink"))
+    if old.compromised_since is not None and (
+        new.compromised_since is None or new.compromised_since > old.compromised_since
+    ):
+        reasons.append((f"{where}：不能撤销或推迟泄露标记", f"{where}: compromise mark may not be removed or moved later"))
+    return reasons
+
+
+def update_reasons(old: Authorizations, new: Authorizations) -> tuple[Reason, ...]:
+    """Why ``new`` may not follow ``old``: a higher version that keeps every agency and key,
+    only shortening windows or marking compromise. Empty when the update is acceptable."""
+    reasons: list[Reason] = []
+    if new.version <= old.version:
+        reasons.append(("版本必须递增", "version must increase"))
+    new_agencies = {agency.id: agency for agency in new.agencies}
+    for agency in old.agencies:
+        successor = new_agencies.get(agency.id)
+        if successor is None:
+            reasons.append((f"不能删除机构 {agency.id}", f"agency {agency.id} may not be deleted"))
+            continue
+        if successor.accredited_from < agency.accredited_from or successor.accredited_until > agency.accredited_until:
+            reasons.append((f"机构 {agency.id}：认可期只能缩短", f"agency {agency.id}: accreditation window may only shrink"))
+        new_keys = {key.public_key: key for key in successor.keys}
+        for key in agency.keys:
+            if key.public_key not in new_keys:
+                reasons.append((f"机构 {agency.id}：不能删除密钥", f"agency {agency.id}: a key may not be deleted"))
+            else:
+                reasons.extend(_key_change_reasons(key, new_keys[key.public_key], f"agency {agency.id} key {key.multikey}"))
+    return tuple(reasons)

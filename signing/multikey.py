@@ -1,0 +1,122 @@
+"""Ed25519 keys as Multikey (``z6Mk...``), multibase secret keys and did:key methods."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import base58
+
+from .ed25519_point import weak_key_reason
+from .errors import KeyFormatError
+
+ED25519_PUB_HEADER = b"\xed\x01"  # multicodec ed25519-pub (0xed), unsigned varint
+ED25519_PRIV_HEADER = b"\x80\x26"  # multicodec ed25519-priv (0x1300), unsigned varint
+DID_KEY_PREFIX = "did:key:"
+
+
+def _multibase_decode(text: object, what_zh: str, what_en: str) -> bytes:
+    if not isinstance(text, str) or not text.startswith("z") or len(text) < 2:
+        raise KeyFormatError(
+            f"{what_zh}必须是以 z 开头的 base58btc multibase",
+            f"{what_en} must be base58btc multibase starting with 'z'",
+        )
+    try:
+        return base58.b58decode(text[1:].encode("ascii"))
+    except (ValueError, UnicodeEncodeError):
+        raise KeyFormatError(f"{what_zh}不是有效的 base58btc", f"{what_en} is not valid base58btc") from None
+
+
+def multibase_encode(data: bytes) -> str:
+    """Encode bytes as multibase base58btc (prefix ``z``)."""
+    return "z" + base58.b58encode(data).decode("ascii")
+
+
+def multibase_decode(text: object) -> bytes:
+    """Decode multibase base58btc text (prefix ``z``); refuse any other base."""
+    return _multibase_decode(text, "值", "value")
+
+
+def check_public_key(raw: bytes) -> bytes:
+    """Return ``raw`` if it is an acceptable 32-byte Ed25519 public key; raise otherwise."""
+    if not isinstance(raw, (bytes, bytearray)) or len(raw) != 32:
+        raise KeyFormatError("Ed25519 公钥必须是 32 字节", "an Ed25519 public key must be 32 bytes")
+    reason = weak_key_reason(bytes(raw))
+    if reason is not None:
+        raise KeyFormatError(*reason)
+    return bytes(raw)
+
+
+def encode_public_key(raw: bytes) -> str:
+    """Return the Multikey (``z6Mk...``) of a 32-byte Ed25519 public key."""
+    return multibase_encode(ED25519_PUB_HEADER + check_public_key(raw))
+
+
+def decode_public_key(multikey: object) -> bytes:
+    """Return the 32 raw bytes of an Ed25519 Multikey; refuse other codecs and weak keys."""
+    data = _multibase_decode(multikey, "公钥", "public key")
+    if data[:2] != ED25519_PUB_HEADER:
+        raise KeyFormatError(
+            "公钥的 multicodec 头必须是 ed01（Ed25519）",
+            "public key multicodec header must be ed01 (Ed25519)",
+        )
+    if len(data) != 34:
+        raise KeyFormatError("Ed25519 公钥必须是 32 字节", "an Ed25519 public key must be 32 bytes")
+    return check_public_key(data[2:])
+
+
+def encode_secret_key(seed: bytes) -> str:
+    """Return the multibase form (``z3u2...``) of a 32-byte Ed25519 secret key seed."""
+    if len(seed) != 32:
+        raise KeyFormatError("Ed25519 私钥必须是 32 字节", "an Ed25519 secret key must be 32 bytes")
+    return multibase_encode(ED25519_PRIV_HEADER + bytes(seed))
+
+
+def decode_secret_key(text: object) -> bytes:
+    """Return the 32-byte seed of a multibase Ed25519 secret key (header 0x8026)."""
+    data = _multibase_decode(text, "私钥", "secret key")
+    if data[:2] != ED25519_PRIV_HEADER or len(data) != 34:
+        raise KeyFormatError(
+            "私钥必须是 multicodec 0x8026 加 32 字节", "secret key must be multicodec 0x8026 and 32 bytes"
+        )
+    return data[2:]
+
+
+def fingerprint(raw: bytes) -> str:
+    """SHA-256 hex of the raw public key, for display and comparison by people."""
+    return hashlib.sha256(bytes(raw)).hexdigest()
+
+
+@dataclass(frozen=True)
+class DidKeyMethod:
+    """A did:key verification method ``did:key:<multikey>#<multikey>``."""
+
+    did: str
+    multikey: str
+    public_key: bytes
+
+    @property
+    def id(self) -> str:
+        return f"{self.did}#{self.multikey}"
+
+
+def did_key_method(raw: bytes) -> DidKeyMethod:
+    """Build the did:key verification method of a raw Ed25519 public key."""
+    multikey = encode_public_key(raw)
+    return DidKeyMethod(did=DID_KEY_PREFIX + multikey, multikey=multikey, public_key=bytes(raw))
+
+
+def parse_did_key_method(url: object) -> DidKeyMethod:
+    """Parse ``did:key:z6Mk...#z6Mk...``; the fragment must repeat the key exactly."""
+    if not isinstance(url, str) or not url.startswith(DID_KEY_PREFIX) or url.count("#") != 1:
+        raise KeyFormatError(
+            f"验证方法必须是 did:key:z…#z… 形式：{url!r}",
+            f"verification method must be of the form did:key:z...#z...: {url!r}",
+        )
+    did, fragment = url.split("#")
+    multikey = did[len(DID_KEY_PREFIX):]
+    if fragment != multikey:
+        raise KeyFormatError(
+            "did:key 的片段必须与密钥相同", "did:key fragment must be the same as its key"
+        )
+    return DidKeyMethod(did=did, multikey=multikey, public_key=decode_public_key(multikey))

@@ -1,0 +1,115 @@
+"""A strict loader for untrusted JSON (certificates, trust metadata, status lists).
+
+Refuses what the standard ``json`` module quietly accepts: duplicate keys, ``NaN`` and
+``Infinity``, a byte-order mark, invalid UTF-8, oversized input, integers beyond 2^53,
+floats (our documents carry quantities as decimal strings) and strings not in NFC.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from .errors import StrictJSONError
+
+MAX_BYTES = 1_000_000
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _refuse_constant(name: str) -> Any:
+    raise StrictJSONError(f"JSON 中不允许 {name}", f"{name} is not allowed in JSON")
+
+
+def _refuse_float(text: str) -> Any:
+    raise StrictJSONError(
+        f"不允许浮点数 {text}，数量请用十进制字符串",
+        f"float {text} is not allowed; write quantities as decimal strings",
+    )
+
+
+def _parse_int(text: str) -> int:
+    value = int(text)
+    if abs(value) > MAX_SAFE_INTEGER:
+        raise StrictJSONError(
+            f"整数 {text} 超出 ±2^53 范围", f"integer {text} is outside the range ±2^53"
+        )
+    return value
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise StrictJSONError(f"重复的键：{key!r}", f"duplicate key: {key!r}")
+        result[key] = value
+    return result
+
+
+def _check_nfc(value: Any, path: str) -> None:
+    if isinstance(value, str):
+        if not unicodedata.is_normalized("NFC", value):
+            raise StrictJSONError(
+                f"字符串不是 NFC 规范形式（位置 {path or '/'}）",
+                f"string is not in Unicode NFC (at {path or '/'})",
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_nfc(key, f"{path}/{key}")
+            _check_nfc(item, f"{path}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_nfc(item, f"{path}/{index}")
+
+
+def loads(
+    data: bytes | str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    allow_floats: bool = False,
+    require_nfc: bool = True,
+) -> Any:
+    """Parse untrusted JSON strictly; raise :class:`StrictJSONError` on anything doubtful."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if len(raw) > max_bytes:
+        raise StrictJSONError(
+            f"JSON 超过 {max_bytes} 字节的上限", f"JSON is larger than the {max_bytes}-byte limit"
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise StrictJSONError("JSON 不能以 BOM 开头", "JSON must not start with a byte-order mark")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise StrictJSONError(
+            f"JSON 不是有效的 UTF-8：{error}", f"JSON is not valid UTF-8: {error}"
+        ) from None
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_refuse_constant,
+            parse_float=None if allow_floats else _refuse_float,
+            parse_int=_parse_int,
+        )
+    except json.JSONDecodeError as error:
+        raise StrictJSONError(
+            f"JSON 语法错误（第 {error.lineno} 行第 {error.colno} 列）：{error.msg}",
+            f"JSON syntax error (line {error.lineno}, column {error.colno}): {error.msg}",
+        ) from None
+    if require_nfc:
+        _check_nfc(value, "")
+    return value
+
+
+def load_path(path: str | Path, **options: Any) -> Any:
+    """Read a file and parse it with :func:`loads`; unreadable files raise StrictJSONError."""
+    limit = options.get("max_bytes", MAX_BYTES)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as error:
+        raise StrictJSONError(
+            f"无法读取文件 {path}：{error.strerror}", f"cannot read file {path}: {error.strerror}"
+        ) from None
+    return loads(raw, **options)

@@ -1,0 +1,36 @@
+"""Timestamps of our documents: exactly ``YYYY-MM-DDTHH:MM:SSZ``, always UTC."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from .errors import TimestampError
+
+_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+
+
+def parse_timestamp(text: object) -> datetime:
+    """Parse ``YYYY-MM-DDTHH:MM:SSZ`` into an aware UTC datetime; refuse anything else."""
+    if not isinstance(text, str) or not _PATTERN.fullmatch(text):
+        raise TimestampError(
+            f"时间格式应为 YYYY-MM-DDTHH:MM:SSZ：{text!r}",
+            f"timestamp must be YYYY-MM-DDTHH:MM:SSZ: {text!r}",
+        )
+    try:
+        parsed = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        raise TimestampError(f"无效的日期时间：{text!r}", f"invalid date or time: {text!r}") from None
+    return parsed.replace(tzinfo=timezone.utc)
+
+
+def format_timestamp(moment: datetime) -> str:
+    """Format an aware datetime as ``YYYY-MM-DDTHH:MM:SSZ`` in UTC (seconds truncated)."""
+    if moment.tzinfo is None:
+        raise TimestampError("时间缺少时区", "datetime has no time zone")
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, truncated to whole seconds."""
+    return datetime.now(timezone.utc).replace(microsecond=0)

@@ -1,0 +1,203 @@
+"""Trust metadata modeled on TUF: signed envelopes, thresholds, the root role and its rotation.
+
+A metadata file is ``{"signed": {...}, "signatures": [{"keyid": ..., "sig": ...}]}``; each
+signature is Ed25519 over the JCS bytes of ``signed``, written as multibase base58btc. A key
+id is the SHA-256 hex of the raw public key, so a key id names exactly one key and a
+threshold counts distinct keys. The root (``_type: root``) lists the keys and, for each role
+(``root``, ``authorizations``, ``status``), the key ids allowed to sign it and how many must.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from .eddsa_jcs_2022 import public_key_of, verify_signature
+from .errors import SigningError, TrustError
+from .jcs import canonicalize
+from .multikey import decode_public_key, encode_public_key, fingerprint, multibase_decode, multibase_encode
+from .timefmt import parse_timestamp
+
+ROLE_NAMES = ("root", "authorizations", "status")
+
+
+@dataclass(frozen=True)
+class TrustKey:
+    """A public key listed in the root."""
+
+    keyid: str
+    public_key: bytes
+
+    @property
+    def multikey(self) -> str:
+        return encode_public_key(self.public_key)
+
+
+@dataclass(frozen=True)
+class Role:
+    """The keys allowed to sign one kind of metadata, and how many of them must."""
+
+    keyids: frozenset[str]
+    threshold: int
+
+
+@dataclass(frozen=True)
+class Root:
+    """A verified root: version, expiry, keys and roles."""
+
+    version: int
+    expires: datetime
+    keys: Mapping[str, TrustKey]
+    roles: Mapping[str, Role]
+
+    def role_keys(self, name: str) -> tuple[Mapping[str, TrustKey], Role]:
+        role = self.roles[name]
+        return {keyid: self.keys[keyid] for keyid in role.keyids}, role
+
+
+def _field(mapping: Mapping[str, Any], name: str, kind: type, where: str) -> Any:
+    value = mapping.get(name) if isinstance(mapping, Mapping) else None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TrustError(f"{where} 缺少或错误的字段 {name}", f"{where}: missing or wrong field {name}")
+    return value
+
+
+def key_id(public_key: bytes) -> str:
+    """The key id of a raw public key: SHA-256 hex."""
+    return fingerprint(public_key)
+
+
+def sign_metadata(signed: Mapping[str, Any], private_keys: Iterable[Ed25519PrivateKey]) -> dict[str, Any]:
+    """Wrap ``signed`` in an envelope with one signature per private key."""
+    message = canonicalize(signed)
+    signatures = [
+        {"keyid": key_id(public_key_of(key)), "sig": multibase_encode(key.sign(message))}
+        for key in private_keys
+    ]
+    return {"signed": dict(signed), "signatures": signatures}
+
+
+def verify_threshold(
+    envelope: Mapping[str, Any], keys: Mapping[str, TrustKey], role: Role, role_name: str
+) -> frozenset[str]:
+    """Return the distinct key ids of ``role`` that validly signed; raise below the threshold."""
+    signed = _field(envelope, "signed", dict, role_name)
+    signatures = _field(envelope, "signatures", list, role_name)
+    message = canonicalize(signed)
+    valid: set[str] = set()
+    for entry in signatures:
+        if not isinstance(entry, Mapping):
+            continue
+        keyid, sig = entry.get("keyid"), entry.get("sig")
+        if keyid not in role.keyids or keyid not in keys or not isinstance(sig, str):
+            continue
+        try:
+            signature = multibase_decode(sig)
+        except SigningError:
+            continue
+        if verify_signature(message, signature, keys[keyid].public_key):
+            valid.add(keyid)
+    if len(valid) < role.threshold:
+        raise TrustError(
+            f"{role_name} 的有效签名不足：{len(valid)}/{role.threshold}",
+            f"{role_name}: not enough valid signatures: {len(valid)} of {role.threshold}",
+        )
+    return frozenset(valid)
+
+
+def _parse_keys(raw: Any) -> dict[str, TrustKey]:
+    if not isinstance(raw, Mapping):
+        raise TrustError("root 缺少 keys", "root: missing keys")
+    keys: dict[str, TrustKey] = {}
+    for keyid, entry in raw.items():
+        public_key = decode_public_key(_field(entry, "publicKeyMultibase", str, f"key {keyid}"))
+        if key_id(public_key) != keyid:
+            raise TrustError(
+                f"密钥 ID 与公钥不符：{keyid}", f"key id does not match its public key: {keyid}"
+            )
+        keys[keyid] = TrustKey(keyid, public_key)
+    return keys
+
+
+def _parse_roles(raw: Any, keys: Mapping[str, TrustKey]) -> dict[str, Role]:
+    if not isinstance(raw, Mapping) or set(raw) != set(ROLE_NAMES):
+        raise TrustError(
+            f"root 必须恰好定义角色 {', '.join(ROLE_NAMES)}",
+            f"root must define exactly the roles {', '.join(ROLE_NAMES)}",
+        )
+    roles: dict[str, Role] = {}
+    for name in ROLE_NAMES:
+        keyids = _field(raw[name], "keyids", list, f"role {name}")
+        threshold = _field(raw[name], "threshold", int, f"role {name}")
+        if len(set(keyids)) != len(keyids) or not set(keyids) <= set(keys):
+            raise TrustError(
+                f"角色 {name} 的密钥重复或未列出", f"role {name}: key ids repeated or not listed in keys"
+            )
+        if not 1 <= threshold <= len(keyids):
+            raise TrustError(
+                f"角色 {name} 的阈值无效：{threshold}", f"role {name}: invalid threshold {threshold}"
+            )
+        roles[name] = Role(frozenset(keyids), threshold)
+    return roles
+
+
+def parse_root(signed: Mapping[str, Any]) -> Root:
+    """Check the shape of a root's ``signed`` part and return it as a record (signatures unchecked)."""
+    if not isinstance(signed, Mapping) or signed.get("_type") != "root":
+        raise TrustError("不是 root 元数据", "not root metadata")
+    version = _field(signed, "version", int, "root")
+    if version < 1:
+        raise TrustError("root 版本必须 ≥ 1", "root version must be at least 1")
+    expires = parse_timestamp(_field(signed, "expires", str, "root"))
+    keys = _parse_keys(signed.get("keys"))
+    roles = _parse_roles(signed.get("roles"), keys)
+    return Root(version, expires, MappingProxyType(keys), MappingProxyType(roles))
+
+
+def _self_verified(envelope: Mapping[str, Any]) -> Root:
+    root = parse_root(_field(envelope, "signed", dict, "root"))
+    verify_threshold(envelope, *root.role_keys("root"), "root")
+    return root
+
+
+def check_not_expired(expires: datetime, at: datetime, what: str) -> None:
+    """Refuse metadata whose expiry is at or before ``at``."""
+    if at >= expires:
+        raise TrustError(f"{what} 已过期", f"{what} has expired")
+
+
+def load_trusted_root(envelope: Mapping[str, Any]) -> Root:
+    """Accept an initial root (shipped with the package or given with --trust): self-signed."""
+    return _self_verified(envelope)
+
+
+def rotate_root(trusted: Root, new_envelope: Mapping[str, Any]) -> Root:
+    """TUF root update: version N+1, signed by a threshold of N's root keys and of its own."""
+    new_root = parse_root(_field(new_envelope, "signed", dict, "root"))
+    if new_root.version <= trusted.version:
+        raise TrustError(
+            f"root 版本回退：{new_root.version} ≤ {trusted.version}",
+            f"root rollback: version {new_root.version} is not above {trusted.version}",
+        )
+    if new_root.version != trusted.version + 1:
+        raise TrustError(
+            f"root 版本必须是 {trusted.version + 1}", f"root version must be {trusted.version + 1}"
+        )
+    verify_threshold(new_envelope, *trusted.role_keys("root"), "root (previous keys)")
+    verify_threshold(new_envelope, *new_root.role_keys("root"), "root (new keys)")
+    return new_root
+
+
+def verify_root_chain(
+    initial: Mapping[str, Any], updates: Iterable[Mapping[str, Any]], at: datetime
+) -> Root:
+    """Walk from a trusted initial root through each rotation; the last must be unexpired at ``at``."""
+    root = load_trusted_root(initial)
+    for envelope in updates:
+        root = rotate_root(root, envelope)
+    check_not_expired(root.expires, at, f"root v{root.version}")
+    return root

@@ -1,0 +1,27 @@
+from datetime import datetime, timezone
+
+import pytest
+
+from signing.errors import TimestampError
+from signing.timefmt import format_timestamp, parse_timestamp
+
+
+def test_round_trip():
+    moment = parse_timestamp("2025-06-01T08:30:00Z")
+    assert moment == datetime(2025, 6, 1, 8, 30, tzinfo=timezone.utc)
+    assert format_timestamp(moment) == "2025-06-01T08:30:00Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025-06-01", "2025-06-01T08:30:00", "2025-06-01T08:30:00.5Z", "2025-06-01T08:30:00+00:00",
+     "2025-02-30T00:00:00Z", "2025-06-01t08:30:00z", 20250601, None],
+)
+def test_refuses_other_forms(text):
+    with pytest.raises(TimestampError):
+        parse_timestamp(text)
+
+
+def test_format_requires_time_zone():
+    with pytest.raises(TimestampError):
+        format_timestamp(datetime(2025, 1, 1))
