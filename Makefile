@@ -1,0 +1,28 @@
+# One command to set up and run the main job, one to run the tests (see README.md).
+# Works on a fresh machine with python3 (>= 3.11); everything else is installed here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: all setup check site test clean
+
+all: site
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+setup: $(BIN)/.installed
+
+check: setup
+	$(BIN)/carbonreg check registry
+
+site: check
+
+test: setup
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) _site .pytest_cache .hypothesis
