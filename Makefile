@@ -19,7 +19,9 @@ setup: $(BIN)/.installed
 check: setup
 	$(BIN)/carbonreg check registry
 
-site: check
+site: setup
+	$(BIN)/carbonreg build --registry registry --out _site
+	@echo "网站已生成 / site built: _site/index.html  (preview: $(BIN)/carbonreg serve)"
 
 test: setup
 	$(BIN)/pytest -q

@@ -26,6 +26,16 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--strict", action="store_true", help="警告也视为失败 / warnings fail too")
     chk.add_argument("--today", type=_date, default=None,
                      help="计算期限状态所用日期 / the date deadline status is computed against (default: today)")
+    bld = sub.add_parser("build", help="生成静态网站 / build the static website")
+    bld.add_argument("--registry", default="registry", help="登记库文件夹 / registry folder (default: registry)")
+    bld.add_argument("--out", default="_site", help="输出目录 / output folder (default: _site)")
+    bld.add_argument("--today", type=_date, default=None, help="期限状态所用日期 / reference date (default: today)")
+    bld.add_argument("--timings", action="store_true", help="显示各阶段耗时 / print where the time went")
+    srv = sub.add_parser("serve", help="本地预览并在修改后重建 / preview locally, rebuilding on change")
+    srv.add_argument("--registry", default="registry")
+    srv.add_argument("--out", default="_site")
+    srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument("--today", type=_date, default=None)
     return parser
 
 
@@ -43,11 +53,24 @@ def cmd_check(args) -> int:
     return 1 if result.failed(args.strict) else 0
 
 
+def cmd_build(args) -> int:
+    from generator.site.commands import run_build
+
+    return run_build(args.registry, args.out, args.today or date.today(), timings=args.timings)
+
+
+def cmd_serve(args) -> int:
+    from generator.site.serve import serve
+
+    return serve(args.registry, args.out, args.port, args.today)
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "check":
-        return cmd_check(args)
-    return 2
+    return COMMANDS[args.command](args)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,92 @@
+"""``carbonreg build``: the whole static site in one pass of named stages (compute first, then render)."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from generator.findings import Finding
+from generator.pipeline import CheckResult, check
+from generator.site import docs, opendata, pages
+from generator.site.model import build_model
+from generator.site.output import write_site
+from generator.site.render import THEME_DIR
+
+
+class BuildRefused(Exception):
+    """The registry has errors: nothing is published, the previous site stays."""
+
+    def __init__(self, result: CheckResult):
+        super().__init__(f"{result.errors} errors")
+        self.result = result
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    files: int
+    bytes: int
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: tuple[Finding, ...] = ()
+
+
+def source_date(epoch: int | None, today: date) -> tuple[int, str]:
+    """The build's timestamp: SOURCE_DATE_EPOCH when given, else the reference date (reproducible)."""
+    if epoch is None:
+        epoch = int(datetime(today.year, today.month, today.day, tzinfo=timezone.utc).timestamp())
+    stamp = datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return epoch, stamp
+
+
+def build(registry: Path, out: Path, today: date, epoch: int | None = None, shown_root: str | None = None) -> BuildReport:
+    timings: dict[str, float] = {}
+
+    def stage(name, fn, *args):
+        start = time.perf_counter()
+        value = fn(*args)
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+        return value
+
+    epoch, stamp = source_date(epoch, today)
+    result = stage("check", check, registry, today, shown_root)          # load, validate, account, rules
+    if result.errors:
+        raise BuildRefused(result)
+    model = stage("model", build_model, result, stamp)                    # compute everything pages show
+    base_url = result.registry.meta.base_url if result.registry.meta else None
+    files: dict[str, bytes] = {}
+    stage("render", _collect, files, pages.home(model), pages.event_list(model),
+          pages.event_pages(model, base_url), pages.agencies(model), pages.statistics(model),
+          pages.data_page(model, [name for name, _ in _schema_names()]))
+    stage("open data", _collect, files, opendata.open_data(model), opendata.schema_files(),
+          [opendata.atom_feed(model, base_url)])
+    stage("attachments", _collect, files, _attachments(model), _assets())
+    stage("docs", _collect, files, docs.build_docs(model, epoch))         # mkdocs narrative pages
+    stage("write", write_site, out, files)                                 # atomic publish
+    return BuildReport(out, len(files), sum(len(b) for b in files.values()), timings,
+                       tuple(f for f in result.findings))
+
+
+def _collect(files: dict[str, bytes], *sources) -> None:
+    for source in sources:
+        for rel, data in source:
+            files[rel] = data
+
+
+def _schema_names():
+    for rel, _ in opendata.schema_files():
+        yield rel.rsplit("/", 1)[1], None
+
+
+def _attachments(model):
+    for e in model.events:
+        for rec in (e.plan, e.event.report, *e.event.retirements):
+            for att in getattr(rec, "attachments", ()) if rec is not None else ():
+                yield f"{e.path}{att.path}", (e.event.dir / att.path).read_bytes()
+
+
+def _assets():
+    assets = THEME_DIR / "assets"
+    for path in sorted(assets.rglob("*")):
+        if path.is_file():
+            yield f"assets/{path.relative_to(assets).as_posix()}", path.read_bytes()

@@ -1,0 +1,39 @@
+"""The build command's reporting: run the build, print findings or a summary, pick the exit code."""
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator.formats.text import finding_line
+from generator.site.build import BuildRefused, build
+from generator.site.output import OutputError
+
+
+def run_build(registry: str, out: str, today: date, timings: bool = False) -> int:
+    root = Path(registry)
+    if not root.is_dir():
+        print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {registry!r}", file=sys.stderr)
+        return 2
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        report = build(root, Path(out), today, int(epoch) if epoch and epoch.isdigit() else None,
+                       registry.rstrip("/") or "/")
+    except BuildRefused as exc:
+        for f in exc.result.findings:
+            print(finding_line(f), file=sys.stderr)
+        print(f"登记库有 {exc.result.errors} 个错误，未生成网站，原网站保持不变 / "
+              f"the registry has {exc.result.errors} errors: nothing was built, the previous site is unchanged",
+              file=sys.stderr)
+        return 1
+    except OutputError as exc:
+        print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
+        return 2
+    for f in report.warnings:
+        print(finding_line(f), file=sys.stderr)
+    print(f"已生成网站 {out}：{report.files} 个文件，{report.bytes:,} 字节 / built {out}: {report.files} files, {report.bytes:,} bytes")
+    if timings:
+        for name, seconds in report.timings.items():
+            print(f"  {name:<12} {seconds:8.3f} s")
+    return 0

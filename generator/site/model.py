@@ -1,0 +1,110 @@
+"""The site model: everything pages show, computed once from a checked registry (then only read)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.accounting.compute import EventAccount
+from generator.model.records import Agency, Event, Text
+from generator.pipeline import CheckResult
+from generator.rules.classification import classify_event
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class SiteEvent:
+    event: Event
+    account: EventAccount
+    district: Text
+    large: bool | None
+
+    @property
+    def id(self) -> str:
+        return self.event.plan.id
+
+    @property
+    def plan(self):
+        return self.event.plan
+
+    @property
+    def year(self) -> int:
+        return self.event.plan.start.year
+
+    @property
+    def path(self) -> str:
+        return f"events/{self.id}/"
+
+
+@dataclass(frozen=True)
+class YearStats:
+    year: int
+    events: int
+    neutral_full: int
+    neutral_basic: int
+    accounted: Decimal
+    retired: int
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    name: Text
+    events: tuple[SiteEvent, ...]  # newest first
+    agencies: tuple[Agency, ...]
+    years: tuple[YearStats, ...]
+    by_kind: dict[str, tuple[int, Decimal]]
+    by_category: dict[str, Decimal]
+    by_offset_kind: dict[str, int]
+    totals: YearStats
+    factor_sets: tuple
+    rules: tuple
+    source_date: str
+
+    def event(self, event_id: str) -> SiteEvent:
+        return next(e for e in self.events if e.id == event_id)
+
+
+def build_model(result: CheckResult, source_date: str) -> SiteModel:
+    reg = result.registry
+    events = []
+    for event in reg.events:
+        account = result.accounts.get(event.rel_dir)
+        if event.plan is None or account is None:
+            continue
+        rules = account.rules
+        district = rules.districts.get(event.plan.district, Text(event.plan.district, event.plan.district))
+        large, _ = classify_event(event.plan, rules)
+        events.append(SiteEvent(event, account, district, large))
+    events.sort(key=lambda e: (e.plan.start, e.id), reverse=True)
+
+    by_year: dict[int, list[SiteEvent]] = defaultdict(list)
+    by_kind: dict[str, tuple[int, Decimal]] = {}
+    by_category: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    by_offset: dict[str, int] = defaultdict(int)
+    for e in events:
+        by_year[e.year].append(e)
+        n, t = by_kind.get(e.plan.kind, (0, ZERO))
+        by_kind[e.plan.kind] = (n + 1, t + e.account.total)
+        for cat, value in e.account.by_category.items():
+            by_category[cat] += value
+        for r in e.event.retirements:
+            by_offset[r.kind] += r.quantity
+    years = tuple(_year_stats(y, es) for y, es in sorted(by_year.items(), reverse=True))
+    return SiteModel(
+        name=reg.meta.name if reg.meta else Text("登记库", "Registry"),
+        events=tuple(events), agencies=tuple(reg.agencies.values()), years=years,
+        by_kind=dict(sorted(by_kind.items())), by_category=dict(sorted(by_category.items())),
+        by_offset_kind=dict(sorted(by_offset.items())), totals=_year_stats(0, events),
+        factor_sets=reg.factor_sets, rules=reg.rules, source_date=source_date,
+    )
+
+
+def _year_stats(year: int, events: list[SiteEvent]) -> YearStats:
+    return YearStats(
+        year=year, events=len(events),
+        neutral_full=sum(1 for e in events if e.account.level == "full"),
+        neutral_basic=sum(1 for e in events if e.account.level == "basic"),
+        accounted=sum((e.account.total for e in events), ZERO),
+        retired=sum(e.account.retired for e in events),
+    )

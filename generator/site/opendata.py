@@ -1,0 +1,119 @@
+"""Open data: JSON for every record, the dataset as JSON and CSV, the schemas, an Atom feed."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from html import escape
+from typing import Iterator
+
+from generator.site.model import SiteEvent, SiteModel
+from generator.validation.schemas import SCHEMA_DIR
+
+Page = tuple[str, bytes]
+
+
+def _num(value: Decimal) -> str:
+    """Exact decimal string, never a JSON float."""
+    return f"{value.normalize():f}" if value else "0"
+
+
+def _dump(obj) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+
+
+def event_record(e: SiteEvent) -> dict:
+    a, ev = e.account, e.event
+    return {
+        "id": e.id,
+        "plan": _jsonable(ev.plan.doc.data),
+        "report": _jsonable(ev.report.doc.data) if ev.report else None,
+        "retirements": [_jsonable(r.doc.data) for r in ev.retirements],
+        "declaration": _jsonable(ev.declaration.doc.data) if ev.declaration else None,
+        "computed": {
+            "rules": a.rules.id if a.rules else None,
+            "factorSet": a.factor_set.id if a.factor_set else None,
+            "byPhase": {k: _num(v) for k, v in a.by_phase.items()},
+            "byCategory": {k: _num(v) for k, v in a.by_category.items()},
+            "basic": _num(a.basic), "extended": _num(a.extended), "total": _num(a.total),
+            "neededBasic": str(a.needed_basic), "neededFull": str(a.needed_full), "retired": str(a.retired),
+            "level": a.level, "status": a.status, "deadline": a.deadline.isoformat() if a.deadline else None,
+            "lines": [{"id": x.line.id, "scope": x.scope, "tco2e": _num(x.tco2e), "factorOrigin": x.factor_origin,
+                       "derivation": x.derivation} for x in a.lines],
+        },
+    }
+
+
+def _jsonable(value):
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _csv(header: list[str], rows: list[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM so spreadsheet programs read UTF-8
+
+
+def open_data(model: SiteModel) -> Iterator[Page]:
+    records = [event_record(e) for e in model.events]
+    for rec in records:
+        yield f"data/events/{rec['id']}.json", _dump(rec)
+    yield "data/registry.json", _dump({"name": {"zh": model.name.zh, "en": model.name.en},
+                                       "sourceDate": model.source_date, "events": records})
+    yield "data/events-index.json", _dump([
+        {"id": e.id, "zh": e.plan.name.zh, "en": e.plan.name.en, "kind": e.plan.kind, "year": e.year,
+         "start": e.plan.start.isoformat(), "district": e.plan.district, "status": e.account.status,
+         "level": e.account.level, "total": _num(e.account.total)} for e in model.events])
+    yield "data/events.csv", _csv(
+        ["id", "name_zh", "name_en", "kind", "start", "end", "district", "basic_tco2e", "extended_tco2e",
+         "total_tco2e", "needed_basic", "needed_full", "retired", "level", "status", "deadline"],
+        [[e.id, e.plan.name.zh, e.plan.name.en, e.plan.kind, e.plan.start, e.plan.end, e.plan.district,
+          _num(e.account.basic), _num(e.account.extended), _num(e.account.total), e.account.needed_basic,
+          e.account.needed_full, e.account.retired, e.account.level, e.account.status, e.account.deadline or ""]
+         for e in model.events])
+    yield "data/emission-lines.csv", _csv(
+        ["event", "line", "phase", "category", "mode", "amount", "unit", "factor", "factor_unit", "factor_origin",
+         "scope", "tco2e"],
+        [[e.id, x.line.id, x.line.phase, x.line.category, x.line.mode or "", _num(x.line.amount), x.line.unit,
+          _num(x.factor_value), x.factor_unit, x.factor_origin, x.scope or "", _num(x.tco2e)]
+         for e in model.events for x in e.account.lines])
+    yield "data/retirements.csv", _csv(
+        ["event", "id", "kind", "registry", "quantity", "retired_on", "serial_blocks"],
+        [[e.id, r.id, r.kind, r.registry, r.quantity, r.retired_on,
+          " ".join(f"{s.prefix}:{s.first}-{s.last}" for s in r.serials)]
+         for e in model.events for r in e.event.retirements])
+
+
+def schema_files() -> Iterator[Page]:
+    """The schemas, served at the path of their ``$id`` (https://carbonreg.org/schemas/v1/...)."""
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        yield f"schemas/v1/{path.name}", path.read_bytes()
+
+
+def atom_feed(model: SiteModel, base_url: str | None) -> Page:
+    base = (base_url or "https://carbonreg.example.org/").rstrip("/") + "/"
+    entries = []
+    for e in model.events:
+        d = e.event.declaration
+        when = (d.declared_on if d else e.plan.start).isoformat() + "T00:00:00Z"
+        kind = "声明 / declaration" if d else "活动 / event"
+        entries.append((when, e.id, f"{e.plan.name.zh} / {e.plan.name.en} — {kind}"))
+    entries.sort(reverse=True)
+    parts = ['<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">',
+             f"<title>{escape(model.name.zh)} / {escape(model.name.en)}</title>",
+             f'<id>{escape(base)}</id><link rel="self" href="{escape(base)}feed.xml"/>',
+             f"<updated>{model.source_date}</updated>"]
+    for when, eid, title in entries:
+        parts.append(f'<entry><id>{escape(base)}events/{escape(eid)}/</id><title>{escape(title)}</title>'
+                     f'<updated>{when}</updated><link href="{escape(base)}events/{escape(eid)}/"/></entry>')
+    parts.append("</feed>\n")
+    return "feed.xml", "\n".join(parts).encode("utf-8")

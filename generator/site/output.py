@@ -1,0 +1,72 @@
+"""Write a site atomically: each build goes into a fresh folder, then one symlink swap publishes it.
+
+``out`` is a symbolic link to ``.<out>.builds/<build>``. Replacing a symlink with ``os.replace`` is
+atomic, so a build killed at any moment leaves the previous site in place, and the next build
+starts clean (half-written build folders are removed then)."""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+MARKER = ".carbonreg-site"
+
+
+class OutputError(Exception):
+    def __init__(self, zh: str, en: str):
+        super().__init__(f"{zh} / {en}")
+        self.zh, self.en = zh, en
+
+
+def write_site(out: Path, files: dict[str, bytes]) -> Path:
+    """Publish exactly ``files`` at ``out``; returns the build folder. Never deletes a user's folder."""
+    out = Path(os.path.abspath(out))
+    if out.exists() and not out.is_symlink():
+        if any(out.iterdir()) and not (out / MARKER).is_file():
+            raise OutputError(f"{out} 已存在且不是 carbonreg 生成的网站；请换一个输出目录或先移走它",
+                              f"{out} exists and is not a site carbonreg built; choose another --out or move it away")
+    builds = out.parent / f".{out.name}.builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    target = builds / f"{time.time_ns()}-{os.getpid()}"
+    try:
+        for rel, data in sorted(files.items()):
+            path = target / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        (target / MARKER).write_text("carbonreg\n", encoding="utf-8")
+        _fsync_tree(target)
+        _publish(out, target)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    _prune(builds, keep=target)
+    return target
+
+
+def _publish(out: Path, target: Path) -> None:
+    link = out.parent / f".{out.name}.link-{os.getpid()}"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(os.path.relpath(target, out.parent), link)
+    if out.exists() and not out.is_symlink():
+        # A plain folder from an older layout that we built (checked above): move it aside once.
+        shutil.rmtree(out) if not any(out.iterdir()) else os.replace(out, target.parent / f"legacy-{target.name}")
+    os.replace(link, out)
+
+
+def _prune(builds: Path, keep: Path) -> None:
+    """Remove old and half-written builds, keeping the new one and the one published before it."""
+    others = sorted((p for p in builds.iterdir() if p.is_dir() and p != keep), key=lambda p: p.stat().st_mtime_ns)
+    for path in others[:-1]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _fsync_tree(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_file():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)

@@ -1,0 +1,118 @@
+"""Every generated HTML page, one small function per page kind, each for both languages."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.site.charts import bar_chart
+from generator.site.i18n import LANGS, enum_label, label
+from generator.site.model import SiteEvent, SiteModel
+from generator.site.qr import qr_svg
+from generator.site.render import render
+
+PAGE_SIZE = 50
+
+Page = tuple[str, bytes]  # (output path relative to the site root, bytes)
+
+
+def out_path(lang: str, path: str) -> str:
+    return ("en/" if lang == "en" else "") + path + "index.html"
+
+
+def home(model: SiteModel) -> Iterator[Page]:
+    declared = [e for e in model.events if e.event.declaration is not None]
+    declared.sort(key=lambda e: (e.event.declaration.declared_on, e.id), reverse=True)
+    for lang in LANGS:
+        yield out_path(lang, ""), render("home.html", lang, "", title=label("nav_home", lang), model=model,
+                                         declared=declared)
+
+
+def event_list(model: SiteModel) -> Iterator[Page]:
+    events = model.events
+    pages = max(1, -(-len(events) // PAGE_SIZE))
+    facets = {
+        "kinds": sorted({e.plan.kind for e in events}),
+        "years": sorted({e.year for e in events}, reverse=True),
+        "statuses": sorted({e.account.status for e in events}),
+        "districts": sorted({(e.plan.district, e.district) for e in events}, key=lambda x: x[0]),
+    }
+    for page in range(1, pages + 1):
+        path = "events/" if page == 1 else f"events/page/{page}/"
+        items = events[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        for lang in LANGS:
+            yield out_path(lang, path), render("events.html", lang, path, title=label("nav_events", lang),
+                                               items=items, page=page, pages=pages, total=len(events), **facets)
+
+
+def _scope_of(e: SiteEvent, lang: str):
+    rules = e.account.rules
+
+    def scope_of(category: str) -> str:
+        if rules is None:
+            return "—"
+        if category in rules.basic_categories:
+            return label("basic_scope", lang)
+        if category in rules.extended_categories:
+            return label("extended_scope", lang)
+        return "—"
+    return scope_of
+
+
+def _event_charts(e: SiteEvent, lang: str) -> dict[str, str]:
+    a = e.account
+    phase = [(enum_label("phase", k, lang), v) for k, v in a.by_phase.items() if v]
+    category = sorted(((enum_label("category", k, lang), v) for k, v in a.by_category.items()), key=lambda r: -r[1])
+    scope = [(label("basic_scope", lang), a.basic), (label("extended_scope", lang), a.extended)]
+    return {"phase": bar_chart(phase, label("by_phase", lang), " t"),
+            "category": bar_chart(category, label("by_category", lang), " t"),
+            "scope": bar_chart(scope, label("by_scope", lang), " t")}
+
+
+def _attachments(e: SiteEvent):
+    seen = {}
+    for rec in (e.plan, e.event.report, *e.event.retirements):
+        for att in getattr(rec, "attachments", ()) if rec is not None else ():
+            seen.setdefault(att.path, att)
+    return [seen[k] for k in sorted(seen)]
+
+
+def event_pages(model: SiteModel, base_url: str | None) -> Iterator[Page]:
+    for e in model.events:
+        atts = _attachments(e)
+        for lang in LANGS:
+            public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + e.path
+            qr = qr_svg(public, label("qr", lang)) if base_url else ""
+            ctx = dict(e=e, model=model, scope_of=_scope_of(e, lang), attachments=atts)
+            name = e.plan.name.zh if lang == "zh" else e.plan.name.en
+            yield out_path(lang, e.path), render("event.html", lang, e.path, title=name, qr=qr,
+                                                 charts=_event_charts(e, lang), **ctx)
+            if e.event.report is not None:
+                path = e.path + "report/"
+                yield out_path(lang, path), render("report.html", lang, path,
+                                                   title=f"{name} · {label('report_title', lang)}", **ctx)
+
+
+def agencies(model: SiteModel) -> Iterator[Page]:
+    for lang in LANGS:
+        yield out_path(lang, "agencies/"), render("agencies.html", lang, "agencies/",
+                                                  title=label("agencies", lang), model=model)
+
+
+def statistics(model: SiteModel) -> Iterator[Page]:
+    for lang in LANGS:
+        charts = {
+            "year": bar_chart([(str(y.year), y.accounted) for y in model.years], label("by_year", lang), " t"),
+            "kind": bar_chart([(enum_label("kind", k, lang), t) for k, (n, t) in model.by_kind.items()],
+                              label("by_kind", lang), " t"),
+            "category": bar_chart([(enum_label("category", k, lang), v) for k, v in model.by_category.items()],
+                                  label("by_category", lang), " t"),
+            "offset": bar_chart([(enum_label("offset_kind", k, lang), v) for k, v in model.by_offset_kind.items()],
+                                label("by_offset_kind", lang), " t"),
+        }
+        yield out_path(lang, "statistics/"), render("statistics.html", lang, "statistics/",
+                                                    title=label("statistics", lang), model=model, charts=charts)
+
+
+def data_page(model: SiteModel, schemas: list[str]) -> Iterator[Page]:
+    for lang in LANGS:
+        yield out_path(lang, "data/"), render("data.html", lang, "data/", title=label("open_data", lang),
+                                              model=model, schemas=schemas)

@@ -1,0 +1,66 @@
+"""Jinja rendering of generated pages with the shared theme in ``site/theme``; templates only read."""
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+
+from generator.site.charts import format_number
+from generator.site.i18n import enum_label, label
+
+THEME_DIR = Path(__file__).resolve().parents[2] / "site" / "theme"
+ATTENDANCE = {
+    "on_site_participants": ("现场参加人数", "on-site participants"),
+    "online_participants": ("线上参加人数", "online participants"),
+    "visits": ("参观人次", "visits"),
+    "exhibition_area_m2": ("展览面积（m²）", "exhibition area (m²)"),
+}
+
+
+@pass_context
+def _text_in_language(ctx, text) -> str:
+    """A bilingual ``Text`` in the page's language."""
+    return text.zh if ctx["lang"] == "zh" else text.en
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(THEME_DIR)),
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["tx"] = _text_in_language
+    env.filters["tonnes"] = lambda v: format_number(Decimal(v))
+    env.filters["whole"] = lambda v: format_number(int(v)) if Decimal(v) == int(v) else format_number(Decimal(v))
+    env.filters["plain"] = lambda v: f"{Decimal(v).normalize():f}"
+    env.filters["signed"] = lambda v: ("+" if v > 0 else "") + format_number(Decimal(v))
+    return env
+
+
+def depth_prefix(page_path: str) -> str:
+    """Relative prefix from a page at ``page_path`` (a directory URL like 'en/events/x/') to the root."""
+    return "../" * page_path.count("/")
+
+
+def page_globals(lang: str, path: str) -> dict:
+    """What every page template can call: labels in its language and links relative to itself."""
+    full = ("en/" if lang == "en" else "") + path
+    root = depth_prefix(full)
+    return {
+        "lang": lang,
+        "root": root,
+        "t": lambda key: label(key, lang),
+        "en": lambda enum, value: enum_label(enum, value, lang),
+        "url": lambda p: root + ("en/" if lang == "en" else "") + p,
+        "alt_url": root + (path if lang == "en" else "en/" + path),
+        "attendance_label": lambda k: ATTENDANCE.get(k, (k, k))[0 if lang == "zh" else 1],
+    }
+
+
+def render(template: str, lang: str, path: str, **context) -> bytes:
+    html = environment().get_template(template).render(**page_globals(lang, path), **context)
+    return html.encode("utf-8")
