@@ -44,13 +44,18 @@ class EventAccount:
     retired: int
     level: str  # "full" | "basic" | "none"
     deadline: date | None
-    status: str  # "done" | "open" | "overdue" | "planned"
+    status: str  # "done" | "open" | "overdue" | "planned" | "revoked"
     estimate_basic: Decimal | None
     estimate_total: Decimal | None
 
     @property
     def placeholder_lines(self) -> int:
         return sum(1 for x in self.lines if x.factor_origin == "placeholder")
+
+    @property
+    def standing_level(self) -> str:
+        """The neutrality level that stands: none once the published claim was revoked."""
+        return "none" if self.status == "revoked" else self.level
 
     def needed(self, scope: str) -> int:
         return self.needed_full if scope == "full" else self.needed_basic
@@ -95,7 +100,7 @@ def compute_event(registry: Registry, event: Event, today: date) -> tuple[EventA
                 findings.extend(found)
                 if result is not None:
                     results.append(result)
-    return _summarise(event, rules, fset, tuple(results), today), findings
+    return _summarise(registry, event, rules, fset, tuple(results), today), findings
 
 
 def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: FactorSet | None):
@@ -134,7 +139,7 @@ def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: F
     return LineResult(line, scope, value, unit, origin, key, amount, tco2e, "; ".join(steps)), []
 
 
-def _summarise(event: Event, rules: Rules | None, fset, lines: tuple[LineResult, ...], today: date) -> EventAccount:
+def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, lines: tuple[LineResult, ...], today: date) -> EventAccount:
     plan = event.plan
     by_phase = {p: ZERO for p in PHASES}
     by_category: dict[str, Decimal] = {}
@@ -154,7 +159,12 @@ def _summarise(event: Event, rules: Rules | None, fset, lines: tuple[LineResult,
     level = level_reached(retired, needed_basic, needed_full) if event.report else "none"
     deadline = add_months(plan.end, rules.deadline_months) if rules else None
     target = plan.target_scope
-    if event.report is None:
+    revoked = event.declaration is not None and any(
+        r.target_kind == "declaration" and r.event_id == plan.id and r.target_id == event.declaration.id
+        for r in registry.revocations)
+    if revoked:
+        status = "revoked"
+    elif event.report is None:
         status = "planned" if deadline is None or today <= deadline else "overdue"
     elif level == "full" or (level == "basic" and target == "basic"):
         status = "done"

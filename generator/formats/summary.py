@@ -13,10 +13,11 @@ def counts(result) -> dict[str, int]:
         "agencies": len(reg.agencies),
         "rule_sets": len(reg.rules),
         "factor_sets": len(reg.factor_sets),
-        "neutral_full": sum(1 for a in accounts if a.level == "full"),
-        "neutral_basic": sum(1 for a in accounts if a.level == "basic"),
+        "neutral_full": sum(1 for a in accounts if a.standing_level == "full"),
+        "neutral_basic": sum(1 for a in accounts if a.standing_level == "basic"),
         "open": sum(1 for a in accounts if a.status in ("open", "planned")),
         "overdue": sum(1 for a in accounts if a.status == "overdue"),
+        "revoked": sum(1 for a in accounts if a.status == "revoked"),
         "placeholder_lines": sum(a.placeholder_lines for a in accounts),
         "errors": result.errors,
         "warnings": result.warnings,
@@ -30,13 +31,13 @@ def summary_lines(result) -> list[str]:
     lines.append(
         f"已检查 {c['events']} 个活动（{c['reports']} 份核算报告、{c['retirements']} 份注销证明、{c['declarations']} 份声明）、"
         f"{c['agencies']} 家机构、{c['rule_sets']} 套规则、{c['factor_sets']} 套因子；"
-        f"全口径碳中和 {c['neutral_full']}，基本碳中和 {c['neutral_basic']}，进行中 {c['open']}，逾期 {c['overdue']}；"
+        f"全口径碳中和 {c['neutral_full']}，基本碳中和 {c['neutral_basic']}，进行中 {c['open']}，逾期 {c['overdue']}，已撤销 {c['revoked']}；"
         f"使用占位因子的排放行 {c['placeholder_lines']}。错误 {c['errors']}，警告 {c['warnings']}（截至 {result.today}）"
     )
     lines.append(
         f"checked {c['events']} events ({c['reports']} reports, {c['retirements']} retirements, {c['declarations']} declarations), "
         f"{c['agencies']} agencies, {c['rule_sets']} rule sets, {c['factor_sets']} factor sets; "
-        f"full-scope neutral {c['neutral_full']}, basic {c['neutral_basic']}, open {c['open']}, overdue {c['overdue']}; "
+        f"full-scope neutral {c['neutral_full']}, basic {c['neutral_basic']}, open {c['open']}, overdue {c['overdue']}, revoked {c['revoked']}; "
         f"lines using placeholder factors {c['placeholder_lines']}. {c['errors']} errors, {c['warnings']} warnings (as of {result.today})"
     )
     return lines

@@ -64,6 +64,7 @@ def load_registry(root: Path, shown_root: str | None = None) -> tuple[Registry, 
         factor_sets=tuple(sorted(by_kind.get("factor-set", ()), key=lambda x: (x.jurisdiction, x.valid_from, x.id))),
         agencies={a.id: a for a in sorted(by_kind.get("agency", ()), key=lambda x: x.id)},
         events=tuple(events),
+        revocations=tuple(sorted(by_kind.get("revocation", ()), key=lambda x: (x.decided_on, x.id))),
     )
     return registry, findings
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.findings import Finding, Location, warning
 
 # Folder (relative to the registry root) -> record kind of the *.yaml files directly inside.
-_SHARED = {"rules": "rules", "factors": "factor-set", "agencies": "agency"}
+_SHARED = {"rules": "rules", "factors": "factor-set", "agencies": "agency", "revocations": "revocation"}
 _EVENT_FILES = {"plan.yaml": "plan", "report.yaml": "report", "declaration.yaml": "declaration"}
 # Files an event folder may hold that later issues fill (signed JSON documents).
 _EVENT_OTHER = {"certificate.json", "declaration.json"}
@@ -43,8 +43,8 @@ def walk(root: Path, shown_root: str) -> Layout:
 
     def stray(p: Path) -> None:
         findings.append(warning("L301", Location(shown(p)),
-                                "不认识的文件，检查时忽略；请按登记库结构放置（见 README）",
-                                "unknown file, ignored by the check; place files as the registry layout says (see README)"))
+                                "不属于登记库结构的文件（只做密钥扫描）；请按登记库结构放置（见 README）",
+                                "file is not part of the registry layout (only scanned for secrets); place files as the layout says (see README)"))
 
     meta = root / "registry.yaml"
     if meta.is_file():

@@ -72,7 +72,9 @@ def load_yaml_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Findi
         loc = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown, 1, 1)
         problem = (exc.problem or exc.context or "syntax error").strip()
         return None, [error("Y103", loc, f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}")]
-    except (YAMLError, RecursionError, ValueError) as exc:
+    except RecursionError:  # the parser itself recursed too deep: nesting, not syntax
+        return None, [error("Y107", Location(shown, 1, 1), f"嵌套超过 {MAX_DEPTH} 层", f"nesting deeper than {MAX_DEPTH} levels")]
+    except (YAMLError, ValueError) as exc:
         return None, [error("Y103", Location(shown, 1, 1), f"YAML 无法解析：{type(exc).__name__}",
                             f"YAML cannot be parsed: {type(exc).__name__}")]
     if root is None:

@@ -94,6 +94,13 @@ def declaration(doc: Document) -> r.Declaration:
                          text(d["statement"]), tuple(d["retirements"]), doc)
 
 
+def revocation(doc: Document) -> r.Revocation:
+    d = doc.data
+    t = d["target"]
+    return r.Revocation(d["id"], t["kind"], t["event"], t["id"], day(d["decided_on"]), d["article"],
+                        text(d["reason"]), text(d["decided_by"]), d.get("agency_suspended"), doc)
+
+
 def agency(doc: Document) -> r.Agency:
     d = doc.data
     acc = d["accreditation"]
@@ -135,5 +142,5 @@ def meta(doc: Document) -> r.RegistryMeta:
 
 BUILDERS = {
     "plan": plan, "report": report, "retirement": retirement, "declaration": declaration,
-    "agency": agency, "factor-set": factor_set, "rules": rules, "registry": meta,
+    "agency": agency, "revocation": revocation, "factor-set": factor_set, "rules": rules, "registry": meta,
 }

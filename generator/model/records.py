@@ -170,6 +170,22 @@ class Declaration:
 
 
 @dataclass(frozen=True)
+class Revocation:
+    """Art. 16-17: a published notice that a declaration or certificate is revoked."""
+
+    id: str
+    target_kind: str  # "declaration" | "certificate"
+    event_id: str
+    target_id: str
+    decided_on: date
+    article: str
+    reason: Text
+    decided_by: Text
+    agency_suspended: str | None
+    doc: Document = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
 class Agency:
     id: str
     name: Text
@@ -269,3 +285,4 @@ class Registry:
     factor_sets: tuple[FactorSet, ...]
     agencies: dict[str, Agency]
     events: tuple[Event, ...]
+    revocations: tuple[Revocation, ...] = ()

@@ -5,7 +5,9 @@ from typing import Callable, Iterator
 
 from generator.findings import Finding
 from generator.rules.context import CheckContext
-from generator.rules import attachments, classification, dates, declarations, deadlines, layout, retirements, scope, serials
+from generator.rules import (
+    attachments, classification, dates, declarations, deadlines, layout, retirements, revocations, scope, secrets, serials,
+)
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
 
@@ -30,6 +32,9 @@ ALL_RULES: tuple[Rule, ...] = (
     attachments.references_declared,
     declarations.declaration_covered,
     deadlines.deadline_status,
+    secrets.no_secrets,
+    revocations.revocations_consistent,
+    revocations.revoked_ids_unique,
 )
 
 

@@ -65,3 +65,14 @@ def agencies_exist(ctx: CheckContext):
             yield error("R106", report.doc.at("prepared_by", "agency"),
                         f"未登记的技术服务机构 {report.agency!r}；可用：{', '.join(ctx.registry.agencies) or '-'}",
                         f"unknown agency {report.agency!r}; registered: {', '.join(ctx.registry.agencies) or '-'}")
+        elif report.agency is not None:
+            agency = ctx.registry.agencies[report.agency]
+            if agency.suspended_since is not None and report.prepared_on >= agency.suspended_since:
+                yield error("R107", report.doc.at("prepared_on"),
+                            f"机构 {agency.id} 自 {agency.suspended_since} 起已暂停，不能出具 {report.prepared_on} 的报告",
+                            f"agency {agency.id} is suspended since {agency.suspended_since} and cannot prepare a report dated {report.prepared_on}")
+            elif report.prepared_on < agency.accredited_from or (
+                    agency.accredited_until is not None and report.prepared_on > agency.accredited_until):
+                yield error("R107", report.doc.at("prepared_on"),
+                            f"报告日期 {report.prepared_on} 不在机构 {agency.id} 的登记有效期内",
+                            f"the report date {report.prepared_on} is outside agency {agency.id}'s accreditation window")

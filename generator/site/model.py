@@ -60,6 +60,10 @@ class SiteModel:
     factor_sets: tuple
     rules: tuple
     source_date: str
+    revocations: tuple = ()  # newest first
+
+    def revocations_of(self, event_id: str) -> list:
+        return [r for r in self.revocations if r.event_id == event_id]
 
     def event(self, event_id: str) -> SiteEvent:
         return next(e for e in self.events if e.id == event_id)
@@ -97,14 +101,15 @@ def build_model(result: CheckResult, source_date: str) -> SiteModel:
         by_kind=dict(sorted(by_kind.items())), by_category=dict(sorted(by_category.items())),
         by_offset_kind=dict(sorted(by_offset.items())), totals=_year_stats(0, events),
         factor_sets=reg.factor_sets, rules=reg.rules, source_date=source_date,
+        revocations=tuple(sorted(reg.revocations, key=lambda r: (r.decided_on, r.id), reverse=True)),
     )
 
 
 def _year_stats(year: int, events: list[SiteEvent]) -> YearStats:
     return YearStats(
         year=year, events=len(events),
-        neutral_full=sum(1 for e in events if e.account.level == "full"),
-        neutral_basic=sum(1 for e in events if e.account.level == "basic"),
+        neutral_full=sum(1 for e in events if e.account.standing_level == "full"),
+        neutral_basic=sum(1 for e in events if e.account.standing_level == "basic"),
         accounted=sum((e.account.total for e in events), ZERO),
         retired=sum(e.account.retired for e in events),
     )

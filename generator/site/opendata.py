@@ -65,6 +65,7 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
 
 def open_data(model: SiteModel) -> Iterator[Page]:
     records = [event_record(e) for e in model.events]
+    yield "data/revocations.json", _dump([_jsonable(r.doc.data) for r in model.revocations])
     for rec in records:
         yield f"data/events/{rec['id']}.json", _dump(rec)
     yield "data/registry.json", _dump({"name": {"zh": model.name.zh, "en": model.name.en},
@@ -117,3 +118,19 @@ def atom_feed(model: SiteModel, base_url: str | None) -> Page:
                      f'<updated>{when}</updated><link href="{escape(base)}events/{escape(eid)}/"/></entry>')
     parts.append("</feed>\n")
     return "feed.xml", "\n".join(parts).encode("utf-8")
+
+
+def revocation_feed(model: SiteModel, base_url: str | None) -> Page:
+    """Atom feed of revocation notices (Art. 16-17), newest first."""
+    base = (base_url or "https://carbonreg.example.org/").rstrip("/") + "/"
+    parts = ['<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">',
+             "<title>撤销公告 / Revocation notices</title>",
+             f'<id>{escape(base)}revocations/</id><link rel="self" href="{escape(base)}revocations/feed.xml"/>',
+             f"<updated>{model.source_date}</updated>"]
+    for rev in model.revocations:
+        url = f"{base}revocations/{rev.id}/"
+        parts.append(f"<entry><id>{escape(url)}</id><title>{escape(rev.id)}: {escape(rev.event_id)}</title>"
+                     f"<updated>{rev.decided_on.isoformat()}T00:00:00Z</updated><link href=\"{escape(url)}\"/>"
+                     f"<summary>{escape(rev.reason.zh)} / {escape(rev.reason.en)}</summary></entry>")
+    parts.append("</feed>\n")
+    return "revocations/feed.xml", "\n".join(parts).encode("utf-8")

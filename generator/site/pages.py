@@ -81,7 +81,8 @@ def event_pages(model: SiteModel, base_url: str | None) -> Iterator[Page]:
         for lang in LANGS:
             public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + e.path
             qr = qr_svg(public, label("qr", lang)) if base_url else ""
-            ctx = dict(e=e, model=model, scope_of=_scope_of(e, lang), attachments=atts)
+            ctx = dict(e=e, model=model, scope_of=_scope_of(e, lang), attachments=atts,
+                       revocations=model.revocations_of(e.id))
             name = e.plan.name.zh if lang == "zh" else e.plan.name.en
             yield out_path(lang, e.path), render("event.html", lang, e.path, title=name, qr=qr,
                                                  charts=_event_charts(e, lang), **ctx)
@@ -116,3 +117,17 @@ def data_page(model: SiteModel, schemas: list[str]) -> Iterator[Page]:
     for lang in LANGS:
         yield out_path(lang, "data/"), render("data.html", lang, "data/", title=label("open_data", lang),
                                               model=model, schemas=schemas)
+
+
+def revocation_pages(model: SiteModel) -> Iterator[Page]:
+    names = {e.id: e.plan.name for e in model.events}
+    for lang in LANGS:
+        yield out_path(lang, "revocations/"), render("revocations.html", lang, "revocations/",
+                                                     title=label("revocations", lang), model=model)
+        for rev in model.revocations:
+            path = f"revocations/{rev.id}/"
+            name = names.get(rev.event_id)
+            event_name = (name.zh if lang == "zh" else name.en) if name else rev.event_id
+            yield out_path(lang, path), render("revocation.html", lang, path,
+                                               title=f"{label('revocation', lang)} {rev.id}", rev=rev,
+                                               event_name=event_name)

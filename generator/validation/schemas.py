@@ -21,6 +21,7 @@ KINDS = {
     "report": "report.schema.json",
     "retirement": "retirement.schema.json",
     "declaration": "declaration.schema.json",
+    "revocation": "revocation.schema.json",
 }
 
 
