@@ -12,6 +12,7 @@ from generator.site import docs, opendata, pages
 from generator.site.model import build_model
 from generator.site.output import write_site
 from generator.site.render import THEME_DIR
+from generator.site.search import index_site
 
 
 class BuildRefused(Exception):
@@ -39,7 +40,8 @@ def source_date(epoch: int | None, today: date) -> tuple[int, str]:
     return epoch, stamp
 
 
-def build(registry: Path, out: Path, today: date, epoch: int | None = None, shown_root: str | None = None) -> BuildReport:
+def build(registry: Path, out: Path, today: date, epoch: int | None = None, shown_root: str | None = None,
+          search: bool = True) -> BuildReport:
     timings: dict[str, float] = {}
 
     def stage(name, fn, *args):
@@ -57,13 +59,14 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
     files: dict[str, bytes] = {}
     stage("render", _collect, files, pages.home(model), pages.event_list(model),
           pages.event_pages(model, base_url), pages.agencies(model), pages.statistics(model),
-          pages.revocation_pages(model),
+          pages.revocation_pages(model), pages.search_page(),
           pages.data_page(model, [name for name, _ in _schema_names()]))
     stage("open data", _collect, files, opendata.open_data(model), opendata.schema_files(),
           [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)])
     stage("attachments", _collect, files, _attachments(model), _assets())
     stage("docs", _collect, files, docs.build_docs(model, epoch))         # mkdocs narrative pages
-    stage("write", write_site, out, files)                                 # atomic publish
+    before = (lambda folder: stage("search", index_site, folder)) if search else None
+    stage("write", write_site, out, files, before)                         # search index, atomic publish
     return BuildReport(out, len(files), sum(len(b) for b in files.values()), timings,
                        tuple(f for f in result.findings))
 

@@ -12,6 +12,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_stats": ("统计分析", "Statistics"),
     "nav_data": ("开放数据", "Open data"),
     "nav_revocations": ("撤销公告", "Revocations"),
+    "search": ("搜索", "Search"),
+    "search_needs_js": ("搜索需要 JavaScript；也可以浏览活动列表。", "Search needs JavaScript; you can also browse the event list."),
     "revocations": ("撤销公告", "Revocation notices"),
     "revocation": ("撤销公告", "Revocation notice"),
     "revoked_banner": ("本活动的碳中和声明已被撤销，见撤销公告。", "This event's carbon neutrality claim was revoked: see the notice."),

@@ -19,8 +19,11 @@ class OutputError(Exception):
         self.zh, self.en = zh, en
 
 
-def write_site(out: Path, files: dict[str, bytes]) -> Path:
-    """Publish exactly ``files`` at ``out``; returns the build folder. Never deletes a user's folder."""
+def write_site(out: Path, files: dict[str, bytes], before_publish=None) -> Path:
+    """Publish exactly ``files`` at ``out``; returns the build folder. Never deletes a user's folder.
+
+    ``before_publish(folder)`` may add files to the complete build (e.g. a search index) before
+    it is published; if it fails, nothing is published."""
     out = Path(os.path.abspath(out))
     if out.exists() and not out.is_symlink():
         if any(out.iterdir()) and not (out / MARKER).is_file():
@@ -34,6 +37,8 @@ def write_site(out: Path, files: dict[str, bytes]) -> Path:
             path = target / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+        if before_publish is not None:
+            before_publish(target)
         (target / MARKER).write_text("carbonreg\n", encoding="utf-8")
         _fsync_tree(target)
         _publish(out, target)

@@ -131,3 +131,8 @@ def revocation_pages(model: SiteModel) -> Iterator[Page]:
             yield out_path(lang, path), render("revocation.html", lang, path,
                                                title=f"{label('revocation', lang)} {rev.id}", rev=rev,
                                                event_name=event_name)
+
+
+def search_page() -> Iterator[Page]:
+    for lang in LANGS:
+        yield out_path(lang, "search/"), render("search.html", lang, "search/", title=label("search", lang))
