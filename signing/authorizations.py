@@ -5,6 +5,11 @@ agency has an ``id``, ``names`` (zh, en), an ``accreditation`` window (``from``,
 a ``status`` (``active`` or ``suspended``, ``since``) and ``keys``, each with its
 ``publicKeyMultibase``, a ``validFrom``/``validUntil`` window and, once compromised,
 ``compromisedSince``. Every window includes its start and excludes its end.
+
+An optional ``platform`` entry, shaped like an agency, lists the platform's own signing keys:
+the keys that sign self-declarations (Art. 14) when they are published. Keeping them here
+rather than in the root gives them the same validity windows and compromise marks as agency
+keys; a platform key never counts as an agency key, nor the reverse.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ class Authorizations:
     version: int
     expires: datetime
     agencies: tuple[Agency, ...]
+    platform: Agency | None = None
 
 
 @dataclass(frozen=True)
@@ -121,11 +127,14 @@ def parse_authorizations(signed: Mapping[str, Any]) -> Authorizations:
         raise TrustError("不是机构授权元数据", "not agency authorization metadata")
     version = _get(signed, "version", int, "authorizations")
     agencies = tuple(_parse_agency(a) for a in _get(signed, "agencies", list, "authorizations"))
-    ids = [agency.id for agency in agencies]
-    keys = [key.public_key for agency in agencies for key in agency.keys]
+    platform = None if signed.get("platform") is None else _parse_agency(signed["platform"])
+    everyone = agencies + (() if platform is None else (platform,))
+    ids = [agency.id for agency in everyone]
+    keys = [key.public_key for agency in everyone for key in agency.keys]
     if len(set(ids)) != len(ids) or len(set(keys)) != len(keys):
         raise TrustError("机构 ID 或密钥重复", "agency id or key listed twice")
-    return Authorizations(version, parse_timestamp(_get(signed, "expires", str, "authorizations")), agencies)
+    expires = parse_timestamp(_get(signed, "expires", str, "authorizations"))
+    return Authorizations(version, expires, agencies, platform)
 
 
 def verify_authorizations(
@@ -168,7 +177,28 @@ def authorization_at(
     found = find_key(document, public_key)
     if found is None:
         return AuthorizationVerdict(False, None, None, (("密钥不属于任何获授权机构", "key belongs to no authorized agency"),))
-    agency, key = found
+    return _judge(*found, at, time_is_trusted)
+
+
+def platform_authorization_at(
+    document: Authorizations, verification_method: str, at: datetime, *, time_is_trusted: bool
+) -> AuthorizationVerdict:
+    """Was the key named by ``verification_method`` one of the platform's own keys at ``at``?
+
+    The same rules as :func:`authorization_at`, applied to the ``platform`` entry only.
+    """
+    try:
+        public_key = parse_did_key_method(verification_method).public_key
+    except SigningError as error:
+        return AuthorizationVerdict(False, None, None, ((error.zh, error.en),))
+    platform = document.platform
+    key = None if platform is None else next((k for k in platform.keys if k.public_key == public_key), None)
+    if platform is None or key is None:
+        return AuthorizationVerdict(False, None, None, (("密钥不是平台的签名密钥", "key is not a signing key of the platform"),))
+    return _judge(platform, key, at, time_is_trusted)
+
+
+def _judge(agency: Agency, key: AgencyKey, at: datetime, time_is_trusted: bool) -> AuthorizationVerdict:
     reasons: list[Reason] = []
     if not agency.accredited_from <= at < agency.accredited_until:
         reasons.append(("该时间不在机构认可期内", "time is outside the agency's accreditation window"))
@@ -205,7 +235,12 @@ def update_reasons(old: Authorizations, new: Authorizations) -> tuple[Reason, ..
     if new.version <= old.version:
         reasons.append(("版本必须递增", "version must increase"))
     new_agencies = {agency.id: agency for agency in new.agencies}
-    for agency in old.agencies:
+    if old.platform is not None:
+        if new.platform is None or new.platform.id != old.platform.id:
+            reasons.append(("不能删除或更换平台条目", "the platform entry may not be deleted or renamed"))
+        else:
+            new_agencies[new.platform.id] = new.platform
+    for agency in old.agencies + (() if old.platform is None else (old.platform,)):
         successor = new_agencies.get(agency.id)
         if successor is None:
             reasons.append((f"不能删除机构 {agency.id}", f"agency {agency.id} may not be deleted"))

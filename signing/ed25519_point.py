@@ -7,6 +7,8 @@ section 5.1.3), refuse non-canonical encodings, and refuse every point P with [8
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _P = 2**255 - 19
 _D = (-121665 * pow(121666, _P - 2, _P)) % _P
 _SQRT_M1 = pow(2, (_P - 1) // 4, _P)
@@ -44,6 +46,7 @@ def _add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
     return x3, y3
 
 
+@lru_cache(maxsize=4096)  # a pure function of the bytes; verifying one bundle meets each key many times
 def weak_key_reason(encoded: bytes) -> tuple[str, str] | None:
     """Return a bilingual reason why ``encoded`` is not an acceptable public key, or None."""
     point = _decode_point(encoded)

@@ -16,6 +16,15 @@ class StrictJSONError(SigningError):
     """Untrusted JSON text is malformed or uses a construct we refuse."""
 
 
+class UnreadableJSONError(StrictJSONError):
+    """No JSON document could be read at all: I/O error, size cap, BOM, bad UTF-8 or syntax.
+
+    Its parent, :class:`StrictJSONError`, also covers readable JSON that we refuse by policy
+    (duplicate keys, NaN, floats, huge integers, non-NFC strings); ``verify`` exits 2 for the
+    former (unreadable input) and 1 for the latter (not a valid certificate).
+    """
+
+
 class CanonicalizationError(SigningError):
     """A value cannot be canonicalized with JCS (RFC 8785)."""
 
@@ -38,3 +47,19 @@ class KeyFileError(SigningError):
 
 class TrustError(SigningError):
     """Trust metadata (root, authorizations) is malformed, unsigned, expired or rolled back."""
+
+
+class StaleStatusError(TrustError):
+    """A status list is genuine but has expired: revocation cannot be confirmed."""
+
+
+class CredentialError(SigningError):
+    """A credential cannot be built or signed; ``problems`` lists every shape problem."""
+
+    def __init__(self, zh: str, en: str, problems: tuple = ()) -> None:
+        super().__init__(zh, en)
+        self.problems = problems
+
+
+class LogError(SigningError):
+    """A publication log, proof, checkpoint or receipt is malformed or does not verify."""

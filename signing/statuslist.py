@@ -4,7 +4,8 @@
 months), ``registryVersion`` and ``entries``: each revoked certificate or declaration with
 its ``id``, ``reason`` and optionally the time it was ``revoked``. A list is only used
 while fresh (``issued`` ≤ time < ``expires``, or issued later than the time asked about);
-a stale list or one older than a list already seen is refused.
+a stale list or one older than a list already seen is refused. An optional ``registry``
+names the registry the list belongs to; when the root names one, the list must repeat it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Mapping
 
-from .errors import TrustError
-from .timefmt import parse_timestamp
-from .trust import Root, check_not_expired, verify_threshold
+from .errors import StaleStatusError, TrustError
+from .timefmt import format_timestamp, parse_timestamp
+from .trust import Root, verify_threshold
 
 MAX_VALIDITY = timedelta(days=31)
 
@@ -38,6 +39,7 @@ class StatusList:
     expires: datetime
     registry_version: str
     entries: tuple[StatusEntry, ...]
+    registry: str | None = None
 
     def revocation_of(self, document_id: str, at: datetime) -> StatusEntry | None:
         """The entry revoking ``document_id`` as of ``at``, if any."""
@@ -73,6 +75,7 @@ def parse_status_list(signed: Mapping[str, Any], *, max_validity: timedelta = MA
         expires=parse_timestamp(_get(signed, "expires", str)),
         registry_version=_get(signed, "registryVersion", str),
         entries=tuple(_parse_entry(e) for e in _get(signed, "entries", list)),
+        registry=None if signed.get("registry") is None else _get(signed, "registry", str),
     )
     if not status.issued < status.expires <= status.issued + max_validity:
         raise TrustError(
@@ -94,10 +97,18 @@ def verify_status_list(
     registry_version: str | None = None,
     max_validity: timedelta = MAX_VALIDITY,
 ) -> StatusList:
-    """Verify the status role's signatures, freshness at ``at``, rollback and registry version."""
+    """Verify the status role's signatures, registry, rollback, registry version and freshness at ``at``.
+
+    Expiry is checked last, so that a stale list raises :class:`StaleStatusError` only when
+    everything else about it is right (a caller may then accept it knowingly).
+    """
     status = parse_status_list(_get(envelope, "signed", dict), max_validity=max_validity)
     verify_threshold(envelope, *root.role_keys("status"), "status")
-    check_not_expired(status.expires, at, f"status list v{status.version}")
+    if root.registry is not None and status.registry != root.registry:
+        raise TrustError(
+            f"状态列表属于另一登记库：{status.registry}（应为 {root.registry}）",
+            f"status list belongs to another registry: {status.registry} (expected {root.registry})",
+        )
     if last_seen_version is not None and status.version < last_seen_version:
         raise TrustError(
             f"状态列表版本回退：{status.version} < {last_seen_version}",
@@ -107,5 +118,10 @@ def verify_status_list(
         raise TrustError(
             f"状态列表属于另一登记版本：{status.registry_version}",
             f"status list belongs to another registry version: {status.registry_version}",
+        )
+    if at >= status.expires:
+        raise StaleStatusError(
+            f"状态列表 v{status.version} 已过期（{format_timestamp(status.expires)}）",
+            f"status list v{status.version} has expired ({format_timestamp(status.expires)})",
         )
     return status

@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .errors import StrictJSONError
+from .errors import StrictJSONError, UnreadableJSONError
 
 MAX_BYTES = 1_000_000
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -73,15 +73,15 @@ def loads(
     """Parse untrusted JSON strictly; raise :class:`StrictJSONError` on anything doubtful."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > max_bytes:
-        raise StrictJSONError(
+        raise UnreadableJSONError(
             f"JSON 超过 {max_bytes} 字节的上限", f"JSON is larger than the {max_bytes}-byte limit"
         )
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise StrictJSONError("JSON 不能以 BOM 开头", "JSON must not start with a byte-order mark")
+        raise UnreadableJSONError("JSON 不能以 BOM 开头", "JSON must not start with a byte-order mark")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise StrictJSONError(
+        raise UnreadableJSONError(
             f"JSON 不是有效的 UTF-8：{error}", f"JSON is not valid UTF-8: {error}"
         ) from None
     try:
@@ -93,7 +93,7 @@ def loads(
             parse_int=_parse_int,
         )
     except json.JSONDecodeError as error:
-        raise StrictJSONError(
+        raise UnreadableJSONError(
             f"JSON 语法错误（第 {error.lineno} 行第 {error.colno} 列）：{error.msg}",
             f"JSON syntax error (line {error.lineno}, column {error.colno}): {error.msg}",
         ) from None
@@ -109,7 +109,7 @@ def load_path(path: str | Path, **options: Any) -> Any:
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as error:
-        raise StrictJSONError(
+        raise UnreadableJSONError(
             f"无法读取文件 {path}：{error.strerror}", f"cannot read file {path}: {error.strerror}"
         ) from None
     return loads(raw, **options)

@@ -5,10 +5,16 @@ signature is Ed25519 over the JCS bytes of ``signed``, written as multibase base
 id is the SHA-256 hex of the raw public key, so a key id names exactly one key and a
 threshold counts distinct keys. The root (``_type: root``) lists the keys and, for each role
 (``root``, ``authorizations``, ``status``), the key ids allowed to sign it and how many must.
+
+Two optional additions: a ``log`` role, whose keys sign the checkpoints of the publication log
+(``transparency.py``; roots without it leave checkpoints to the ``status`` role), and a
+``registry`` name (e.g. ``carbonreg:shanghai``) that status lists and checkpoints must repeat,
+so that a staging registry signed with the same keys cannot stand in for the real one.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
@@ -23,6 +29,7 @@ from .multikey import decode_public_key, encode_public_key, fingerprint, multiba
 from .timefmt import parse_timestamp
 
 ROLE_NAMES = ("root", "authorizations", "status")
+OPTIONAL_ROLE_NAMES = ("log",)
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,12 @@ class Root:
     expires: datetime
     keys: Mapping[str, TrustKey]
     roles: Mapping[str, Role]
+    registry: str | None = None
+
+    @property
+    def log_role(self) -> str:
+        """The role that signs log checkpoints: ``log`` when the root defines it, else ``status``."""
+        return "log" if "log" in self.roles else "status"
 
     def role_keys(self, name: str) -> tuple[Mapping[str, TrustKey], Role]:
         role = self.roles[name]
@@ -93,7 +106,7 @@ def verify_threshold(
         if not isinstance(entry, Mapping):
             continue
         keyid, sig = entry.get("keyid"), entry.get("sig")
-        if keyid not in role.keyids or keyid not in keys or not isinstance(sig, str):
+        if not isinstance(keyid, str) or keyid not in role.keyids or keyid not in keys or not isinstance(sig, str):
             continue
         try:
             signature = multibase_decode(sig)
@@ -124,16 +137,21 @@ def _parse_keys(raw: Any) -> dict[str, TrustKey]:
 
 
 def _parse_roles(raw: Any, keys: Mapping[str, TrustKey]) -> dict[str, Role]:
-    if not isinstance(raw, Mapping) or set(raw) != set(ROLE_NAMES):
+    if (
+        not isinstance(raw, Mapping)
+        or not set(ROLE_NAMES) <= set(raw)
+        or not set(raw) <= set(ROLE_NAMES + OPTIONAL_ROLE_NAMES)
+    ):
         raise TrustError(
-            f"root 必须恰好定义角色 {', '.join(ROLE_NAMES)}",
-            f"root must define exactly the roles {', '.join(ROLE_NAMES)}",
+            f"root 必须恰好定义角色 {', '.join(ROLE_NAMES)}（可选 {', '.join(OPTIONAL_ROLE_NAMES)}）",
+            f"root must define exactly the roles {', '.join(ROLE_NAMES)}"
+            f" (and optionally {', '.join(OPTIONAL_ROLE_NAMES)})",
         )
     roles: dict[str, Role] = {}
-    for name in ROLE_NAMES:
+    for name in [n for n in ROLE_NAMES + OPTIONAL_ROLE_NAMES if n in raw]:
         keyids = _field(raw[name], "keyids", list, f"role {name}")
         threshold = _field(raw[name], "threshold", int, f"role {name}")
-        if len(set(keyids)) != len(keyids) or not set(keyids) <= set(keys):
+        if not all(isinstance(k, str) for k in keyids) or len(set(keyids)) != len(keyids) or not set(keyids) <= set(keys):
             raise TrustError(
                 f"角色 {name} 的密钥重复或未列出", f"role {name}: key ids repeated or not listed in keys"
             )
@@ -155,13 +173,21 @@ def parse_root(signed: Mapping[str, Any]) -> Root:
     expires = parse_timestamp(_field(signed, "expires", str, "root"))
     keys = _parse_keys(signed.get("keys"))
     roles = _parse_roles(signed.get("roles"), keys)
-    return Root(version, expires, MappingProxyType(keys), MappingProxyType(roles))
+    registry = signed.get("registry")
+    if registry is not None and (not isinstance(registry, str) or not registry):
+        raise TrustError("root 的 registry 必须是非空字符串", "root: registry must be a non-empty string")
+    return Root(version, expires, MappingProxyType(keys), MappingProxyType(roles), registry)
 
 
 def _self_verified(envelope: Mapping[str, Any]) -> Root:
     root = parse_root(_field(envelope, "signed", dict, "root"))
     verify_threshold(envelope, *root.role_keys("root"), "root")
     return root
+
+
+def root_fingerprint(envelope: Mapping[str, Any]) -> str:
+    """SHA-256 hex of the JCS bytes of a root's ``signed`` part: what people compare when pinning."""
+    return hashlib.sha256(canonicalize(_field(envelope, "signed", dict, "root"))).hexdigest()
 
 
 def check_not_expired(expires: datetime, at: datetime, what: str) -> None:
@@ -186,6 +212,10 @@ def rotate_root(trusted: Root, new_envelope: Mapping[str, Any]) -> Root:
     if new_root.version != trusted.version + 1:
         raise TrustError(
             f"root 版本必须是 {trusted.version + 1}", f"root version must be {trusted.version + 1}"
+        )
+    if trusted.registry is not None and new_root.registry != trusted.registry:
+        raise TrustError(
+            f"root 不能更改登记库名称 {trusted.registry}", f"root may not change the registry name {trusted.registry}"
         )
     verify_threshold(new_envelope, *trusted.role_keys("root"), "root (previous keys)")
     verify_threshold(new_envelope, *new_root.role_keys("root"), "root (new keys)")

@@ -1,0 +1,87 @@
+"""The certificate bundle: what the site offers as ``certificate.json`` and ``verify`` reads.
+
+::
+
+    {"format": "carbonreg-certificate-bundle/1",
+     "credential": {…signed Verifiable Credential…},
+     "publication": {"leaf": {…}, "index": 7, "treeSize": 12, "auditPath": ["…"], "checkpoint": {…}} | null,
+     "trust": {"rootChain": [{root v1}, …, {root vN}],
+               "authorizations": {…signed authorizations…},
+               "status": {…signed status list…}}}
+
+Everything in it is signed by someone; nothing in it is trusted by itself. Trust starts at a
+root the verifier pinned beforehand and walks ``rootChain`` forward by the rotation rules.
+``publication`` is null only for a credential that was never published through the log; it
+then has no trusted time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+BUNDLE_FORMAT = "carbonreg-certificate-bundle/1"
+TOP_FIELDS = ("format", "credential", "publication", "trust")
+TRUST_FIELDS = ("rootChain", "authorizations", "status")
+MAX_ROOT_CHAIN = 100
+
+Reason = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The parts of a bundle whose outer shape is right (contents not yet verified)."""
+
+    credential: Mapping[str, Any]
+    publication: Mapping[str, Any] | None
+    root_chain: tuple[Mapping[str, Any], ...]
+    authorizations: Mapping[str, Any]
+    status: Mapping[str, Any]
+
+
+def make_bundle(
+    credential: Mapping[str, Any],
+    publication: Mapping[str, Any] | None,
+    root_chain: list[Mapping[str, Any]],
+    authorizations: Mapping[str, Any],
+    status: Mapping[str, Any],
+) -> dict[str, Any]:
+    """Assemble a bundle from its signed parts."""
+    return {
+        "format": BUNDLE_FORMAT,
+        "credential": dict(credential),
+        "publication": None if publication is None else dict(publication),
+        "trust": {"rootChain": [dict(r) for r in root_chain], "authorizations": dict(authorizations),
+                  "status": dict(status)},
+    }
+
+
+def parse_bundle(document: Any) -> tuple[Bundle | None, tuple[Reason, ...]]:
+    """The bundle's parts, or every reason why its outer shape is wrong."""
+    reasons: list[Reason] = []
+    if not isinstance(document, dict):
+        return None, (("证书文件必须是 JSON 对象", "certificate file must be a JSON object"),)
+    missing = [name for name in TOP_FIELDS if name not in document]
+    extra = [name for name in document if name not in TOP_FIELDS]
+    if missing or extra:
+        reasons.append((f"顶层字段应恰好为 {', '.join(TOP_FIELDS)}", f"top-level fields must be exactly {', '.join(TOP_FIELDS)}"))
+    if document.get("format") != BUNDLE_FORMAT:
+        reasons.append((f"format 必须是 {BUNDLE_FORMAT}", f"format must be {BUNDLE_FORMAT}"))
+    if not isinstance(document.get("credential"), dict):
+        reasons.append(("credential 必须是 JSON 对象", "credential must be a JSON object"))
+    publication = document.get("publication")
+    if publication is not None and not isinstance(publication, dict):
+        reasons.append(("publication 必须是 JSON 对象或 null", "publication must be a JSON object or null"))
+    trust = document.get("trust")
+    if not isinstance(trust, dict) or set(trust) != set(TRUST_FIELDS):
+        reasons.append((f"trust 必须恰好含 {', '.join(TRUST_FIELDS)}", f"trust must have exactly {', '.join(TRUST_FIELDS)}"))
+        trust = {}
+    chain = trust.get("rootChain")
+    if not isinstance(chain, list) or not chain or len(chain) > MAX_ROOT_CHAIN or not all(isinstance(r, dict) for r in chain):
+        reasons.append(("rootChain 必须是由对象组成的非空数组", "rootChain must be a non-empty array of objects"))
+    for name in ("authorizations", "status"):
+        if trust and not isinstance(trust.get(name), dict):
+            reasons.append((f"trust.{name} 必须是 JSON 对象", f"trust.{name} must be a JSON object"))
+    if reasons:
+        return None, tuple(reasons)
+    return Bundle(document["credential"], publication, tuple(chain), trust["authorizations"], trust["status"]), ()

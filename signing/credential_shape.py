@@ -1,0 +1,283 @@
+"""The strict shape of a certificate or declaration credential, every problem collected.
+
+``check_shape(doc)`` returns a list of :class:`Problem` (empty when the shape is right); it
+never raises. It refuses unknown members at every level (a reader sees only what is signed
+and understood), JSON numbers anywhere (quantities are decimal strings matching
+``^(0|[1-9][0-9]*)(\\.[0-9]+)?$``), strings not in NFC, and timestamps other than
+``YYYY-MM-DDTHH:MM:SSZ``. Event dates and ``retiredOn`` are calendar dates ``YYYY-MM-DD``,
+as in the registry. It also checks that the signed figures agree with each other: total =
+basic + extended, offsets needed cover the emissions of the stated scope, the retirements
+add up to the quantity retired, and the quantity retired covers the quantity needed. The
+proof object itself is checked by ``eddsa_jcs_2022`` and is only required to be an object.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Callable
+
+from .errors import SigningError
+from .multikey import DID_KEY_PREFIX, decode_public_key
+from .timefmt import parse_timestamp
+
+CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://carbonreg.org/contexts/v1"]
+TYPES = {
+    "certificate": ["VerifiableCredential", "CarbonNeutralityCertificate"],
+    "declaration": ["VerifiableCredential", "CarbonNeutralityDeclaration"],
+}
+NUMBER_FIELD = {"certificate": "certificateNumber", "declaration": "declarationId"}
+DECIMAL = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
+DOCUMENT_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+EVENT_ID = re.compile(r"[0-9]{4}(-[a-z0-9]+)+")
+IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}")
+SERIAL = re.compile(r"[0-9]{1,40}")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SCOPES = ("basic", "full")
+MAX_STRING = 2000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a credential, at a JSON path."""
+
+    path: str
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '/'}: {self.zh} / {self.en}"
+
+
+class _Checker:
+    """Collects problems while walking one document."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, zh: str, en: str) -> None:
+        self.problems.append(Problem(path, zh, en))
+
+    def obj(self, value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict | None:
+        if not isinstance(value, dict):
+            self.add(path, "应为 JSON 对象", "must be a JSON object")
+            return None
+        for name in required:
+            if name not in value:
+                self.add(f"{path}/{name}", "缺少必填字段", "required field is missing")
+        for name in value:
+            if name not in required and name not in optional:
+                self.add(f"{path}/{name}", "不允许的字段", "field is not allowed")
+        return value
+
+    def text(self, value: Any, path: str, pattern: re.Pattern[str] | None = None) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self.add(path, "应为非空字符串", "must be a non-empty string")
+            return None
+        if len(value) > MAX_STRING:
+            self.add(path, f"字符串超过 {MAX_STRING} 个字符", f"string is longer than {MAX_STRING} characters")
+        if pattern is not None and not pattern.fullmatch(value):
+            self.add(path, f"格式不符：{value!r}", f"does not match the expected format: {value!r}")
+            return None
+        return value
+
+    def names(self, value: Any, path: str) -> None:
+        names = self.obj(value, path, ("zh", "en"))
+        if names is not None:
+            self.text(names.get("zh"), f"{path}/zh")
+            self.text(names.get("en"), f"{path}/en")
+
+    def decimal(self, value: Any, path: str) -> Decimal | None:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.add(path, "数量必须是十进制字符串，不能是 JSON 数字", "quantity must be a decimal string, not a JSON number")
+            return None
+        text = self.text(value, path, DECIMAL)
+        return None if text is None else Decimal(text)
+
+    def timestamp(self, value: Any, path: str) -> Any:
+        try:
+            return parse_timestamp(value)
+        except SigningError as error:
+            self.add(path, error.zh, error.en)
+            return None
+
+    def date(self, value: Any, path: str) -> date | None:
+        if isinstance(value, str) and DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.add(path, f"日期格式应为 YYYY-MM-DD：{value!r}", f"date must be YYYY-MM-DD: {value!r}")
+        return None
+
+    def array(self, value: Any, path: str, each: Callable[[Any, str], Any]) -> list[Any]:
+        if not isinstance(value, list) or not value:
+            self.add(path, "应为非空数组", "must be a non-empty array")
+            return []
+        return [each(item, f"{path}/{index}") for index, item in enumerate(value)]
+
+
+def _walk_nfc(value: Any, path: str, check: _Checker) -> None:
+    """Refuse keys and strings not in NFC anywhere (numbers fail the typed checks)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and not unicodedata.is_normalized("NFC", key):
+                check.add(f"{path}/{key}", "键不是 NFC 规范形式", "key is not in Unicode NFC")
+            _walk_nfc(item, f"{path}/{key}", check)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _walk_nfc(item, f"{path}/{index}", check)
+    elif isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+        check.add(path, "字符串不是 NFC 规范形式", "string is not in Unicode NFC")
+
+
+def _event(check: _Checker, value: Any, path: str) -> str | None:
+    event = check.obj(value, path, ("id", "name", "kind", "organizer", "venue", "district", "start", "end"))
+    if event is None:
+        return None
+    event_id = check.text(event.get("id"), f"{path}/id", EVENT_ID)
+    check.names(event.get("name"), f"{path}/name")
+    check.text(event.get("kind"), f"{path}/kind", IDENTIFIER)
+    check.names(event.get("organizer"), f"{path}/organizer")
+    check.names(event.get("venue"), f"{path}/venue")
+    check.text(event.get("district"), f"{path}/district", IDENTIFIER)
+    start, end = check.date(event.get("start"), f"{path}/start"), check.date(event.get("end"), f"{path}/end")
+    if start and end and end < start:
+        check.add(f"{path}/end", "结束日期早于开始日期", "end date is before the start date")
+    return event_id
+
+
+def _serial(check: _Checker, value: Any, path: str) -> None:
+    serial = check.obj(value, path, ("prefix", "first", "last"))
+    if serial is None:
+        return
+    check.text(serial.get("prefix"), f"{path}/prefix")
+    first = check.text(serial.get("first"), f"{path}/first", SERIAL)
+    last = check.text(serial.get("last"), f"{path}/last", SERIAL)
+    if first and last and int(last) < int(first):
+        check.add(f"{path}/last", "序列号区段的结尾小于开头", "serial block ends before it starts")
+
+
+def _retirement(check: _Checker, value: Any, path: str) -> Decimal | None:
+    item = check.obj(value, path, ("id", "kind", "registry", "quantity", "retiredOn", "serials"))
+    if item is None:
+        return None
+    check.text(item.get("id"), f"{path}/id", DOCUMENT_NUMBER)
+    check.text(item.get("kind"), f"{path}/kind", IDENTIFIER)
+    check.text(item.get("registry"), f"{path}/registry", IDENTIFIER)
+    check.date(item.get("retiredOn"), f"{path}/retiredOn")
+    check.array(item.get("serials"), f"{path}/serials", lambda v, p: _serial(check, v, p))
+    return check.decimal(item.get("quantity"), f"{path}/quantity")
+
+
+def _figures(check: _Checker, subject: dict, path: str) -> None:
+    emissions = check.obj(subject.get("emissions"), f"{path}/emissions", ("basic", "extended", "total")) or {}
+    basic, extended, total = (check.decimal(emissions.get(n), f"{path}/emissions/{n}") for n in ("basic", "extended", "total"))
+    if None not in (basic, extended, total) and basic + extended != total:
+        check.add(f"{path}/emissions/total", "总排放量不等于基本与拓展排放量之和", "total is not basic + extended")
+    offsets = check.obj(subject.get("offsets"), f"{path}/offsets", ("needed", "retired", "retirements")) or {}
+    needed = check.decimal(offsets.get("needed"), f"{path}/offsets/needed")
+    retired = check.decimal(offsets.get("retired"), f"{path}/offsets/retired")
+    items = check.array(offsets.get("retirements"), f"{path}/offsets/retirements", lambda v, p: _retirement(check, v, p))
+    listed = offsets.get("retirements")
+    ids = [r.get("id") for r in listed if isinstance(r, dict)] if isinstance(listed, list) else []
+    if len(set(map(str, ids))) != len(ids):
+        check.add(f"{path}/offsets/retirements", "注销记录重复", "a retirement is listed twice")
+    scope = subject.get("scope")
+    covered = basic if scope == "basic" else total
+    if needed is not None and covered is not None and needed < covered:
+        check.add(f"{path}/offsets/needed", "所需抵销量小于该范围的排放量", "offsets needed are less than the scope's emissions")
+    if retired is not None and items and None not in items and sum(items, Decimal(0)) != retired:
+        check.add(f"{path}/offsets/retired", "注销量之和不等于 retired", "the retirements do not add up to retired")
+    if retired is not None and needed is not None and retired < needed:
+        check.add(f"{path}/offsets/retired", "注销量不足以覆盖所需抵销量", "quantity retired does not cover the offsets needed")
+
+
+def _evidence(check: _Checker, value: Any, path: str) -> str | None:
+    item = check.obj(value, path, ("path", "sha256"))
+    if item is None:
+        return None
+    where = check.text(item.get("path"), f"{path}/path")
+    check.text(item.get("sha256"), f"{path}/sha256", SHA256)
+    if where and (where.startswith("/") or "\\" in where or ".." in where.split("/") or "" in where.split("/")):
+        check.add(f"{path}/path", "证据路径必须是登记库内的相对路径", "evidence path must be relative, inside the registry")
+    return where
+
+
+def _subject(check: _Checker, value: Any, kind: str, number: str | None) -> None:
+    path = "/credentialSubject"
+    field = NUMBER_FIELD[kind]
+    required = ("id", field, "event", "scope", "emissions", "offsets", "evidence")
+    subject = check.obj(value, path, required + (("agency",) if kind == "certificate" else ()))
+    if subject is None:
+        return
+    if subject.get(field) != number:
+        check.add(f"{path}/{field}", "编号与凭证 id 不一致", "number does not match the credential id")
+    event_id = _event(check, subject.get("event"), f"{path}/event")
+    if event_id and subject.get("id") != f"urn:carbonreg:event:{event_id}":
+        check.add(f"{path}/id", "主体 id 应为 urn:carbonreg:event:<活动编号>", "subject id must be urn:carbonreg:event:<event id>")
+    if subject.get("scope") not in SCOPES:
+        check.add(f"{path}/scope", "范围必须是 basic 或 full", "scope must be basic or full")
+    _figures(check, subject, path)
+    if kind == "certificate":
+        agency = check.obj(subject.get("agency"), f"{path}/agency", ("id", "name"))
+        if agency is not None:
+            check.text(agency.get("id"), f"{path}/agency/id", IDENTIFIER)
+            check.names(agency.get("name"), f"{path}/agency/name")
+    paths = check.array(subject.get("evidence"), f"{path}/evidence", lambda v, p: _evidence(check, v, p))
+    if len(set(paths)) != len(paths):
+        check.add(f"{path}/evidence", "证据路径重复", "an evidence path is listed twice")
+
+
+def _kind_and_number(check: _Checker, doc: dict) -> tuple[str | None, str | None]:
+    kind = next((k for k, types in TYPES.items() if doc.get("type") == types), None)
+    if kind is None:
+        check.add("/type", "类型必须是证书或声明凭证", "type must be that of a certificate or a declaration")
+        return None, None
+    prefix = f"urn:carbonreg:{kind}:"
+    credential_id = doc.get("id")
+    if not isinstance(credential_id, str) or not credential_id.startswith(prefix):
+        check.add("/id", f"id 必须以 {prefix} 开头", f"id must start with {prefix}")
+        return kind, None
+    number = credential_id[len(prefix):]
+    if not DOCUMENT_NUMBER.fullmatch(number):
+        check.add("/id", f"编号格式不符：{number!r}", f"number has the wrong format: {number!r}")
+    return kind, number
+
+
+def credential_kind(doc: Any) -> str | None:
+    """``certificate`` or ``declaration`` from the credential's ``type``; None otherwise."""
+    types = doc.get("type") if isinstance(doc, dict) else None
+    return next((k for k, expected in TYPES.items() if types == expected), None)
+
+
+def check_shape(doc: Any) -> list[Problem]:
+    """Every problem with the shape of a credential (signed or not); empty when it is right."""
+    check = _Checker()
+    top = check.obj(doc, "", ("@context", "id", "type", "issuer", "validFrom", "credentialSubject"), ("proof",))
+    if top is None:
+        return check.problems
+    _walk_nfc({k: v for k, v in top.items() if k != "proof"}, "", check)
+    if top.get("@context") != CONTEXTS:
+        check.add("/@context", "@context 必须恰好是固定的两个值", "@context must be exactly the two pinned values")
+    kind, number = _kind_and_number(check, top)
+    issuer = check.obj(top.get("issuer"), "/issuer", ("id", "name"))
+    if issuer is not None:
+        did = issuer.get("id")
+        try:
+            if not isinstance(did, str) or not did.startswith(DID_KEY_PREFIX):
+                raise SigningError("签发者 id 必须是 did:key", "issuer id must be a did:key")
+            decode_public_key(did[len(DID_KEY_PREFIX):])
+        except SigningError as error:
+            check.add("/issuer/id", error.zh, error.en)
+        check.names(issuer.get("name"), "/issuer/name")
+    check.timestamp(top.get("validFrom"), "/validFrom")
+    if kind is not None:
+        _subject(check, top.get("credentialSubject"), kind, number)
+    if "proof" in top and not isinstance(top["proof"], dict):
+        check.add("/proof", "证明必须是单个 JSON 对象", "proof must be a single JSON object")
+    return check.problems

@@ -1,0 +1,193 @@
+"""The append-only publication log: leaves, signed checkpoints and publication receipts.
+
+When a certificate or declaration is published (merged and built), the platform appends a
+leaf to an RFC 6962 Merkle tree (``merkle.py``). A leaf is the JCS bytes of
+``{"digest": <SHA-256 hex of the JCS of the signed credential>, "published": <time>, "id":
+<credential id>}``. After each build the platform signs a **checkpoint** ``{"_type":
+"checkpoint", "registry", "size", "rootHash", "issued"}`` with the root's ``log`` role (or
+``status`` when the root has no ``log`` role), in the TUF envelope of ``trust.py``.
+
+The **publication receipt** shipped beside a certificate is ``{"leaf", "index", "treeSize",
+"auditPath", "checkpoint"}``: the leaf, its audit path (hex) and the signed checkpoint of a
+tree that contains it. A verified receipt turns the leaf's ``published`` into a trusted time:
+the platform, not the signer, vouched for it. Receipts are rebuilt at every site build against
+the newest checkpoint, so they verify under the current root's log keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterable, Mapping
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from . import merkle
+from .credential import credential_digest
+from .errors import LogError, SigningError
+from .jcs import canonicalize
+from .timefmt import format_timestamp, parse_timestamp
+from .trust import Root, sign_metadata, verify_threshold
+
+_HEX32 = re.compile(r"[0-9a-f]{64}")
+LEAF_FIELDS = ("digest", "published", "id")
+RECEIPT_FIELDS = ("leaf", "index", "treeSize", "auditPath", "checkpoint")
+
+
+def _fail(zh: str, en: str) -> LogError:
+    return LogError(zh, en)
+
+
+def _integer(value: Any, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _fail(f"{name} 必须是非负整数", f"{name} must be a non-negative integer")
+    return value
+
+
+def _hex(value: Any, name: str) -> bytes:
+    if not isinstance(value, str) or not _HEX32.fullmatch(value):
+        raise _fail(f"{name} 必须是 64 位小写十六进制", f"{name} must be 64 lower-case hex digits")
+    return bytes.fromhex(value)
+
+
+def make_leaf(signed_credential: Mapping[str, Any], published: str) -> dict[str, str]:
+    """The log leaf of a signed credential published at ``published``."""
+    parse_timestamp(published)
+    return {"digest": credential_digest(signed_credential), "published": published, "id": signed_credential["id"]}
+
+
+def check_leaf(leaf: Any) -> datetime:
+    """Check a leaf's shape; return its publication time."""
+    if not isinstance(leaf, dict) or set(leaf) != set(LEAF_FIELDS):
+        raise _fail("日志叶子必须恰好含 digest、published、id", "log leaf must have exactly digest, published and id")
+    _hex(leaf["digest"], "digest")
+    if not isinstance(leaf["id"], str):
+        raise _fail("日志叶子的 id 必须是字符串", "log leaf id must be a string")
+    return parse_timestamp(leaf["published"])
+
+
+@dataclass(frozen=True)
+class PublicationLog:
+    """The log's leaves in order; appending returns a new log (nothing is ever removed)."""
+
+    leaves: tuple[Mapping[str, str], ...] = ()
+
+    @property
+    def size(self) -> int:
+        return len(self.leaves)
+
+    def leaf_hashes(self, size: int | None = None) -> list[bytes]:
+        chosen = self.leaves if size is None else self.leaves[:size]
+        return [merkle.leaf_hash(canonicalize(dict(leaf))) for leaf in chosen]
+
+    def root_hash(self, size: int | None = None) -> bytes:
+        return merkle.root_hash(self.leaf_hashes(size))
+
+    def append(self, leaf: Mapping[str, str]) -> PublicationLog:
+        check_leaf(dict(leaf))
+        if any(old["id"] == leaf["id"] for old in self.leaves):
+            raise _fail(f"{leaf['id']} 已经发布过", f"{leaf['id']} has already been published")
+        if self.leaves and parse_timestamp(leaf["published"]) < parse_timestamp(self.leaves[-1]["published"]):
+            raise _fail("发布时间不能早于上一条", "publication time may not precede the previous leaf's")
+        return PublicationLog(self.leaves + (dict(leaf),))
+
+    def index_of(self, credential_id: str) -> int:
+        for index, leaf in enumerate(self.leaves):
+            if leaf["id"] == credential_id:
+                return index
+        raise _fail(f"日志中没有 {credential_id}", f"{credential_id} is not in the log")
+
+    def consistency_proof(self, old_size: int) -> list[bytes]:
+        return merkle.consistency_proof(old_size, self.leaf_hashes())
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A verified checkpoint: the log had ``size`` leaves with ``root_hash`` at ``issued``."""
+
+    registry: str | None
+    size: int
+    root_hash: bytes
+    issued: datetime
+
+
+def sign_checkpoint(
+    log: PublicationLog, issued: str, private_keys: Iterable[Ed25519PrivateKey], *, registry: str | None = None
+) -> dict[str, Any]:
+    """A checkpoint of the whole log, signed with the log role's keys."""
+    signed: dict[str, Any] = {"_type": "checkpoint", "size": log.size, "rootHash": log.root_hash().hex(),
+                              "issued": format_timestamp(parse_timestamp(issued))}
+    if registry is not None:
+        signed["registry"] = registry
+    return sign_metadata(signed, private_keys)
+
+
+def verify_checkpoint(envelope: Any, root: Root) -> Checkpoint:
+    """Check a checkpoint's shape, its signatures by the root's log role and its registry."""
+    signed = envelope.get("signed") if isinstance(envelope, Mapping) else None
+    if not isinstance(signed, Mapping) or signed.get("_type") != "checkpoint":
+        raise _fail("不是日志检查点", "not a log checkpoint")
+    if not set(signed) <= {"_type", "registry", "size", "rootHash", "issued"}:
+        raise _fail("检查点含有未知字段", "checkpoint has unknown fields")
+    checkpoint = Checkpoint(
+        registry=signed.get("registry"),
+        size=_integer(signed.get("size"), "size"),
+        root_hash=_hex(signed.get("rootHash"), "rootHash"),
+        issued=parse_timestamp(signed.get("issued")),
+    )
+    verify_threshold(envelope, *root.role_keys(root.log_role), f"checkpoint ({root.log_role})")
+    if root.registry is not None and checkpoint.registry != root.registry:
+        raise _fail(
+            f"检查点属于另一登记库：{checkpoint.registry}", f"checkpoint belongs to another registry: {checkpoint.registry}"
+        )
+    return checkpoint
+
+
+def make_receipt(log: PublicationLog, credential_id: str, checkpoint: Mapping[str, Any]) -> dict[str, Any]:
+    """The publication receipt of ``credential_id`` against a signed checkpoint of ``log``."""
+    size = checkpoint["signed"]["size"]
+    index = log.index_of(credential_id)
+    if not index < size <= log.size or log.root_hash(size).hex() != checkpoint["signed"]["rootHash"]:
+        raise _fail("检查点与日志不符或不包含该条目", "checkpoint does not match the log or does not cover the entry")
+    path = merkle.inclusion_proof(index, log.leaf_hashes(size))
+    return {"leaf": dict(log.leaves[index]), "index": index, "treeSize": size,
+            "auditPath": [node.hex() for node in path], "checkpoint": checkpoint}
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A verified receipt: the credential was logged at ``published`` (a trusted time)."""
+
+    published: datetime
+    index: int
+    tree_size: int
+    checkpoint: Checkpoint
+
+
+def verify_receipt(receipt: Any, signed_credential: Mapping[str, Any], root: Root) -> Publication:
+    """Verify a receipt for ``signed_credential``: leaf binding, checkpoint, inclusion proof, times.
+
+    Raises :class:`LogError` (or another ``SigningError``) with a bilingual reason.
+    """
+    if not isinstance(receipt, dict) or set(receipt) != set(RECEIPT_FIELDS):
+        raise _fail("发布回执必须恰好含 " + "、".join(RECEIPT_FIELDS), "receipt must have exactly " + ", ".join(RECEIPT_FIELDS))
+    leaf = receipt["leaf"]
+    published = check_leaf(leaf)
+    if leaf["id"] != signed_credential.get("id"):
+        raise _fail("回执属于另一份凭证（id 不同）", "receipt belongs to another credential (different id)")
+    if leaf["digest"] != credential_digest(signed_credential):
+        raise _fail("凭证在记入日志后被改动（摘要不符）", "credential was changed after it was logged (digest differs)")
+    index, size = _integer(receipt["index"], "index"), _integer(receipt["treeSize"], "treeSize")
+    if not isinstance(receipt["auditPath"], list):
+        raise _fail("auditPath 必须是数组", "auditPath must be an array")
+    path = [_hex(node, "auditPath") for node in receipt["auditPath"]]
+    checkpoint = verify_checkpoint(receipt["checkpoint"], root)
+    if checkpoint.size != size:
+        raise _fail("回执的树大小与检查点不符", "receipt tree size differs from the checkpoint's")
+    if not merkle.verify_inclusion(index, size, merkle.leaf_hash(canonicalize(leaf)), path, checkpoint.root_hash):
+        raise _fail("包含证明与签名检查点不符", "inclusion proof does not match the signed checkpoint")
+    if published > checkpoint.issued:
+        raise _fail("发布时间晚于检查点时间", "publication time is later than the checkpoint")
+    return Publication(published, index, size, checkpoint)
+

@@ -1,0 +1,206 @@
+"""The ``verify`` command: output, exit codes for each attack, no tracebacks, fast --help."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from signing.cli import main
+from signing.multikey import multibase_encode
+from signing.trust import sign_metadata
+from signing.issue import create_platform
+from certfixtures import World, dump
+
+AT = ["--at", "2026-03-10T00:00:00Z"]
+
+
+@pytest.fixture
+def world():
+    return World()
+
+
+@pytest.fixture
+def files(tmp_path, world):
+    root = tmp_path / "root.json"
+    root.write_bytes(dump(world.root()))
+
+    def write(bundle, name="certificate.json"):
+        path = tmp_path / name
+        path.write_bytes(bundle if isinstance(bundle, bytes) else dump(bundle))
+        return str(path)
+
+    return root, write
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_valid_certificate_exits_0_and_prints_steps_and_verdict(world, files, capsys):
+    root, write = files
+    code, out, _ = run(capsys, write(world.issue()), "--root", root, *AT)
+    assert code == 0
+    assert "✓ proof" in out and "✓ 有效 / VALID" in out and "绿色认证中心 / Green Certification Centre (agency-green)" in out
+    assert "2026-03-02T00:00:00Z" in out and "log checkpoint" in out and "未被吊销 / not revoked" in out
+    assert "2025 浦江城市马拉松 / 2025 Pujiang City Marathon" in out
+
+
+def test_json_output(world, files, capsys):
+    root, write = files
+    code, out, _ = run(capsys, write(world.issue()), "--root", root, *AT, "--json")
+    report = json.loads(out)
+    assert code == 0 and report["valid"] and report["time"]["source"] == "log checkpoint"
+    assert [s["name"] for s in report["steps"]][:3] == ["json", "bundle", "shape"]
+
+
+def _forged(world):
+    bundle = world.issue()
+    bundle["credential"]["proof"]["proofValue"] = multibase_encode(Ed25519PrivateKey.generate().sign(b"x"))
+    return bundle
+
+
+def _suspended(world):
+    world.agency_state, world.agency_state_since = "suspended", "2026-03-05T00:00:00Z"
+    return world.issue(published="2026-03-06T00:00:00Z", created="2026-03-06T00:00:00Z")
+
+
+def _compromised_after(world):
+    world.key_compromised_since = "2026-03-01T00:00:00Z"
+    return world.issue(published="2026-03-02T00:00:00Z")
+
+
+def _compromised_untimed(world):
+    world.key_compromised_since = "2026-03-05T00:00:00Z"
+    bundle = world.issue()
+    bundle["publication"] = None
+    return bundle
+
+
+def _stale(world):
+    world.status_issued, world.status_expires = "2026-02-20T00:00:00Z", "2026-03-01T00:00:00Z"
+    return world.issue()
+
+
+def _weak_rotation(world):
+    successor = create_platform(world.platform.registry)
+    rotated = sign_metadata(successor.root_signed(2, "2035-01-01T00:00:00Z"), world.platform.root_keys[:1] + successor.root_keys)
+    return world.issue(root_chain=[world.root(), rotated])
+
+
+def _swapped(world):
+    first, second = world.issue(), world.issue(number="CN-2026-0002", published="2026-03-03T00:00:00Z")
+    second["credential"] = first["credential"]
+    return second
+
+
+def _numbers(world):
+    bundle = world.issue()
+    bundle["credential"]["credentialSubject"]["emissions"]["basic"] = 612
+    return bundle
+
+
+def _duplicate_keys(world):
+    return dump(world.issue()).replace(b'"format":', b'"format": 1, "format":', 1)
+
+
+def _revoked(world):
+    world.status_entries = [{"id": "urn:carbonreg:certificate:CN-2026-0001", "reason": "伪造注销证明 / forged retirement proof"}]
+    return world.issue()
+
+
+@pytest.mark.parametrize("attack, step", [
+    (_forged, "proof"), (_suspended, "issuer"), (_compromised_after, "issuer"), (_compromised_untimed, "issuer"),
+    (_stale, "status"), (_weak_rotation, "root"), (_swapped, "publication"), (_numbers, "shape"),
+    (_duplicate_keys, "json"), (_revoked, "revocation"),
+])
+def test_each_attack_exits_1(world, files, capsys, attack, step):
+    root, write = files
+    code, out, _ = run(capsys, write(attack(world)), "--root", root, *AT)
+    assert code == 1 and f"✗ {step}" in out and "✗ 无效 / INVALID" in out
+
+
+def test_revoked_prints_the_reason(world, files, capsys):
+    root, write = files
+    _, out, _ = run(capsys, write(_revoked(world)), "--root", root, *AT)
+    assert "已吊销 / REVOKED：伪造注销证明 / forged retirement proof" in out
+
+
+def test_stale_with_allow_stale_exits_0_but_says_unknown(world, files, capsys):
+    root, write = files
+    code, out, _ = run(capsys, write(_stale(world)), "--root", root, *AT, "--allow-stale")
+    assert code == 0 and "无法确认 / cannot confirm" in out and "WARNING" in out
+
+
+def test_rolled_back_status_list_refused_with_state(world, files, capsys, tmp_path):
+    root, write = files
+    state = tmp_path / "seen.json"
+    world.status_version = 9
+    assert run(capsys, write(world.issue(), "new.json"), "--root", root, *AT, "--state", state)[0] == 0
+    assert json.loads(state.read_text())["status"] == 9
+    world.status_version = 8
+    code, out, _ = run(capsys, write(world.issue(number="CN-2026-0002", published="2026-03-03T00:00:00Z"), "old.json"),
+                       "--root", root, *AT, "--state", state)
+    assert code == 1 and "rollback" in out and json.loads(state.read_text())["status"] == 9
+
+
+def test_usage_and_unreadable_inputs_exit_2(world, files, capsys, tmp_path):
+    root, write = files
+    path = write(world.issue())
+    cases = [
+        ([path + ".missing", "--root", root], "cannot read"),
+        ([path, "--root", root, "--at", "2026-03-10"], "--at"),
+        ([path, "--root", tmp_path / "nowhere.json"], "--root file is unusable"),
+        ([path, "--root", root, "--state", write(b"[1]", "state.json")], "--state file is malformed"),
+    ]
+    for argv, fragment in cases:
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and fragment in err, argv
+    assert run(capsys, "--root")[0] == 2  # argparse usage error, no traceback
+
+
+def test_not_json_exits_2(files, capsys):
+    root, write = files
+    code, out, _ = run(capsys, write(b"\xef\xbb\xbf{}"), "--root", root)
+    assert code == 2 and "✗ json" in out
+
+
+def test_root_that_is_not_self_signed_exits_2(world, files, capsys, tmp_path):
+    _, write = files
+    bad = tmp_path / "bad-root.json"
+    envelope = world.root()
+    envelope["signatures"] = envelope["signatures"][:1]
+    bad.write_bytes(dump(envelope))
+    code, _, err = run(capsys, write(world.issue()), "--root", bad, *AT)
+    assert code == 2 and "not a valid self-signed root" in err
+
+
+def test_without_a_pinned_root_fails_closed_or_warns_loudly(world, files, capsys):
+    _, write = files
+    path = write(world.issue())
+    code, _, err = run(capsys, path, *AT)
+    assert code == 2 and "no pinned root" in err and "--root" in err
+    code, out, err = run(capsys, path, *AT, "--trust-on-first-use")
+    assert code == 0 and "WARNING" in err and "root fingerprint" in err and "NOT PINNED" in out
+
+
+def test_junk_json_never_tracebacks(files, capsys):
+    root, write = files
+    for junk in (b"[]", b"null", b'{"format": "carbonreg-certificate-bundle/1"}', b'{"credential": {"proof": 5}}'):
+        assert run(capsys, write(junk), "--root", root)[0] == 1
+
+
+def test_help_is_fast_and_loads_no_crypto():
+    code = (
+        "import sys\n"
+        "from signing.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('cryptography', 'rfc8785', 'signing.verify_steps') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("[]") and "--trust-on-first-use" in out.stdout
+    assert main(["--help"]) == 0
