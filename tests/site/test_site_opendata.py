@@ -1,0 +1,91 @@
+"""Open data: every record as JSON with exact decimal strings, the dataset as CSV, the schemas at
+their $id paths, Atom feeds that parse."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import urllib.request
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+from generator.validation.schemas import SCHEMA_DIR
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def no_floats(text: str):
+    def refuse(literal):
+        raise AssertionError(f"JSON float {literal!r}: quantities must be strings")
+    return json.loads(text, parse_float=refuse)
+
+
+def filed(result):
+    return [(e, result.accounts[e.rel_dir]) for e in result.registry.events if e.plan and e.rel_dir in result.accounts]
+
+
+def read_csv(path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+
+
+def test_event_json_has_exact_decimal_strings(site, result):
+    for event, account in filed(result):
+        record = no_floats((site.root / "data" / "events" / f"{event.plan.id}.json").read_text(encoding="utf-8"))
+        assert record["id"] == event.plan.id
+        computed = record["computed"]
+        for key in ("basic", "extended", "total", "neededBasic", "neededFull", "retired"):
+            assert isinstance(computed[key], str) and DECIMAL.match(computed[key]), key
+        assert Decimal(computed["total"]) == account.total
+        assert Decimal(computed["basic"]) == account.basic
+        assert {k: Decimal(v) for k, v in computed["byPhase"].items()} == dict(account.by_phase)
+        assert {k: Decimal(v) for k, v in computed["byCategory"].items()} == dict(account.by_category)
+        assert [Decimal(x["tco2e"]) for x in computed["lines"]] == [x.tco2e for x in account.lines]
+        assert len(record["retirements"]) == len(event.retirements)
+
+
+def test_registry_json_holds_every_event(site, result):
+    data = no_floats((site.root / "data" / "registry.json").read_text(encoding="utf-8"))
+    assert sorted(e["id"] for e in data["events"]) == sorted(e.plan.id for e, _ in filed(result))
+    no_floats((site.root / "data" / "events-index.json").read_text(encoding="utf-8"))
+
+
+def test_csv_files_have_one_row_per_record(site, result):
+    events = filed(result)
+    rows = read_csv(site.root / "data" / "events.csv")
+    assert sorted(r["id"] for r in rows) == sorted(e.plan.id for e, _ in events)
+    totals = {r["id"]: Decimal(r["total_tco2e"]) for r in rows}
+    assert totals == {e.plan.id: a.total for e, a in events}
+
+    lines = read_csv(site.root / "data" / "emission-lines.csv")
+    assert len(lines) == sum(len(a.lines) for _, a in events)
+    assert sorted((r["event"], r["line"]) for r in lines) == sorted(
+        (e.plan.id, x.line.id) for e, a in events for x in a.lines)
+
+    retirements = read_csv(site.root / "data" / "retirements.csv")
+    assert sorted((r["event"], r["id"]) for r in retirements) == sorted(
+        (e.plan.id, r.id) for e, _ in events for r in e.retirements)
+    assert all(DECIMAL.match(r["quantity"]) for r in retirements)
+
+
+def test_schemas_are_served_at_their_id(site, base_url):
+    names = sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json"))
+    assert names
+    for name in names:
+        with urllib.request.urlopen(f"{base_url}schemas/v1/{name}") as response:
+            assert response.status == 200
+            schema = json.loads(response.read())
+        assert schema["$id"].endswith(f"/schemas/v1/{name}"), (name, schema["$id"])
+
+
+def test_feeds_are_well_formed_atom(site, result):
+    feed = ET.fromstring((site.root / "feed.xml").read_bytes())
+    assert feed.tag == f"{ATOM}feed"
+    assert len(feed.findall(f"{ATOM}entry")) == len(filed(result))
+    for entry in feed.findall(f"{ATOM}entry"):
+        assert entry.find(f"{ATOM}id").text and entry.find(f"{ATOM}updated").text
+    revocations = site.root / "revocations" / "feed.xml"
+    if revocations.exists():
+        feed = ET.fromstring(revocations.read_bytes())
+        assert len(feed.findall(f"{ATOM}entry")) == len(result.registry.revocations)

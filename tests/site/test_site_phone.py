@@ -1,0 +1,32 @@
+"""On a phone (390x844) no page is wider than the screen: wide tables scroll inside their box."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
+
+
+def phone_pages(result) -> list[str]:
+    event_id = sorted(e.plan.id for e in result.registry.events if e.plan and e.report)[0]
+    paths = ["", "events/", f"events/{event_id}/", f"events/{event_id}/report/", "statistics/", "agencies/",
+             "data/", "revocations/", "docs/", "docs/methodology/", "docs/guideline/"]
+    return paths + ["en/" + p for p in paths]
+
+
+def test_no_page_overflows_a_phone_screen(base_url, result, open_page, tmp_path):
+    w = open_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = w.page
+    too_wide = {}
+    for path in phone_pages(result):
+        page.goto(base_url + path)
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if widths[0] > widths[1] + 1:
+            too_wide[path] = widths
+    assert not too_wide, f"pages wider than the phone (scrollWidth, innerWidth): {too_wide}"
+    event_id = sorted(e.plan.id for e in result.registry.events if e.plan and e.report)[0]
+    page.goto(f"{base_url}events/{event_id}/")
+    shot = tmp_path / "phone-event.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    assert not (w.page_errors or w.failed or w.console_errors), (w.page_errors, w.failed, w.console_errors)
