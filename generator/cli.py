@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--out", default="_site")
     srv.add_argument("--port", type=int, default=8000)
     srv.add_argument("--today", type=_date, default=None)
+    from generator.publishing.commands import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -70,6 +73,10 @@ COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(args, "handler"):
+        from generator.publishing.commands import run
+
+        return run(args.handler, args)
     return COMMANDS[args.command](args)
 
 

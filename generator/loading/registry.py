@@ -8,6 +8,7 @@ from generator.findings import Finding, Location, error
 from generator.loading.walk import RegistryFile, walk
 from generator.loading.yamlsafe import load_yaml
 from generator.model import build
+from generator.loading.signed import load_signed, load_trust
 from generator.model.records import Event, Registry
 from generator.validation.messages import schema_findings
 from generator.validation.schemas import validator
@@ -51,12 +52,19 @@ def load_registry(root: Path, shown_root: str | None = None) -> tuple[Registry, 
             findings.append(error("L302", Location(f"{shown_root.rstrip('/')}/{rel}/plan.yaml"),
                                   "活动文件夹缺少 plan.yaml（碳中和实施计划）；用 carbonreg 模板创建",
                                   "event folder has no plan.yaml (the carbon neutrality plan); create it from the template"))
+        certificate, found = load_signed(path / "certificate.json", f"{shown_root.rstrip('/')}/{rel}/certificate.json")
+        findings.extend(found)
+        declaration_vc, found = load_signed(path / "declaration.json", f"{shown_root.rstrip('/')}/{rel}/declaration.json")
+        findings.extend(found)
         events.append(Event(
             folder_id=name, year_folder=year, rel_dir=rel, dir=path,
             plan=_one(recs.get("plan")), report=_one(recs.get("report")),
             retirements=tuple(sorted(recs.get("retirement", ()), key=lambda x: x.id)),
             declaration=_one(recs.get("declaration")), has_plan_file=has_plan,
+            certificate=certificate, declaration_credential=declaration_vc,
         ))
+    trust, found = load_trust(root / "trust", f"{shown_root.rstrip('/')}/trust")
+    findings.extend(found)
     meta = _one(by_kind.get("registry"))
     registry = Registry(
         root=root, shown_root=shown_root, meta=meta,
@@ -65,6 +73,7 @@ def load_registry(root: Path, shown_root: str | None = None) -> tuple[Registry, 
         agencies={a.id: a for a in sorted(by_kind.get("agency", ()), key=lambda x: x.id)},
         events=tuple(events),
         revocations=tuple(sorted(by_kind.get("revocation", ()), key=lambda x: (x.decided_on, x.id))),
+        trust=trust,
     )
     return registry, findings
 

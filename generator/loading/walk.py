@@ -55,6 +55,10 @@ def walk(root: Path, shown_root: str) -> Layout:
                 files.append(RegistryFile(kind, p, shown(p)))
             elif p.name != "README.md":
                 stray(p)
+    trust = root / "trust"
+    for p in sorted(trust.iterdir()) if trust.is_dir() else []:
+        if p.suffix != ".json" or not p.is_file() or p.is_symlink():
+            stray(p)  # signed trust documents are JSON; generator/rules/certificates.py checks them
     events_root = root / "events"
     for year_dir in sorted(events_root.iterdir()) if events_root.is_dir() else []:
         if not year_dir.is_dir() or year_dir.is_symlink():

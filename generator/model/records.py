@@ -270,6 +270,8 @@ class Event:
     retirements: tuple[Retirement, ...]
     declaration: Declaration | None
     has_plan_file: bool
+    certificate: dict | None = None  # the agency-signed credential (certificate.json), as filed
+    declaration_credential: dict | None = None  # the platform-signed declaration.json
 
     @property
     def id(self) -> str:
@@ -286,3 +288,15 @@ class Registry:
     agencies: dict[str, Agency]
     events: tuple[Event, ...]
     revocations: tuple[Revocation, ...] = ()
+    trust: "TrustDocuments | None" = None
+
+
+@dataclass(frozen=True)
+class TrustDocuments:
+    """The signed documents of registry/trust/ as read (strict JSON); signing/ verifies them."""
+
+    root_chain: tuple[dict, ...]
+    authorizations: dict | None
+    status: dict | None
+    log_leaves: tuple[dict, ...]
+    checkpoint: dict | None

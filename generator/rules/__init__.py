@@ -6,7 +6,7 @@ from typing import Callable, Iterator
 from generator.findings import Finding
 from generator.rules.context import CheckContext
 from generator.rules import (
-    attachments, classification, dates, declarations, deadlines, layout, retirements, revocations, scope, secrets, serials,
+    attachments, certificates, classification, dates, declarations, deadlines, layout, retirements, revocations, scope, secrets, serials,
 )
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
@@ -35,6 +35,9 @@ ALL_RULES: tuple[Rule, ...] = (
     secrets.no_secrets,
     revocations.revocations_consistent,
     revocations.revoked_ids_unique,
+    certificates.credentials_verify,
+    certificates.evidence_unchanged,
+    certificates.totals_match,
 )
 
 

@@ -1,0 +1,71 @@
+"""What a certificate or declaration says about an event, taken from the checked registry.
+
+The subject carries what a reader needs without the registry, and binds the registry's evidence
+(plan, report, each retirement and attachment) by SHA-256 so nobody can swap it afterwards."""
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.accounting.compute import EventAccount
+from generator.model.records import Event
+
+
+def decimal_text(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return "0" if Decimal(text) == 0 else text
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def evidence(registry_root: Path, event: Event) -> list[dict[str, str]]:
+    """Every file the claim rests on, by registry-relative path and SHA-256, in a stable order."""
+    files = [event.dir / "plan.yaml", event.dir / "report.yaml"]
+    files += [event.dir / "retirements" / f"{r.id}.yaml" for r in event.retirements]
+    attached = set()
+    for rec in (event.plan, event.report, *event.retirements):
+        for att in getattr(rec, "attachments", ()) if rec is not None else ():
+            attached.add(att.path)
+    files += [event.dir / p for p in sorted(attached)]
+    return [{"path": f.relative_to(registry_root).as_posix(), "sha256": _sha256(f)} for f in files if f.is_file()]
+
+
+def event_subject(event: Event, account: EventAccount, district_names: dict | None = None) -> dict[str, Any]:
+    plan = event.plan
+    return {
+        "id": plan.id,
+        "name": {"zh": plan.name.zh, "en": plan.name.en},
+        "kind": plan.kind,
+        "organizer": {"zh": plan.organizer.zh, "en": plan.organizer.en},
+        "venue": {"zh": plan.venue.zh, "en": plan.venue.en},
+        "district": plan.district,
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
+    }
+
+
+def offsets(event: Event, account: EventAccount, scope: str) -> dict[str, Any]:
+    return {
+        "needed": str(account.needed(scope)),
+        "retired": str(account.retired),
+        "retirements": [
+            {"id": r.id, "kind": r.kind, "registry": r.registry, "quantity": str(r.quantity),
+             "retiredOn": r.retired_on.isoformat(),
+             "serials": [{"prefix": s.prefix, "first": str(s.first).zfill(s.width_first),
+                          "last": str(s.last).zfill(s.width_last)} for s in r.serials]}
+            for r in event.retirements
+        ],
+    }
+
+
+def emissions(account: EventAccount) -> dict[str, str]:
+    return {"basic": decimal_text(account.basic), "extended": decimal_text(account.extended),
+            "total": decimal_text(account.total)}

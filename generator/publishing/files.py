@@ -1,0 +1,48 @@
+"""Atomic file writes and strict JSON reads for registry documents."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+class WriteRefused(Exception):
+    def __init__(self, zh: str, en: str):
+        super().__init__(f"{zh} / {en}")
+        self.zh, self.en = zh, en
+
+
+def dump_json(obj: Any) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes, *, replace: bool) -> Path:
+    """Write via a temporary file and a rename. With ``replace=False`` an existing file is never
+    touched (the link into place fails instead), so no user file is ever overwritten silently."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not replace and path.exists():
+        raise WriteRefused(f"文件已存在，拒绝覆盖：{path}", f"file exists, refusing to overwrite: {path}")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if replace:
+            os.replace(temp, path)
+        else:
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                raise WriteRefused(f"文件已存在，拒绝覆盖：{path}", f"file exists, refusing to overwrite: {path}") from None
+    finally:
+        Path(temp).unlink(missing_ok=True)
+    return path
+
+
+def read_json(path: Path) -> Any:
+    from signing.strictjson import load_path
+
+    return load_path(path)

@@ -1,0 +1,244 @@
+"""Write operations of the platform and the agencies, as library functions the CLI calls.
+
+Times are passed in (``at``) so that every operation is reproducible; the CLI defaults to now."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.pipeline import CheckResult, check
+from generator.publishing import credentials as cred
+from generator.publishing.files import WriteRefused, dump_json, write_atomic
+from generator.publishing.trustdir import TrustDir
+
+
+class OperationError(Exception):
+    def __init__(self, zh: str, en: str):
+        super().__init__(f"{zh} / {en}")
+        self.zh, self.en = zh, en
+
+
+@dataclass(frozen=True)
+class PlatformKeys:
+    """The private keys a platform operation needs (only those it needs are loaded)."""
+
+    root: tuple = ()
+    authorizations: Any = None
+    status: Any = None
+    log: Any = None
+    platform: Any = None
+
+
+def _public(key) -> bytes:
+    from signing.eddsa_jcs_2022 import public_key_of
+
+    return public_key_of(key)
+
+
+def trust_init(registry: Path, keys: PlatformKeys, *, name: str, threshold: int, expires: str,
+               platform_names: dict, platform_valid: tuple[str, str], auth_expires: str) -> list[Path]:
+    """Create the trust folder: root v1, an authorization document with the platform entry, an
+    empty publication log and its checkpoint. Refuses when a root already exists."""
+    from signing.issue import agency_entry, key_entry, multikey_of
+    from signing.transparency import PublicationLog, sign_checkpoint
+    from signing.trust import key_id, sign_metadata
+
+    trust = TrustDir.of(registry)
+    if trust.exists():
+        raise OperationError(f"{trust.path} 已有信任根；轮换请用 carbonreg trust rotate",
+                             f"{trust.path} already has a root; use carbonreg trust rotate")
+    roles = {"root": list(keys.root), "authorizations": [keys.authorizations], "status": [keys.status],
+             "log": [keys.log]}
+    every = {key_id(_public(k)): {"publicKeyMultibase": multikey_of(k)} for ks in roles.values() for k in ks}
+    signed = {"_type": "root", "version": 1, "expires": expires, "registry": name, "keys": every,
+              "roles": {role: {"keyids": [key_id(_public(k)) for k in ks], "threshold": threshold if role == "root" else 1}
+                        for role, ks in roles.items()}}
+    root = sign_metadata(signed, keys.root)
+    platform = agency_entry("platform", platform_names, [key_entry(keys.platform, *platform_valid)],
+                            accredited=platform_valid)
+    auth = sign_metadata({"_type": "authorizations", "version": 1, "expires": auth_expires, "agencies": [],
+                          "platform": platform}, [keys.authorizations])
+    log = PublicationLog()
+    checkpoint = sign_checkpoint(log, platform_valid[0], [keys.log], registry=name)
+    return [trust.write("1.root.json", root, replace=False), trust.write("authorizations.json", auth, replace=False),
+            trust.write("log.json", {"leaves": []}, replace=False),
+            trust.write("checkpoint.json", checkpoint, replace=False)]
+
+
+def _next_authorizations(trust: TrustDir, change, key, expires: str | None) -> Path:
+    from signing.trust import sign_metadata
+
+    current = trust.read("authorizations.json")
+    if current is None:
+        raise OperationError("没有 authorizations.json；先运行 carbonreg trust init",
+                             "no authorizations.json; run carbonreg trust init first")
+    signed = dict(current["signed"])
+    signed["agencies"] = [dict(a) for a in signed["agencies"]]
+    change(signed)
+    signed["version"] = current["signed"]["version"] + 1
+    if expires:
+        signed["expires"] = expires
+    return trust.write("authorizations.json", sign_metadata(signed, [key]))
+
+
+def authorize(registry: Path, auth_key, *, agency_id: str, names: dict, public_multikey: str,
+              accredited: tuple[str, str], key_valid: tuple[str, str], expires: str | None = None) -> Path:
+    """Add an agency (or a new key of a known agency) to the authorization document."""
+    from signing.issue import agency_entry
+
+    def change(signed):
+        key = {"publicKeyMultibase": public_multikey, "validFrom": key_valid[0], "validUntil": key_valid[1]}
+        for agency in signed["agencies"]:
+            if agency["id"] == agency_id:
+                if any(k["publicKeyMultibase"] == public_multikey for k in agency["keys"]):
+                    raise OperationError("该密钥已授权", "this key is already authorized")
+                agency["keys"] = [*agency["keys"], key]
+                return
+        signed["agencies"].append(agency_entry(agency_id, names, [key], accredited=accredited))
+        signed["agencies"].sort(key=lambda a: a["id"])
+
+    return _next_authorizations(TrustDir.of(registry), change, auth_key, expires)
+
+
+def suspend(registry: Path, auth_key, *, agency_id: str, since: str, expires: str | None = None) -> Path:
+    """Art. 17: suspend an agency from ``since`` (its older certificates keep verifying)."""
+    def change(signed):
+        for agency in signed["agencies"]:
+            if agency["id"] == agency_id:
+                agency["status"] = {"state": "suspended", "since": since}
+                return
+        raise OperationError(f"授权文件中没有机构 {agency_id}", f"agency {agency_id} is not in the authorizations")
+
+    return _next_authorizations(TrustDir.of(registry), change, auth_key, expires)
+
+
+def _checked(registry: Path, today: date) -> CheckResult:
+    result = check(registry, today)
+    if result.errors:
+        raise OperationError(f"登记库有 {result.errors} 个错误；先运行 carbonreg check 并修正",
+                             f"the registry has {result.errors} errors; run carbonreg check and fix them first")
+    return result
+
+
+def _event(result: CheckResult, event_dir: Path):
+    target = event_dir.resolve()
+    for event in result.registry.events:
+        if event.dir.resolve() == target or (event.plan and event.plan.id == event_dir.name):
+            return event, result.accounts.get(event.rel_dir)
+    raise OperationError(f"登记库中没有活动 {event_dir}", f"no event {event_dir} in the registry")
+
+
+def certify(registry: Path, event_dir: Path, agency_key, *, agency_id: str, number: str, scope: str,
+            at: str, today: date) -> Path:
+    """An agency signs a certificate for an event (Art. 15) and writes it into the event's folder.
+
+    Refuses when the registry does not check, the retired quantity does not cover the scope, the
+    agency is unknown or suspended, or a certificate already exists."""
+    from signing.credential import build_credential, sign_credential
+    from signing.issue import did_of, verification_method_of
+
+    result = _checked(registry, today)
+    event, account = _event(result, event_dir)
+    if account is None or event.report is None:
+        raise OperationError("该活动尚无核算报告", "the event has no emissions report yet")
+    agency = result.registry.agencies.get(agency_id)
+    if agency is None or agency.status != "active":
+        raise OperationError(f"机构 {agency_id} 未登记或已暂停", f"agency {agency_id} is unknown or suspended")
+    if account.retired < account.needed(scope):
+        raise OperationError(f"已注销 {account.retired} tCO2e，不足 {scope} 范围所需的 {account.needed(scope)} tCO2e",
+                             f"{account.retired} tCO2e retired, less than the {account.needed(scope)} tCO2e the {scope} scope needs")
+    credential = build_credential(
+        kind="certificate", number=number, issuer_did=did_of(agency_key),
+        issuer_name={"zh": agency.name.zh, "en": agency.name.en}, valid_from=at,
+        event=cred.event_subject(event, account), scope=scope, emissions=cred.emissions(account),
+        offsets=cred.offsets(event, account, scope), evidence=cred.evidence(registry, event),
+        agency={"id": agency.id, "name": {"zh": agency.name.zh, "en": agency.name.en}},
+    )
+    signed = sign_credential(credential, agency_key, verification_method_of(agency_key), at)
+    return write_atomic(event.dir / "certificate.json", dump_json(signed), replace=False)
+
+
+def declaration_credential(registry: Path, result: CheckResult, event, account, platform_key, names: dict, at: str):
+    from signing.credential import build_credential, sign_credential
+    from signing.issue import did_of, verification_method_of
+
+    decl = event.declaration
+    credential = build_credential(
+        kind="declaration", number=decl.id, issuer_did=did_of(platform_key), issuer_name=names,
+        valid_from=at, event=cred.event_subject(event, account), scope=decl.scope,
+        emissions=cred.emissions(account), offsets=cred.offsets(event, account, decl.scope),
+        evidence=cred.evidence(registry, event),
+    )
+    return sign_credential(credential, platform_key, verification_method_of(platform_key), at)
+
+
+def publish(registry: Path, keys: PlatformKeys, *, at: str, today: date) -> list[str]:
+    """Publish what is new: sign a declaration.json for each new declaration (platform key), append
+    every new certificate and declaration to the log, and sign a new checkpoint. Returns the ids."""
+    from signing.strictjson import load_path
+    from signing.transparency import PublicationLog, make_leaf, sign_checkpoint
+
+    result = _checked(registry, today)
+    trust = TrustDir.of(registry)
+    log = PublicationLog(trust.log_leaves())
+    known = {leaf["id"] for leaf in log.leaves}
+    auth = trust.read("authorizations.json")
+    names = auth["signed"]["platform"]["names"] if auth and auth["signed"].get("platform") else {"zh": "平台", "en": "Platform"}
+    published: list[str] = []
+    for event in result.registry.events:
+        account = result.accounts.get(event.rel_dir)
+        documents = []
+        certificate = event.dir / "certificate.json"
+        if certificate.is_file():
+            documents.append(load_path(certificate))
+        if event.declaration is not None and account is not None:
+            path = event.dir / "declaration.json"
+            if not path.is_file():
+                signed = declaration_credential(registry, result, event, account, keys.platform, names, at)
+                write_atomic(path, dump_json(signed), replace=False)
+            documents.append(load_path(path))
+        for doc in documents:
+            if doc["id"] not in known:
+                log = log.append(make_leaf(doc, at))
+                known.add(doc["id"])
+                published.append(doc["id"])
+    if published:
+        trust.write("log.json", {"leaves": [dict(leaf) for leaf in log.leaves]})
+        trust.write("checkpoint.json", sign_checkpoint(log, at, [keys.log], registry=trust.registry_name()))
+    return published
+
+
+def sign_status(registry: Path, status_key, *, at: str, expires: str, today: date) -> Path:
+    """Sign the revocation status list from the registry's revocation notices (Art. 16-17)."""
+    from signing.trust import sign_metadata
+
+    result = check(registry, today)
+    trust = TrustDir.of(registry)
+    previous = trust.read("status.json")
+    version = previous["signed"]["version"] + 1 if previous else 1
+    entries = []
+    for rev in result.registry.revocations:
+        kind = "declaration" if rev.target_kind == "declaration" else "certificate"
+        entries.append({"id": f"urn:carbonreg:{kind}:{rev.target_id}", "reason": f"{rev.reason.zh} / {rev.reason.en}",
+                        "revoked": f"{rev.decided_on.isoformat()}T00:00:00Z"})
+    signed = {"_type": "status", "version": version, "issued": at, "expires": expires,
+              "registryVersion": _registry_version(registry), "registry": trust.registry_name(),
+              "entries": sorted(entries, key=lambda e: e["id"])}
+    return trust.write("status.json", sign_metadata(signed, [status_key]))
+
+
+def _registry_version(registry: Path) -> str:
+    """The git commit of the registry when there is one, else "unversioned"."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "-C", str(registry), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return "unversioned"
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else "unversioned"
+
+
+__all__ = ["OperationError", "PlatformKeys", "WriteRefused", "authorize", "certify", "publish",
+           "sign_status", "suspend", "trust_init"]

@@ -1,0 +1,113 @@
+"""Signed certificates and declarations in the registry verify against the registry's own trust
+documents, still match the evidence they bind, and state the totals the registry computes."""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from generator.findings import Location, error, warning
+from generator.rules.context import CheckContext
+
+
+def _signed_documents(ctx: CheckContext):
+    for event, account in ctx.planned_events():
+        for name, doc in (("certificate.json", event.certificate), ("declaration.json", event.declaration_credential)):
+            if doc is not None:
+                yield event, account, name, doc
+
+
+def _where(ctx: CheckContext, event, name: str) -> Location:
+    root = ctx.registry.shown_root.rstrip("/")
+    return Location(f"{root}/{event.rel_dir}/{name}", 1, 1)
+
+
+def credentials_verify(ctx: CheckContext):
+    """C101: each signed document verifies (proof, issuer authorized, publication receipt)."""
+    trust = ctx.registry.trust
+    docs = list(_signed_documents(ctx))
+    if docs and (trust is None or not trust.root_chain):
+        for event, _, name, _ in docs:
+            yield error("C101", _where(ctx, event, name), "登记库没有 trust/1.root.json，无法核验签名文件",
+                        "the registry has no trust/1.root.json, so signed files cannot be verified")
+        return
+    from generator.publishing.bundles import bundle_for
+    from generator.publishing.files import dump_json
+    from signing.verify import verify_bundle
+
+    at = datetime(ctx.today.year, ctx.today.month, ctx.today.day, 23, 59, 59, tzinfo=timezone.utc)
+    revoked_ids = {f"urn:carbonreg:{r.target_kind}:{r.target_id}" for r in ctx.registry.revocations}
+    stale = False
+    for event, _, name, doc in docs:
+        where = _where(ctx, event, name)
+        verdict = verify_bundle(dump_json(bundle_for(trust, doc)), trust.root_chain[0], at=at)
+        failed = [s for s in verdict.steps if not s.ok and not s.skipped and not s.warning]
+        if verdict.revocation == "revoked":
+            if doc.get("id") not in revoked_ids:
+                yield error("C106", where, "状态列表撤销了此文件，但登记库中没有相应的撤销公告",
+                            "the status list revokes this file but the registry has no revocation notice for it")
+            failed = [s for s in failed if s.name != "revocation"]
+        elif doc.get("id") in revoked_ids:
+            yield warning("C107", where, "已有撤销公告，但签署的状态列表尚未包含；请运行 carbonreg status sign",
+                          "a revocation notice exists but the signed status list does not include it yet; run carbonreg status sign")
+        for step in failed:
+            yield error("C101", where, f"签名文件核验失败（{step.name}）：{step.zh}",
+                        f"the signed file does not verify ({step.name}): {step.en}")
+        stale = stale or verdict.status_fresh is False
+    if stale:
+        root = ctx.registry.shown_root.rstrip("/")
+        yield warning("C105", Location(f"{root}/trust/status.json", 1, 1),
+                      f"签署的状态列表在 {ctx.today} 已过期，已发布证书和声明的撤销状态无法确认；请运行 carbonreg status sign",
+                      f"the signed status list has expired by {ctx.today}, so the revocation status of published certificates and declarations cannot be confirmed; run carbonreg status sign")
+
+
+def evidence_unchanged(ctx: CheckContext):
+    """C102: every file a signed document binds by SHA-256 is still there, unchanged."""
+    for event, _, name, doc in _signed_documents(ctx):
+        items = doc.get("credentialSubject", {}).get("evidence", [])
+        for item in items if isinstance(items, list) else []:
+            rel = item.get("path", "") if isinstance(item, dict) else ""
+            path = ctx.registry.root / rel
+            if ".." in Path(rel).parts or Path(rel).is_absolute() or not path.is_file():
+                yield error("C102", _where(ctx, event, name), f"签名文件绑定的证据 {rel} 不存在",
+                            f"evidence {rel} bound by the signed file does not exist")
+                continue
+            actual = hashlib.sha256(path.read_bytes()).hexdigest()
+            if actual != item.get("sha256"):
+                yield error("C102", _where(ctx, event, name),
+                            f"证据 {rel} 在签署后被修改（SHA-256 {actual[:16]}… ≠ 签署时 {str(item.get('sha256'))[:16]}…）；已签署的记录不得修改，更正须另立新记录",
+                            f"evidence {rel} changed after signing (SHA-256 {actual[:16]}… ≠ signed {str(item.get('sha256'))[:16]}…); signed records are never edited, corrections are new records")
+
+
+def _dec(value) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def totals_match(ctx: CheckContext):
+    """C103: the signed totals equal what the registry computes now."""
+    for event, account, name, doc in _signed_documents(ctx):
+        subject = doc.get("credentialSubject", {})
+        if account is None or not isinstance(subject, dict):
+            continue
+        if subject.get("event", {}).get("id") != event.plan.id:
+            yield error("C104", _where(ctx, event, name), "签名文件所述活动与所在文件夹不符",
+                        "the signed file names another event than its folder")
+            continue
+        emissions = subject.get("emissions", {})
+        offsets = subject.get("offsets", {})
+        scope = subject.get("scope")
+        pairs = [("emissions.basic", emissions.get("basic"), account.basic),
+                 ("emissions.extended", emissions.get("extended"), account.extended),
+                 ("emissions.total", emissions.get("total"), account.total),
+                 ("offsets.retired", offsets.get("retired"), account.retired)]
+        if scope in ("basic", "full"):
+            pairs.append(("offsets.needed", offsets.get("needed"), account.needed(scope)))
+        for field, signed, computed in pairs:
+            if _dec(signed) != Decimal(computed):
+                yield error("C103", _where(ctx, event, name),
+                            f"签名文件中 {field} 为 {signed}，登记库计算为 {computed}",
+                            f"the signed {field} is {signed}, the registry computes {computed}")
