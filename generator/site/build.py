@@ -60,9 +60,11 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
     stage("render", _collect, files, pages.home(model), pages.event_list(model),
           pages.event_pages(model, base_url), pages.agencies(model), pages.statistics(model),
           pages.revocation_pages(model), pages.search_page(),
+          pages.credential_pages(model, base_url), pages.showcase(model),
           pages.data_page(model, [name for name, _ in _schema_names()]))
     stage("open data", _collect, files, opendata.open_data(model), opendata.schema_files(),
-          [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)])
+          [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],
+          opendata.trust_files(model))
     stage("attachments", _collect, files, _attachments(model), _assets())
     stage("docs", _collect, files, docs.build_docs(model, epoch))         # mkdocs narrative pages
     before = (lambda folder: stage("search", index_site, folder)) if search else None

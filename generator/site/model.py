@@ -9,6 +9,7 @@ from generator.accounting.compute import EventAccount
 from generator.model.records import Agency, Event, Text
 from generator.pipeline import CheckResult
 from generator.rules.classification import classify_event
+from generator.site.credentials import CredentialView, Score, credential_view, showcase_score
 
 ZERO = Decimal(0)
 
@@ -19,6 +20,9 @@ class SiteEvent:
     account: EventAccount
     district: Text
     large: bool | None
+    certificate: CredentialView | None = None
+    declaration_vc: CredentialView | None = None
+    score: Score | None = None
 
     @property
     def id(self) -> str:
@@ -61,6 +65,11 @@ class SiteModel:
     rules: tuple
     source_date: str
     revocations: tuple = ()  # newest first
+    trust: object = None
+
+    @property
+    def showcase(self) -> list:
+        return sorted((e for e in self.events if e.score is not None), key=lambda e: (-e.score.total, e.id))
 
     def revocations_of(self, event_id: str) -> list:
         return [r for r in self.revocations if r.event_id == event_id]
@@ -79,7 +88,11 @@ def build_model(result: CheckResult, source_date: str) -> SiteModel:
         rules = account.rules
         district = rules.districts.get(event.plan.district, Text(event.plan.district, event.plan.district))
         large, _ = classify_event(event.plan, rules)
-        events.append(SiteEvent(event, account, district, large))
+        trust = reg.trust
+        cert = credential_view(trust, event.certificate) if event.certificate and trust else None
+        decl = credential_view(trust, event.declaration_credential) if event.declaration_credential and trust else None
+        score = showcase_score(event, account, cert.scope) if cert and account.status != "revoked" else None
+        events.append(SiteEvent(event, account, district, large, cert, decl, score))
     events.sort(key=lambda e: (e.plan.start, e.id), reverse=True)
 
     by_year: dict[int, list[SiteEvent]] = defaultdict(list)
@@ -102,6 +115,7 @@ def build_model(result: CheckResult, source_date: str) -> SiteModel:
         by_offset_kind=dict(sorted(by_offset.items())), totals=_year_stats(0, events),
         factor_sets=reg.factor_sets, rules=reg.rules, source_date=source_date,
         revocations=tuple(sorted(reg.revocations, key=lambda r: (r.decided_on, r.id), reverse=True)),
+        trust=reg.trust,
     )
 
 

@@ -134,3 +134,18 @@ def revocation_feed(model: SiteModel, base_url: str | None) -> Page:
                      f"<summary>{escape(rev.reason.zh)} / {escape(rev.reason.en)}</summary></entry>")
     parts.append("</feed>\n")
     return "revocations/feed.xml", "\n".join(parts).encode("utf-8")
+
+
+def trust_files(model: SiteModel) -> Iterator[Page]:
+    """The platform's signed trust documents, so that a downloaded site verifies offline."""
+    trust = model.trust
+    if trust is None or not trust.root_chain:
+        return
+    for doc in trust.root_chain:
+        yield f"trust/{doc['signed']['version']}.root.json", _dump(doc)
+    yield "trust/root.json", _dump(trust.root_chain[-1])
+    for name, doc in (("authorizations", trust.authorizations), ("status", trust.status),
+                      ("checkpoint", trust.checkpoint)):
+        if doc is not None:
+            yield f"trust/{name}.json", _dump(doc)
+    yield "trust/log.json", _dump({"leaves": list(trust.log_leaves)})

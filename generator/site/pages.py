@@ -92,10 +92,47 @@ def event_pages(model: SiteModel, base_url: str | None) -> Iterator[Page]:
                                                    title=f"{name} · {label('report_title', lang)}", **ctx)
 
 
+def _authorized_keys(model: SiteModel) -> dict[str, list[dict]]:
+    """Agency id -> its keys as the signed authorization document lists them, with fingerprints."""
+    from signing.multikey import decode_public_key, fingerprint
+
+    doc = model.trust.authorizations if model.trust else None
+    out: dict[str, list[dict]] = {}
+    for agency in (doc or {}).get("signed", {}).get("agencies", []):
+        out[agency["id"]] = [{"fingerprint": fingerprint(decode_public_key(k["publicKeyMultibase"])),
+                              "valid_from": k["validFrom"], "valid_until": k["validUntil"],
+                              "compromised": k.get("compromisedSince")} for k in agency.get("keys", [])]
+    return out
+
+
 def agencies(model: SiteModel) -> Iterator[Page]:
+    authorized = _authorized_keys(model)
     for lang in LANGS:
         yield out_path(lang, "agencies/"), render("agencies.html", lang, "agencies/",
-                                                  title=label("agencies", lang), model=model)
+                                                  title=label("agencies", lang), model=model, authorized=authorized)
+
+
+def credential_pages(model: SiteModel, base_url: str | None) -> Iterator[Page]:
+    """A printable page per certificate and per published declaration, with the bundle to download."""
+    for e in model.events:
+        for view in (e.certificate, e.declaration_vc):
+            if view is None:
+                continue
+            yield f"{e.path}{view.kind}.json", view.bundle
+            path = f"{e.path}{view.kind}/"
+            revoked = [r for r in model.revocations_of(e.id) if r.target_id == view.number]
+            for lang in LANGS:
+                public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + path
+                qr = qr_svg(public, label("qr", lang)) if base_url else ""
+                yield out_path(lang, path), render("credential.html", lang, path,
+                                                   title=f"{label(view.kind, lang)} {view.number}", e=e, c=view,
+                                                   qr=qr, revocations=revoked)
+
+
+def showcase(model: SiteModel) -> Iterator[Page]:
+    for lang in LANGS:
+        yield out_path(lang, "showcase/"), render("showcase.html", lang, "showcase/",
+                                                  title=label("showcase", lang), model=model)
 
 
 def statistics(model: SiteModel) -> Iterator[Page]:
