@@ -159,9 +159,12 @@ def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, line
     level = level_reached(retired, needed_basic, needed_full) if event.report else "none"
     deadline = add_months(plan.end, rules.deadline_months) if rules else None
     target = plan.target_scope
-    revoked = event.declaration is not None and any(
-        r.target_kind == "declaration" and r.event_id == plan.id and r.target_id == event.declaration.id
-        for r in registry.revocations)
+    published = set()
+    if event.declaration is not None:
+        published.add(("declaration", event.declaration.id))
+    if event.certificate is not None:
+        published.add(("certificate", event.certificate.get("credentialSubject", {}).get("certificateNumber")))
+    revoked = any(r.event_id == plan.id and (r.target_kind, r.target_id) in published for r in registry.revocations)
     if revoked:
         status = "revoked"
     elif event.report is None:

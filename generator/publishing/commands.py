@@ -133,6 +133,18 @@ def status_sign(args) -> int:
     return 0
 
 
+def revoke(args) -> int:
+    path = ops.revoke(Path(args.registry), notice_id=args.id, kind=args.kind, event_id=args.event,
+                      target_id=args.target, decided_on=args.decided_on or date.today(), article=args.article,
+                      reason={"zh": args.reason_zh, "en": args.reason_en},
+                      decided_by={"zh": args.decided_by_zh, "en": args.decided_by_en},
+                      agency_suspended=args.suspend_agency, today=date.today())
+    print(f"已写入撤销公告 / wrote revocation notice: {path}")
+    print("下一步：carbonreg status sign（并在暂停机构时运行 carbonreg trust suspend）/ next: carbonreg status sign "
+          "(and carbonreg trust suspend when an agency is suspended)")
+    return 0
+
+
 def add_parsers(sub) -> None:
     """Register the write commands on the ``carbonreg`` parser."""
     def common(p, registry=True):
@@ -195,6 +207,21 @@ def add_parsers(sub) -> None:
     pub.add_argument("--platform-key", required=True)
     pub.add_argument("--at")
     pub.set_defaults(handler=publish)
+
+    rev = sub.add_parser("revoke", help="平台撤销声明或证书（第十六、十七条）/ platform: revoke (Art. 16-17)")
+    common(rev)
+    rev.add_argument("--id", required=True, help="公告编号 / notice id, e.g. rev-2026-002")
+    rev.add_argument("--kind", choices=("declaration", "certificate"), required=True)
+    rev.add_argument("--event", required=True)
+    rev.add_argument("--target", required=True, help="声明编号或证书编号 / declaration id or certificate number")
+    rev.add_argument("--article", choices=("16", "17"), required=True)
+    rev.add_argument("--reason-zh", required=True)
+    rev.add_argument("--reason-en", required=True)
+    rev.add_argument("--decided-by-zh", default="平台运营方")
+    rev.add_argument("--decided-by-en", default="Platform operator")
+    rev.add_argument("--decided-on", type=date.fromisoformat)
+    rev.add_argument("--suspend-agency")
+    rev.set_defaults(handler=revoke)
 
     status = sub.add_parser("status", help="撤销状态列表 / revocation status list").add_subparsers(dest="action", required=True)
     sign = status.add_parser("sign", help="签署状态列表 / sign the status list")

@@ -242,3 +242,37 @@ def _registry_version(registry: Path) -> str:
 
 __all__ = ["OperationError", "PlatformKeys", "WriteRefused", "authorize", "certify", "publish",
            "sign_status", "suspend", "trust_init"]
+
+
+def revoke(registry: Path, *, notice_id: str, kind: str, event_id: str, target_id: str, decided_on: date,
+           article: str, reason: dict, decided_by: dict, agency_suspended: str | None, today: date) -> Path:
+    """Art. 16-17: write a revocation notice (never replacing one). Then re-sign the status list."""
+    import json
+    import re
+
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", notice_id):
+        raise OperationError("公告编号只能含小写字母、数字和短横线", "the notice id may hold only lower-case letters, digits and hyphens")
+    result = check(registry, today)
+    events = {e.plan.id: e for e in result.registry.events if e.plan is not None}
+    event = events.get(event_id)
+    if event is None:
+        raise OperationError(f"没有活动 {event_id}", f"no event {event_id}")
+    if kind == "declaration" and (event.declaration is None or event.declaration.id != target_id):
+        raise OperationError(f"活动 {event_id} 没有声明 {target_id}", f"event {event_id} has no declaration {target_id}")
+    if kind == "certificate":
+        number = (event.certificate or {}).get("credentialSubject", {}).get("certificateNumber")
+        if number != target_id:
+            raise OperationError(f"活动 {event_id} 没有证书 {target_id}", f"event {event_id} has no certificate {target_id}")
+    q = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/v1/revocation.schema.json",
+        "# Published notice (Art. 16-17). Never edited or deleted; a correction is a new notice.",
+        f"id: {notice_id}", "target:", f"  kind: {kind}", f"  event: {event_id}", f"  id: {q(target_id)}",
+        f"decided_on: {decided_on.isoformat()}", f'article: "{article}"',
+        "reason:", f"  zh: {q(reason['zh'])}", f"  en: {q(reason['en'])}",
+        "decided_by:", f"  zh: {q(decided_by['zh'])}", f"  en: {q(decided_by['en'])}",
+    ]
+    if agency_suspended:
+        lines.append(f"agency_suspended: {agency_suspended}")
+    return write_atomic(registry / "revocations" / f"{notice_id}.yaml", ("\n".join(lines) + "\n").encode("utf-8"),
+                        replace=False)
