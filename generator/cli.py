@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--out", default="_site")
     srv.add_argument("--port", type=int, default=8000)
     srv.add_argument("--today", type=_date, default=None)
+    sub.add_parser("verify", help="离线核验证书（同 verify 命令，加 --registry 时重算合计）/ verify offline (as `verify`; with --registry also recomputes totals)")
     from generator.publishing.commands import add_parsers
 
     add_parsers(sub)
@@ -72,6 +73,11 @@ COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["verify"]:  # the offline verifier's own arguments, plus totals with --registry
+        from generator.publishing.verifycmd import main as verify_main
+
+        return verify_main(argv[1:])
     args = build_parser().parse_args(argv)
     if hasattr(args, "handler"):
         from generator.publishing.commands import run

@@ -7,12 +7,13 @@
      "publication": {"leaf": {…}, "index": 7, "treeSize": 12, "auditPath": ["…"], "checkpoint": {…}} | null,
      "trust": {"rootChain": [{root v1}, …, {root vN}],
                "authorizations": {…signed authorizations…},
-               "status": {…signed status list…}}}
+               "status": {…signed status list…} | null}}
 
 Everything in it is signed by someone; nothing in it is trusted by itself. Trust starts at a
 root the verifier pinned beforehand and walks ``rootChain`` forward by the rotation rules.
 ``publication`` is null only for a credential that was never published through the log; it
-then has no trusted time.
+then has no trusted time. ``status`` is null when no status list was available; ``verify``
+then says the revocation status is unknown (exit code 2), never "not revoked".
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Bundle:
     publication: Mapping[str, Any] | None
     root_chain: tuple[Mapping[str, Any], ...]
     authorizations: Mapping[str, Any]
-    status: Mapping[str, Any]
+    status: Mapping[str, Any] | None
 
 
 def make_bundle(
@@ -44,7 +45,7 @@ def make_bundle(
     publication: Mapping[str, Any] | None,
     root_chain: list[Mapping[str, Any]],
     authorizations: Mapping[str, Any],
-    status: Mapping[str, Any],
+    status: Mapping[str, Any] | None,
 ) -> dict[str, Any]:
     """Assemble a bundle from its signed parts."""
     return {
@@ -52,7 +53,7 @@ def make_bundle(
         "credential": dict(credential),
         "publication": None if publication is None else dict(publication),
         "trust": {"rootChain": [dict(r) for r in root_chain], "authorizations": dict(authorizations),
-                  "status": dict(status)},
+                  "status": None if status is None else dict(status)},
     }
 
 
@@ -79,9 +80,10 @@ def parse_bundle(document: Any) -> tuple[Bundle | None, tuple[Reason, ...]]:
     chain = trust.get("rootChain")
     if not isinstance(chain, list) or not chain or len(chain) > MAX_ROOT_CHAIN or not all(isinstance(r, dict) for r in chain):
         reasons.append(("rootChain 必须是由对象组成的非空数组", "rootChain must be a non-empty array of objects"))
-    for name in ("authorizations", "status"):
-        if trust and not isinstance(trust.get(name), dict):
-            reasons.append((f"trust.{name} 必须是 JSON 对象", f"trust.{name} must be a JSON object"))
+    if trust and not isinstance(trust.get("authorizations"), dict):
+        reasons.append(("trust.authorizations 必须是 JSON 对象", "trust.authorizations must be a JSON object"))
+    if trust and trust.get("status") is not None and not isinstance(trust.get("status"), dict):
+        reasons.append(("trust.status 必须是 JSON 对象或 null", "trust.status must be a JSON object or null"))
     if reasons:
         return None, tuple(reasons)
     return Bundle(document["credential"], publication, tuple(chain), trust["authorizations"], trust["status"]), ()

@@ -1,9 +1,26 @@
 """The ``verify`` console script: check a certificate bundle offline.
 
-Exit codes: 0 valid; 1 invalid, untrusted, revoked, or revocation status stale (without
-``--allow-stale``); 2 unreadable input or usage (missing file, not JSON, no pinned root).
-Only ``argparse`` is imported at start; the verifier (and ``cryptography``) load on use, so
-``verify --help`` is fast. No traceback ever reaches the user.
+Synopsis::
+
+    verify CERT.json [--root FILE | --trust DIR] [--status FILE] [--registry PATH]
+                     [--at TIME] [--state FILE] [--json] [--trust-on-first-use]
+
+Exit codes:
+
+- **0** valid, and the revocation status is fresh (a current signed status list says "not revoked");
+- **1** invalid, untrusted, revoked, or unreadable/malformed input (the certificate or any file given);
+- **2** genuine (every other check passed) but the revocation status is stale or unknown (the
+  status list has expired as of ``--at``, or there is none): never "not revoked" without a
+  fresh signed list;
+- **64** usage error (bad arguments: EX_USAGE), so that 2 keeps one meaning.
+
+Trust comes from ``--root FILE``, or ``--trust DIR``, or else the root shipped with the package
+for the bundle's registry (``signing/roots/``, or ``$CARBONREG_ROOTS_DIR``);
+``--trust-on-first-use`` (the bundle's own root) only when none is available, loudly.
+
+``--allow-stale`` was removed: exit code 2 replaces it (genuine, revocation unknown); passing
+it is a usage error that says so. Only ``argparse`` is imported at start; the verifier (and
+``cryptography``) load on use, so ``verify --help`` is fast. No traceback reaches the user.
 """
 
 from __future__ import annotations
@@ -12,76 +29,71 @@ import argparse
 import json
 import os
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
-EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
-MARKS = {True: "✓", False: "✗", None: "–"}
+EXIT_VALID, EXIT_INVALID, EXIT_STATUS_UNKNOWN, EXIT_USAGE = 0, 1, 2, 64
+MARKS = {"passed": "✓", "failed": "✗", "warning": "⚠", "skipped": "–"}
+TOFU_BANNER = ("!!! 警告：信任根未固定（--trust-on-first-use）：任何人都能制作自带 root 的“有效”证书，结论几乎没有证明力 !!!\n"
+               "!!! WARNING: root NOT pinned (--trust-on-first-use): anyone can make a 'valid' certificate with its own root; "
+               "this verdict proves almost nothing !!!")
 
 
-class _Usage(Exception):
-    """A problem with the command line or its input files: exit 2."""
+class _Input(Exception):
+    """A file given to ``verify`` cannot be used (exit 1)."""
 
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(f"{zh} / {en}")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit 64 (EX_USAGE) instead of 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误 / usage error: {message}\n")
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
         prog="verify",
         description="离线核验碳中和证书或声明 / verify a carbon neutrality certificate or declaration offline",
-        epilog="退出码 / exit codes: 0 有效 valid; 1 无效、被吊销或状态过期 invalid, revoked or stale status; "
-        "2 无法读取或用法错误 unreadable input or usage",
+        epilog="退出码 / exit codes: 0 有效且吊销状态为最新 valid, revocation status fresh; "
+        "1 无效、不可信、已吊销或输入无法读取 invalid, untrusted, revoked or unreadable input; "
+        "2 真实但吊销状态过期或未知 genuine but revocation status stale or unknown; "
+        "64 用法错误 usage error. 信任根默认为随包提供的 root / trust defaults to the root shipped with the package.",
     )
     parser.add_argument("certificate", metavar="CERT.json", help="证书文件 / the certificate bundle (certificate.json)")
-    parser.add_argument("--root", metavar="FILE", help="你信任的 root.json（固定的信任根）/ a root.json you trust (the pinned root)")
+    trust = parser.add_mutually_exclusive_group()
+    trust.add_argument("--root", metavar="FILE", help="你信任的 root.json（固定的信任根）/ a root.json you trust (the pinned root)")
+    trust.add_argument("--trust", metavar="DIR",
+                       help="信任文件夹：root.json 或 1.root.json、2.root.json…，可选 authorizations.json、status.json / "
+                       "a trust folder: root.json or 1.root.json, 2.root.json…, optionally authorizations.json, status.json")
+    parser.add_argument("--status", metavar="FILE",
+                        help="更新的签名状态列表（不得早于证书自带的）/ a newer signed status list (never older than the bundle's)")
+    parser.add_argument("--registry", metavar="PATH",
+                        help="登记库副本：另外核对证据文件的 SHA-256 / a registry checkout: also check the evidence digests")
     parser.add_argument("--trust-on-first-use", action="store_true",
-                        help="没有 --root 时信任文件自带的第一个 root（不安全）/ without --root, trust the bundle's first root (unsafe)")
+                        help="没有固定的 root 时信任文件自带的第一个 root（不安全）/ with no pinned root, trust the bundle's first root (unsafe)")
     parser.add_argument("--at", metavar="YYYY-MM-DDTHH:MM:SSZ", help="按此时间核验（默认现在）/ verify as of this time (default: now)")
-    parser.add_argument("--allow-stale", action="store_true",
-                        help="状态列表过期时仍接受 / accept an expired status list")
     parser.add_argument("--state", metavar="FILE",
                         help="记录已见版本以防回退 / remember versions seen, refusing rollbacks")
-    parser.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出每一步和结论 / print every step and the verdict as JSON")
+    parser.add_argument("--allow-stale", action="store_true", help=argparse.SUPPRESS)
     return parser
-
-
-def _read_json_file(path: str, what_zh: str, what_en: str) -> Any:
-    from .errors import SigningError
-    from .strictjson import load_path
-
-    try:
-        return load_path(path)
-    except SigningError as error:
-        raise _Usage(f"{what_zh}不可用：{error.zh}", f"{what_en} is unusable: {error.en}") from None
-
-
-def _pinned_root(args: argparse.Namespace) -> Any:
-    if args.root is None:
-        if not args.trust_on_first_use:
-            raise _Usage(
-                "没有固定的信任根：请用 --root 指定你信任的 root.json（可从平台下载一次并妥善保存）；"
-                "或明确使用 --trust-on-first-use（不安全）",
-                "no pinned root: give a root.json you trust with --root (download it once from the platform and keep it); "
-                "or pass --trust-on-first-use explicitly (unsafe)",
-            )
-        return None
-    from .errors import SigningError
-    from .trust import load_trusted_root
-
-    root = _read_json_file(args.root, "--root 文件", "the --root file")
-    try:
-        load_trusted_root(root)
-    except SigningError as error:
-        raise _Usage(f"--root 不是有效的自签名 root：{error.zh}", f"--root is not a valid self-signed root: {error.en}") from None
-    return root
 
 
 def _read_state(path: str | None) -> dict[str, int]:
     if path is None or not os.path.exists(path):
         return {}
-    state = _read_json_file(path, "--state 文件", "the --state file")
+    from .errors import SigningError
+    from .strictjson import load_path
+
+    try:
+        state = load_path(path)
+    except SigningError as error:
+        raise _Input(f"--state 文件不可用：{error.zh}", f"the --state file is unusable: {error.en}") from None
     if not isinstance(state, dict) or not all(isinstance(v, int) and not isinstance(v, bool) for v in state.values()):
-        raise _Usage("--state 文件格式错误", "the --state file is malformed")
+        raise _Input("--state 文件格式错误", "the --state file is malformed")
     return state
 
 
@@ -96,31 +108,58 @@ def _write_state(path: str, old: dict[str, int], seen: dict[str, int]) -> None:
     os.replace(temp, path)
 
 
-def _read_certificate(path: str) -> bytes:
-    from .strictjson import MAX_BYTES
+def _verdict_line(verdict: Any) -> str:
+    if verdict.valid:
+        return "结论 / Verdict: ✓ 有效 / VALID（吊销状态为最新 / revocation status is fresh）"
+    if verdict.genuine:
+        return ("结论 / Verdict: ⚠ 真实，但吊销状态过期或未知 / GENUINE, BUT REVOCATION STATUS STALE OR UNKNOWN\n"
+                "  没有有效期内的签名状态列表，无法确认未被吊销；请用 --status 提供最新列表 / "
+                "no current signed status list, so it cannot be confirmed as not revoked; give a fresh list with --status")
+    if verdict.revocation == "revoked":
+        return f"结论 / Verdict: ✗ 无效 / INVALID — 已吊销 / REVOKED：{verdict.revocation_reason}"
+    return "结论 / Verdict: ✗ 无效 / INVALID"
 
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise _Usage(f"无法读取 {path}：{error.strerror}", f"cannot read {path}: {error.strerror}") from None
+
+def _print_subject(verdict: Any) -> None:
+    subject = verdict.subject
+    event = subject["event"]
+    number = subject.get("certificateNumber") or subject.get("declarationId")
+    print("签名覆盖的内容 / signed content:")
+    kind = "证书 / certificate" if verdict.kind == "certificate" else "声明 / declaration"
+    print(f"  类型 / kind: {kind}  编号 / number: {number}  ({verdict.credential_id})")
+    print(f"  活动 / event: {event['name']['zh']} / {event['name']['en']}  ({event['start']} – {event['end']})")
+    print(f"  主办方 / organizer: {event['organizer']['zh']} / {event['organizer']['en']}")
+    if "agency" in subject:
+        agency = subject["agency"]
+        print(f"  核证机构 / agency: {agency['name']['zh']} / {agency['name']['en']} ({agency['id']})")
+    scope = {"basic": "基本 / basic", "full": "全部 / full"}.get(subject["scope"], subject["scope"])
+    print(f"  范围 / scope: {scope}")
+    emissions = subject["emissions"]
+    print(f"  排放 / emissions (tCO2e): 基本 basic {emissions.get('basic')}，扩展 extended {emissions.get('extended')}，"
+          f"合计 total {emissions.get('total')}")
+    offsets = subject["offsets"]
+    print(f"  抵销 / offsets (tCO2e): 需要 needed {offsets['needed']}，已注销 retired {offsets['retired']}")
+    for item in offsets.get("retirements", []):
+        serials = ", ".join(f"{s['prefix']} {s['first']}–{s['last']}" for s in item.get("serials", []))
+        print(f"    - {item['kind']} {item['registry']} {item['quantity']} ({item['retiredOn']}) {serials}")
 
 
-def _print_text(verdict: Any) -> None:
+def _print_text(path: str, verdict: Any) -> None:
     from .verify import TIME_FROM_LOG
 
+    if not verdict.root_pinned and verdict.root_fingerprint:
+        print(TOFU_BANNER)
+    print(f"核验 / verifying: {path}")
     for step in verdict.steps:
-        mark = MARKS[None if step.skipped else step.ok]
-        print(f"  {mark} {step.name:<15} {step.zh} / {step.en}")
+        print(f"  {MARKS[step.outcome]} {step.name:<15} {step.zh} / {step.en}")
     print()
-    print("结论 / Verdict: " + ("✓ 有效 / VALID" if verdict.valid else "✗ 无效 / INVALID"))
-    if verdict.kind:
-        kind = "证书 / certificate" if verdict.kind == "certificate" else "声明 / declaration"
-        print(f"  类型 / kind: {kind}  {verdict.credential_id}")
-    if verdict.valid and verdict.subject:
-        event = verdict.subject["event"]
-        print(f"  活动 / event: {event['name']['zh']} / {event['name']['en']}  ({event['start']} – {event['end']})")
-        print(f"  范围 / scope: {verdict.subject['scope']}  排放 / emissions: {verdict.subject['emissions']['total']} tCO2e")
+    print(_verdict_line(verdict))
+    print(f"  退出码 / exit code: {verdict.exit_code}")
+    only_after = all(s.ok or s.warning or s.name in ("revocation", "evidence") for s in verdict.steps if not s.skipped)
+    if verdict.subject and only_after:
+        _print_subject(verdict)
+    elif verdict.kind:
+        print("  （签名未通过核验，不显示证书内容 / the signature did not verify: no content shown）")
     if verdict.issuer_id:
         print(f"  签发者 / issuer: {verdict.issuer_name_zh} / {verdict.issuer_name_en} ({verdict.issuer_id})")
     if verdict.key_fingerprint:
@@ -128,58 +167,75 @@ def _print_text(verdict: Any) -> None:
     if verdict.trusted_time:
         source = "公开日志检查点 / log checkpoint" if verdict.time_source == TIME_FROM_LOG else "proof.created（不可信 / untrusted）"
         print(f"  使用的时间 / time used: {verdict.trusted_time}  来源 / from: {source}")
-    states = {"not-revoked": "未被吊销 / not revoked", "revoked": "已吊销 / REVOKED", "unknown": "无法确认 / cannot confirm"}
+    states = {"not-revoked": "未被吊销 / not revoked", "revoked": "已吊销 / REVOKED",
+              "unknown": "未知（没有有效期内的签名状态列表）/ UNKNOWN (no current signed status list)"}
     reason = f"：{verdict.revocation_reason}" if verdict.revocation_reason else ""
     print(f"  吊销状态（截至 {verdict.status_as_of}）/ revocation as of {verdict.status_as_of}: {states[verdict.revocation]}{reason}")
+    if verdict.status_version is not None:
+        fresh = "有效 / fresh" if verdict.status_fresh else "已过期 / EXPIRED"
+        print(f"  状态列表 / status list: v{verdict.status_version}，到期 / expires {verdict.status_expires}（{fresh}），"
+              f"来自 / from {verdict.status_source}")
     if verdict.root_fingerprint:
         pinned = "已固定 / pinned" if verdict.root_pinned else "未固定！首次使用即信任 / NOT PINNED, trusted on first use"
-        print(f"  信任根 / root: v{verdict.root_version}  指纹 / fingerprint {verdict.root_fingerprint}  {pinned}")
+        print(f"  信任根 / root: {verdict.registry or ''} v{verdict.root_version}  指纹 / fingerprint {verdict.root_fingerprint}  {pinned}")
+        source = verdict.root_source_en if verdict.root_source_zh == verdict.root_source_en else \
+            f"{verdict.root_source_zh} / {verdict.root_source_en}"
+        print(f"  信任来源 / trust from: {source}")
+    if verdict.evidence_checked is not None:
+        print("  证据 / evidence: 只核对了摘要；`carbonreg verify --registry` 还会重算总量 / "
+              "digests only; `carbonreg verify --registry` also recomputes totals")
+    if not verdict.root_pinned and verdict.root_fingerprint:
+        print(TOFU_BANNER)
 
 
 def _run(argv: list[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.allow_stale:
+        parser.error("--allow-stale 已取消：状态过期时退出码为 2（真实但吊销状态未知）/ "
+                     "--allow-stale was removed: a stale status list now exits 2 (genuine, revocation unknown)")
     from .errors import SigningError
     from .timefmt import parse_timestamp
 
     try:
         at = None if args.at is None else parse_timestamp(args.at)
     except SigningError as error:
-        raise _Usage(f"--at：{error.zh}", f"--at: {error.en}") from None
-    pinned = _pinned_root(args)
+        parser.error(f"--at：{error.zh} / --at: {error.en}")
     state = _read_state(args.state)
-    data = _read_certificate(args.certificate)
-    from .verify import verify_bundle
+    from .verify import verify_file
 
-    verdict = verify_bundle(data, pinned, at=at, allow_stale=args.allow_stale,
-                            trust_on_first_use=args.trust_on_first_use, last_seen=state)
-    if pinned is None:
-        print("警告：信任根未固定，结论仅供参考 / WARNING: the root was not pinned; this verdict proves little", file=sys.stderr)
-        print(f"root 指纹 / root fingerprint: {verdict.root_fingerprint}", file=sys.stderr)
+    verdict = verify_file(args.certificate, root=args.root, trust_dir=args.trust, status_file=args.status,
+                          registry_dir=args.registry, at=at, trust_on_first_use=args.trust_on_first_use, last_seen=state)
+    tofu = not verdict.root_pinned and verdict.root_fingerprint is not None
+    if tofu:
+        print(TOFU_BANNER, file=sys.stderr)
+        print(f"root 指纹 / root fingerprint: {verdict.root_fingerprint}（请与平台公布的指纹核对 / compare it with the one the platform publishes）",
+              file=sys.stderr)
     if args.json:
-        print(json.dumps(verdict.as_json(), ensure_ascii=False, indent=2))
+        report = verdict.as_json()
+        report["certificate"] = args.certificate
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        _print_text(verdict)
+        _print_text(args.certificate, verdict)
     if args.state and not verdict.unreadable:
         _write_state(args.state, state, dict(verdict.seen_versions))
-    if verdict.unreadable:
-        return EXIT_UNREADABLE
-    return EXIT_VALID if verdict.valid else EXIT_INVALID
+    return verdict.exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``verify``; returns the exit code."""
+    """Entry point of ``verify``; returns the exit code (0, 1, 2 or 64)."""
     try:
         return _run(argv)
-    except _Usage as error:
+    except _Input as error:
         print(f"verify: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return EXIT_INVALID
     except SystemExit as exit_:
-        return exit_.code if isinstance(exit_.code, int) else EXIT_UNREADABLE
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last line of defence: never a traceback
         print(f"verify: 内部错误 / internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":

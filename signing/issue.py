@@ -159,7 +159,7 @@ def issue_bundle(
     sign_checkpoint_with: Platform,
     root_chain: Sequence[Mapping[str, Any]],
     authorizations: Mapping[str, Any],
-    status: Mapping[str, Any],
+    status: Mapping[str, Any] | None,
 ) -> Issued:
     """Sign ``credential`` with ``signer`` at ``created``, log it as published at ``published``
     (the checkpoint is issued at the same time), and assemble the bundle."""

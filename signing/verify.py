@@ -1,8 +1,12 @@
-"""Verify a certificate bundle offline, as named steps, ending in a verdict.
+"""Verify a certificate bundle offline, as named steps, ending in a verdict and an exit code.
 
-Inputs: the bundle's bytes (``bundle.py``), a root the verifier pinned beforehand (or none,
-with trust on first use), the time ``at`` to verify as of (default: now), and optionally the
-versions already seen (rollback protection across runs).
+Inputs: the bundle's bytes (``bundle.py``); the verifier's trust material (``trustdir.py``):
+a pinned root (``--root FILE``), or a ``--trust DIR`` (roots, and newer authorizations and
+status list), or else the root shipped with the package for the bundle's registry
+(``roots/``), or, only when asked, trust on first use; optionally a newer status list
+(``--status FILE``), a registry checkout to check the evidence digests against
+(``--registry PATH``), the time ``at`` to verify as of (default: now) and the versions
+already seen (rollback protection across runs).
 
 Steps, in order (each a frozen :class:`Step`; a step that cannot run after an earlier failure
 is reported as skipped):
@@ -10,8 +14,10 @@ is reported as skipped):
 1. ``json`` - strict JSON (no duplicate keys, NaN, floats, BOM, huge integers, non-NFC).
 2. ``bundle`` - the bundle's outer shape.
 3. ``shape`` - the credential's strict shape (``credential_shape``), proof present.
-4. ``root`` - the root chain, walked forward from the pinned root by the rotation rules.
-5. ``authorizations`` - signed by the root's ``authorizations`` role, not rolled back.
+4. ``root`` - the root chain, walked forward from the pinned root by the rotation rules
+   (the verifier's roots and the bundle's chain together; one document per version).
+5. ``authorizations`` - signed by the root's ``authorizations`` role, the newest of the
+   bundle's and the ``--trust`` folder's copies, not expired, not rolled back.
 6. ``proof`` - the eddsa-jcs-2022 proof, and the issuer owns the signing key.
 7. ``publication`` - the receipt: leaf bound to this credential, inclusion proof against a
    checkpoint signed by the root's ``log`` role (or ``status``); gives the trusted time.
@@ -19,10 +25,23 @@ is reported as skipped):
    not suspended and whose key was valid and not compromised at the trusted time.
    Declarations: the key is one of the platform's own keys (the ``platform`` entry of the
    authorization document, see ``authorizations.py``) under the same rules.
-9. ``status`` - the status list: signed by the ``status`` role, same registry, not rolled
-   back, not expired at ``at``. A stale list fails ("cannot confirm not revoked") unless
-   ``allow_stale``.
-10. ``revocation`` - the credential id is not revoked as of ``at``.
+9. ``status`` - the status list: the newest of the bundle's copy, the ``--trust`` folder's and
+   ``--status FILE`` (which must not be older than either: a rollback is refused), signed by
+   the ``status`` role, same registry, not older than a version already seen. A list that
+   has expired at ``at``, or no list at all, is a **warning**: revocation is then unknown.
+10. ``revocation`` - the credential id is not revoked as of ``at``. A revocation in a signed
+    list counts even when the list is stale; "not revoked" is only said with a fresh list.
+11. ``evidence`` (only with ``--registry``) - each ``evidence[].path`` of the signed subject,
+    relative to the registry checkout, exists and has the signed SHA-256. Totals cannot be
+    recomputed here (``signing`` never imports the generator): ``carbonreg verify --registry``
+    does that on top.
+
+The verdict (:attr:`Verdict.exit_code`): **0** every step passed and the status list is fresh;
+**2** genuine (every step passed or only warned) but the revocation status is stale or
+unknown; **1** anything else: invalid, untrusted, revoked, or unreadable input.
+
+``--allow-stale`` was removed: exit code 2 says "genuine, revocation unknown" without
+pretending to be valid, so a caller who accepts stale lists accepts exit code 2 instead.
 
 Which time each check uses:
 
@@ -44,37 +63,57 @@ Which time each check uses:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
 TIME_FROM_LOG = "log checkpoint"
 TIME_UNTRUSTED = "proof.created (untrusted)"
+EXIT_VALID, EXIT_INVALID, EXIT_STATUS_UNKNOWN = 0, 1, 2
 
 
 @dataclass(frozen=True)
 class Step:
-    """One named verification step and its bilingual outcome."""
+    """One named verification step and its bilingual outcome.
+
+    ``warning`` marks a step that did not pass but does not make the credential invalid:
+    only the status list being stale or missing (revocation unknown, exit code 2).
+    """
 
     name: str
     ok: bool
     zh: str
     en: str
     skipped: bool = False
+    warning: bool = False
+
+    @property
+    def outcome(self) -> str:
+        if self.skipped:
+            return "skipped"
+        return "passed" if self.ok else "warning" if self.warning else "failed"
 
     def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, "ok": self.ok, "skipped": self.skipped, "zh": self.zh, "en": self.en}
+        return {"name": self.name, "ok": self.ok, "outcome": self.outcome, "skipped": self.skipped,
+                "warning": self.warning, "zh": self.zh, "en": self.en}
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of verifying one bundle."""
+    """The outcome of verifying one bundle.
+
+    ``valid``: every step passed, the status list is fresh (exit 0). ``genuine``: every step
+    passed or only warned (exit 0 or 2). :attr:`exit_code` is what ``verify`` exits with.
+    """
 
     valid: bool
     steps: tuple[Step, ...]
     unreadable: bool = False
+    genuine: bool = False
     kind: str | None = None
     credential_id: str | None = None
+    registry: str | None = None
     issuer_id: str | None = None
     issuer_name_zh: str | None = None
     issuer_name_en: str | None = None
@@ -85,25 +124,56 @@ class Verdict:
     revocation_reason: str | None = None
     status_as_of: str | None = None
     status_fresh: bool | None = None
+    status_version: int | None = None
+    status_expires: str | None = None
+    status_source: str | None = None
     root_fingerprint: str | None = None
     root_version: int | None = None
     root_pinned: bool = True
+    root_source_zh: str | None = None
+    root_source_en: str | None = None
+    evidence_checked: int | None = None
     seen_versions: Mapping[str, int] = field(default_factory=dict)
     subject: Mapping[str, Any] | None = None
 
     @property
     def failed(self) -> tuple[Step, ...]:
-        return tuple(step for step in self.steps if not step.ok and not step.skipped)
+        return tuple(step for step in self.steps if not step.ok and not step.skipped and not step.warning)
+
+    @property
+    def warnings(self) -> tuple[Step, ...]:
+        return tuple(step for step in self.steps if step.warning)
+
+    @property
+    def exit_code(self) -> int:
+        if self.valid:
+            return EXIT_VALID
+        return EXIT_STATUS_UNKNOWN if self.genuine else EXIT_INVALID
+
+    @property
+    def outcome(self) -> str:
+        """``valid``, ``revocation-unknown``, ``revoked`` or ``invalid``."""
+        if self.valid:
+            return "valid"
+        if self.genuine:
+            return "revocation-unknown"
+        return "revoked" if self.revocation == "revoked" else "invalid"
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "valid": self.valid, "kind": self.kind, "credentialId": self.credential_id,
+            "valid": self.valid, "genuine": self.genuine, "outcome": self.outcome, "exitCode": self.exit_code,
+            "unreadable": self.unreadable, "kind": self.kind, "credentialId": self.credential_id,
+            "registry": self.registry,
             "issuer": {"id": self.issuer_id, "name": {"zh": self.issuer_name_zh, "en": self.issuer_name_en},
                        "keyFingerprint": self.key_fingerprint},
             "time": {"trusted": self.trusted_time, "source": self.time_source},
             "revocation": {"state": self.revocation, "reason": self.revocation_reason,
-                           "asOf": self.status_as_of, "statusFresh": self.status_fresh},
-            "root": {"fingerprint": self.root_fingerprint, "version": self.root_version, "pinned": self.root_pinned},
+                           "asOf": self.status_as_of, "statusFresh": self.status_fresh,
+                           "statusVersion": self.status_version, "statusExpires": self.status_expires,
+                           "statusSource": self.status_source},
+            "root": {"fingerprint": self.root_fingerprint, "version": self.root_version, "pinned": self.root_pinned,
+                     "source": {"zh": self.root_source_zh, "en": self.root_source_en}},
+            "evidence": {"checked": self.evidence_checked},
             "seenVersions": dict(self.seen_versions),
             "subject": None if self.subject is None else dict(self.subject),
             "steps": [step.as_json() for step in self.steps],
@@ -115,18 +185,91 @@ def verify_bundle(
     pinned_root: Mapping[str, Any] | None,
     *,
     at: datetime | None = None,
-    allow_stale: bool = False,
+    trust_on_first_use: bool = False,
+    last_seen: Mapping[str, int] | None = None,
+    inputs: Any = None,
+    shipped_roots: bool = False,
+    registry_dir: str | os.PathLike[str] | None = None,
+) -> Verdict:
+    """Verify the bundle in ``data``; never raises for bad input.
+
+    Trust starts at ``pinned_root`` (a signed root envelope the caller trusts) or at the roots
+    of ``inputs`` (a :class:`signing.trustdir.TrustInputs`, which may also carry newer
+    authorizations and status lists); else, with ``shipped_roots``, at the root shipped for
+    the bundle's registry (``signing.roots``). Without any, verification fails closed unless
+    ``trust_on_first_use`` is set (the bundle's first root is then trusted, and the verdict
+    says so). ``last_seen`` maps ``root``, ``authorizations`` and ``status`` to the highest
+    versions seen before; lower versions are refused. ``registry_dir`` adds the ``evidence``
+    step.
+    """
+    from .trustdir import TrustInputs, given_document
+    from .verify_steps import run_steps  # the heavy imports (cryptography) only when verifying
+
+    if inputs is None:
+        inputs = TrustInputs()
+    if pinned_root is not None:
+        inputs = TrustInputs((given_document("--root", pinned_root),), "固定的 root", "the pinned root",
+                             inputs.authorizations, inputs.status, inputs.status_override)
+    return run_steps(data, inputs, at=at, trust_on_first_use=trust_on_first_use, shipped_roots=shipped_roots,
+                     last_seen=dict(last_seen or {}), registry_dir=registry_dir)
+
+
+def verify_file(
+    path: str | os.PathLike[str],
+    *,
+    root: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    trust_dir: str | os.PathLike[str] | None = None,
+    status_file: str | os.PathLike[str] | None = None,
+    registry_dir: str | os.PathLike[str] | None = None,
+    at: datetime | None = None,
     trust_on_first_use: bool = False,
     last_seen: Mapping[str, int] | None = None,
 ) -> Verdict:
-    """Verify the bundle in ``data`` against ``pinned_root``; never raises for bad input.
+    """Verify the certificate bundle at ``path`` as the ``verify`` command does; never raises
+    for bad input (an unreadable file fails the step it belongs to, e.g. ``json`` or ``root``).
 
-    ``pinned_root`` is a signed root envelope the caller trusts. Without one, verification
-    fails closed unless ``trust_on_first_use`` is set (the bundle's first root is then
-    trusted, and the verdict says so). ``last_seen`` maps ``root``, ``authorizations`` and
-    ``status`` to the highest versions seen before; lower versions are refused.
+    Trust: ``root`` (a root.json path, or an envelope already in memory), else ``trust_dir``
+    (see ``trustdir.py``), else the root shipped for the bundle's registry
+    (:func:`signing.roots.shipped_root`), else only with ``trust_on_first_use``. ``root`` and
+    ``trust_dir`` are exclusive. ``status_file``: a newer status list. ``registry_dir``: check
+    the evidence digests against a registry checkout (not the totals). Exit code:
+    ``verdict.exit_code``.
     """
-    from .verify_steps import run_steps  # the heavy imports (cryptography) only when verifying
+    from .trustdir import TrustInputs, given_document, read_document, read_trust_dir
 
-    return run_steps(data, pinned_root, at=at, allow_stale=allow_stale,
-                     trust_on_first_use=trust_on_first_use, last_seen=dict(last_seen or {}))
+    if root is not None and trust_dir is not None:
+        raise ValueError("give root or trust_dir, not both")
+    if trust_dir is not None:
+        inputs = read_trust_dir(trust_dir)
+    elif isinstance(root, Mapping):
+        inputs = TrustInputs((given_document("root", root),), "调用者给出的 root", "the root given by the caller")
+    elif root is not None:
+        inputs = TrustInputs((read_document(root),), f"--root {root}", f"--root {root}")
+    else:
+        inputs = TrustInputs()
+    if status_file is not None:
+        inputs = TrustInputs(inputs.roots, inputs.source_zh, inputs.source_en, inputs.authorizations, inputs.status,
+                             read_document(status_file))
+    data = read_certificate(path)
+    return verify_bundle(data, None, at=at, trust_on_first_use=trust_on_first_use, last_seen=last_seen,
+                         inputs=inputs, shipped_roots=True, registry_dir=registry_dir)
+
+
+class UnreadableFile(bytes):
+    """The bytes standing for a file that could not be read; carries the reason."""
+
+    zh: str
+    en: str
+
+
+def read_certificate(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes (at most the strict JSON size cap + 1); an :class:`UnreadableFile` on error."""
+    from .strictjson import MAX_BYTES
+
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        unreadable = UnreadableFile(b"")
+        unreadable.zh, unreadable.en = f"无法读取 {path}：{error.strerror}", f"cannot read {path}: {error.strerror}"
+        return unreadable

@@ -5,32 +5,39 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Mapping
 
-from .authorizations import Authorizations, authorization_at, platform_authorization_at, verify_authorizations
+from .authorizations import Authorizations, authorization_at, platform_authorization_at
 from .bundle import Bundle, parse_bundle
 from .credential_shape import check_shape, credential_kind
 from .eddsa_jcs_2022 import verify_proof
-from .errors import SigningError, StaleStatusError, TrustError, UnreadableJSONError
+from .errors import SigningError, TrustError, UnreadableJSONError
 from .multikey import fingerprint, parse_did_key_method
-from .statuslist import StatusList, verify_status_list
+from .statuslist import StatusList
 from .strictjson import loads
 from .timefmt import format_timestamp, parse_timestamp, utc_now
 from .transparency import Publication, verify_receipt
-from .trust import Root, check_not_expired, load_trusted_root, parse_root, root_fingerprint, rotate_root
-from .verify import TIME_FROM_LOG, TIME_UNTRUSTED, Step, Verdict
+from .trust import Root
+from .trustdir import Document, TrustInputs
+from .verify import TIME_FROM_LOG, TIME_UNTRUSTED, Step, UnreadableFile, Verdict
+from .verify_trust import (bundle_registry, choose_authorizations, choose_status, check_evidence, walk_roots)
 
 STEP_NAMES = ("json", "bundle", "shape", "root", "authorizations", "proof", "publication", "issuer", "status", "revocation")
+EVIDENCE_STEP = "evidence"
 
 
 class _Run:
     """The state of one verification: steps so far and what they established."""
 
-    def __init__(self, at: datetime) -> None:
+    def __init__(self, at: datetime, names: tuple[str, ...] = STEP_NAMES) -> None:
         self.at = at
+        self.names = names
         self.steps: list[Step] = []
         self.facts: dict[str, Any] = {"status_as_of": format_timestamp(at), "seen_versions": {}}
 
     def ok(self, name: str, zh: str, en: str) -> None:
         self.steps.append(Step(name, True, zh, en))
+
+    def warn(self, name: str, zh: str, en: str) -> None:
+        self.steps.append(Step(name, False, zh, en, warning=True))
 
     def fail(self, name: str, zh: str, en: str) -> None:
         self.steps.append(Step(name, False, zh, en))
@@ -43,11 +50,12 @@ class _Run:
 
     def verdict(self, unreadable: bool = False) -> Verdict:
         done = {s.name for s in self.steps}
-        for name in STEP_NAMES:
+        for name in self.names:
             if name not in done:
                 self.skip(name, next((s.name for s in self.steps if not s.ok), "root"))
         valid = all(s.ok for s in self.steps)
-        return Verdict(valid=valid, steps=tuple(self.steps), unreadable=unreadable, **self.facts)
+        genuine = not unreadable and all(s.ok or s.warning for s in self.steps)
+        return Verdict(valid=valid, genuine=genuine, steps=tuple(self.steps), unreadable=unreadable, **self.facts)
 
 
 def _join(reasons: Any) -> tuple[str, str]:
@@ -91,51 +99,69 @@ def step_shape(run: _Run, credential: Mapping[str, Any]) -> str | None:
     return kind
 
 
-def _walk_chain(anchor: Mapping[str, Any], chain: tuple[Mapping[str, Any], ...], at: datetime) -> Root:
-    root = load_trusted_root(anchor)
-    anchor_print = root_fingerprint(anchor)
-    for envelope in chain:
-        version = parse_root(envelope.get("signed")).version
-        if version < root.version:
-            continue
-        if version == root.version:
-            if version == parse_root(anchor["signed"]).version and root_fingerprint(envelope) != anchor_print:
-                raise TrustError(f"证书文件中的 root v{version} 与固定的 root 不同", f"the bundle's root v{version} differs from the pinned root")
-            continue
-        root = rotate_root(root, envelope)
-    check_not_expired(root.expires, at, f"root v{root.version}")
-    return root
-
-
-def step_root(run: _Run, bundle: Bundle, pinned: Mapping[str, Any] | None, last_seen: Mapping[str, int]) -> Root | None:
-    anchor = pinned if pinned is not None else bundle.root_chain[0]
+def _anchors(run: _Run, bundle: Bundle, inputs: TrustInputs, shipped_roots: bool, trust_on_first_use: bool) -> tuple[Document, ...] | None:
+    """The roots trust starts from, or None after failing the ``root`` step (fail closed)."""
+    if inputs.roots:
+        run.facts.update(root_source_zh=inputs.source_zh, root_source_en=inputs.source_en)
+        return inputs.roots
     try:
-        run.facts.update(root_fingerprint=root_fingerprint(anchor), root_pinned=pinned is not None)
-        root = _walk_chain(anchor, bundle.root_chain, run.at)
+        name = bundle_registry(bundle.root_chain)
+        if shipped_roots and name is not None:
+            from .roots import root_path, shipped_root
+
+            envelope = shipped_root(name)
+            if envelope is not None:
+                path = str(root_path(name))
+                run.facts.update(root_source_zh=f"随包提供的 root（{path}）", root_source_en=f"the root shipped with the package ({path})")
+                return (Document(path, envelope),)
+    except SigningError as error:
+        run.fail("root", error.zh, error.en)
+        return None
+    if trust_on_first_use:
+        run.facts.update(root_pinned=False, root_source_zh="证书文件自带的第一个 root（首次使用即信任，未固定！）",
+                         root_source_en="the bundle's own first root (trust on first use, NOT pinned!)")
+        return (Document("rootChain[0]", bundle.root_chain[0]),)
+    run.facts["root_pinned"] = False
+    where = f"（登记库 {name}）" if name else ""
+    where_en = f" (registry {name})" if name else ""
+    run.fail("root", f"没有固定的 root{where}：本软件包未随附该登记库的 root；请用 --root 指定你信任的 root.json 或用 --trust 指定文件夹"
+                     "（或明确使用 --trust-on-first-use，不安全）",
+             f"no pinned root{where_en}: this package ships no root for that registry; give a root.json you trust with --root "
+             "or a folder with --trust (or explicitly --trust-on-first-use, unsafe)")
+    return None
+
+
+def step_root(run: _Run, bundle: Bundle, anchors: tuple[Document, ...], last_seen: Mapping[str, int]) -> Root | None:
+    try:
+        root, anchor_print = walk_roots(anchors, bundle.root_chain, run.at)
+        run.facts.update(root_fingerprint=anchor_print)
         if root.version < last_seen.get("root", 0):
             raise TrustError(f"root 版本回退：v{root.version}", f"root rollback: v{root.version} is below one already seen")
     except SigningError as error:
         run.fail("root", error.zh, error.en)
         return None
-    run.facts.update(root_version=root.version)
+    run.facts.update(root_version=root.version, registry=root.registry)
     run.facts["seen_versions"]["root"] = root.version
-    if pinned is None:
-        run.ok("root", f"警告：root 未固定，首次使用即信任（指纹 {run.facts['root_fingerprint']}），当前 v{root.version}",
-               f"WARNING: root NOT pinned, trusted on first use (fingerprint {run.facts['root_fingerprint']}); now v{root.version}")
+    source_zh, source_en = run.facts.get("root_source_zh", ""), run.facts.get("root_source_en", "")
+    if not run.facts.get("root_pinned", True):
+        run.ok("root", f"警告：root 未固定，首次使用即信任（指纹 {anchor_print}），当前 v{root.version}",
+               f"WARNING: root NOT pinned, trusted on first use (fingerprint {anchor_print}); now v{root.version}")
     else:
-        run.ok("root", f"从固定的 root 验证到 v{root.version}", f"root chain verified from the pinned root to v{root.version}")
+        run.ok("root", f"从固定的 root（{source_zh}）验证到 v{root.version}",
+               f"root chain verified from the pinned root ({source_en}) to v{root.version}")
     return root
 
 
-def step_authorizations(run: _Run, bundle: Bundle, root: Root, last_seen: Mapping[str, int]) -> Authorizations | None:
+def step_authorizations(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Root, last_seen: Mapping[str, int]) -> Authorizations | None:
     try:
-        document = verify_authorizations(bundle.authorizations, root, run.at, last_seen_version=last_seen.get("authorizations"))
+        document, label = choose_authorizations(bundle.authorizations, inputs.authorizations, root, run.at,
+                                                last_seen.get("authorizations"))
     except SigningError as error:
         run.fail("authorizations", error.zh, error.en)
         return None
     run.facts["seen_versions"]["authorizations"] = document.version
-    run.ok("authorizations", f"机构授权文件 v{document.version} 由 root 签署且未过期",
-           f"authorization document v{document.version} is signed under the root and not expired")
+    run.ok("authorizations", f"机构授权文件 v{document.version}（来自{label[0]}）由 root 签署且未过期",
+           f"authorization document v{document.version} (from {label[1]}) is signed under the root and not expired")
     return document
 
 
@@ -216,45 +242,62 @@ def step_issuer(run: _Run, credential: Mapping[str, Any], kind: str, document: A
     run.ok("issuer", f"签名密钥在 {when_text} 属于获授权的{who_zh}", f"signing key belonged to {who_en}, authorized at {when_en}")
 
 
-def step_status(run: _Run, bundle: Bundle, root: Root, allow_stale: bool, last_seen: Mapping[str, int]) -> StatusList | None:
-    from .statuslist import parse_status_list
-
+def step_status(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Root, last_seen: Mapping[str, int]) -> StatusList | None:
     try:
-        status = verify_status_list(bundle.status, root, run.at, last_seen_version=last_seen.get("status"))
-        run.facts["status_fresh"] = True
-    except StaleStatusError as error:
-        status = parse_status_list(bundle.status["signed"])
-        run.facts["status_fresh"] = False
-        if not allow_stale:
-            run.fail("status", f"无法确认未被吊销：{error.zh}", f"cannot confirm not revoked: {error.en}")
-            run.facts["seen_versions"]["status"] = status.version
-            return None
-        run.ok("status", f"警告：{error.zh}，按 --allow-stale 仍使用", f"WARNING: {error.en}; used anyway (--allow-stale)")
-        run.facts["seen_versions"]["status"] = status.version
-        return status
+        chosen = choose_status(bundle.status, inputs.status, inputs.status_override, root, run.at, last_seen.get("status"))
     except SigningError as error:
         run.fail("status", error.zh, error.en)
         return None
+    if chosen is None:
+        run.facts["status_fresh"] = False
+        run.warn("status", "没有状态列表：无法确认是否已被吊销（请用 --status 提供最新的签名状态列表）",
+                 "no status list: cannot confirm the credential is not revoked (give a current signed list with --status)")
+        return None
+    status = chosen.status
+    run.facts.update(status_fresh=chosen.fresh, status_version=status.version, status_source=chosen.label[1],
+                     status_expires=format_timestamp(status.expires))
     run.facts["seen_versions"]["status"] = status.version
-    run.ok("status", f"状态列表 v{status.version} 已签名且在 {format_timestamp(run.at)} 有效",
-           f"status list v{status.version} is signed and fresh at {format_timestamp(run.at)}")
+    if not chosen.fresh:
+        run.warn("status", f"无法确认未被吊销：{chosen.stale_zh}（来自{chosen.label[0]}；请用 --status 提供更新的列表）",
+                 f"cannot confirm not revoked: {chosen.stale_en} (from {chosen.label[1]}; give a newer list with --status)")
+        return status
+    run.ok("status", f"状态列表 v{status.version}（来自{chosen.label[0]}）已签名且在 {format_timestamp(run.at)} 有效",
+           f"status list v{status.version} (from {chosen.label[1]}) is signed and fresh at {format_timestamp(run.at)}")
     return status
 
 
-def step_revocation(run: _Run, status: StatusList, credential_id: str) -> None:
-    entry = status.revocation_of(credential_id, run.at)
+def step_revocation(run: _Run, status: StatusList | None, credential_id: str) -> None:
     as_of = format_timestamp(run.at)
+    entry = None if status is None else status.revocation_of(credential_id, run.at)
     if entry is not None:
         run.facts.update(revocation="revoked", revocation_reason=entry.reason)
         run.fail("revocation", f"截至 {as_of} 已被吊销：{entry.reason}", f"revoked as of {as_of}: {entry.reason}")
         return
-    run.facts["revocation"] = "not-revoked" if run.facts.get("status_fresh") else "unknown"
-    run.ok("revocation", f"截至 {as_of} 未被吊销", f"not revoked as of {as_of}")
+    if status is None or not run.facts.get("status_fresh"):
+        run.facts["revocation"] = "unknown"
+        run.warn("revocation", f"截至 {as_of} 是否被吊销未知：没有有效期内的签名状态列表",
+                 f"revocation as of {as_of} UNKNOWN: no current signed status list")
+        return
+    run.facts["revocation"] = "not-revoked"
+    run.ok("revocation", f"截至 {as_of} 未被吊销（状态列表 v{status.version}）", f"not revoked as of {as_of} (status list v{status.version})")
 
 
-def run_steps(data: bytes, pinned: Mapping[str, Any] | None, *, at: datetime | None, allow_stale: bool,
-              trust_on_first_use: bool, last_seen: dict[str, int]) -> Verdict:
-    run = _Run(at or utc_now())
+def step_evidence(run: _Run, registry_dir: Any, evidence: Any) -> None:
+    problems, matched = check_evidence(registry_dir, evidence)
+    if problems:
+        run.fail(EVIDENCE_STEP, "证据与登记库不符：" + _join(problems)[0], "evidence does not match the registry: " + _join(problems)[1])
+        return
+    run.facts["evidence_checked"] = matched
+    run.ok(EVIDENCE_STEP, f"{matched} 个证据文件的 SHA-256 与签名一致（只核对摘要；`carbonreg verify --registry` 还会重算总量）",
+           f"{matched} evidence files match their signed SHA-256 (digests only; `carbonreg verify --registry` also recomputes totals)")
+
+
+def run_steps(data: bytes, inputs: TrustInputs, *, at: datetime | None, trust_on_first_use: bool, shipped_roots: bool,
+              last_seen: dict[str, int], registry_dir: Any = None) -> Verdict:
+    run = _Run(at or utc_now(), STEP_NAMES + ((EVIDENCE_STEP,) if registry_dir is not None else ()))
+    if isinstance(data, UnreadableFile):
+        run.fail("json", data.zh, data.en)
+        return run.verdict(unreadable=True)
     try:
         document = step_json(run, data)
     except UnreadableJSONError:
@@ -263,21 +306,20 @@ def run_steps(data: bytes, pinned: Mapping[str, Any] | None, *, at: datetime | N
     kind = None if bundle is None else step_shape(run, bundle.credential)
     if bundle is None or kind is None:
         return run.verdict()
-    if pinned is None and not trust_on_first_use:
-        run.fail("root", "没有固定的 root：请用 --root 指定可信的 root.json（或明确使用 --trust-on-first-use）",
-                 "no pinned root: give a trusted root.json with --root (or explicitly --trust-on-first-use)")
-        return run.verdict()
-    root = step_root(run, bundle, pinned, last_seen)
+    anchors = _anchors(run, bundle, inputs, shipped_roots, trust_on_first_use)
+    root = None if anchors is None else step_root(run, bundle, anchors, last_seen)
     if root is None:
         return run.verdict()
-    document_auth = step_authorizations(run, bundle, root, last_seen)
+    document_auth = step_authorizations(run, bundle, inputs, root, last_seen)
     proven = step_proof(run, bundle.credential)
     if proven is not None:
         run.facts["subject"] = bundle.credential["credentialSubject"]
         timing = step_publication(run, bundle, root, proven[1])
         if timing is not None and document_auth is not None:
             step_issuer(run, bundle.credential, kind, document_auth, *timing)
-    status = step_status(run, bundle, root, allow_stale, last_seen)
-    if status is not None:
+    status = step_status(run, bundle, inputs, root, last_seen)
+    if run.steps[-1].ok or run.steps[-1].warning:
         step_revocation(run, status, bundle.credential["id"])
+    if registry_dir is not None and proven is not None:
+        step_evidence(run, registry_dir, bundle.credential["credentialSubject"]["evidence"])
     return run.verdict()

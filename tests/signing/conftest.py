@@ -21,3 +21,12 @@ def private_key() -> Ed25519PrivateKey:
 @pytest.fixture
 def other_private_key() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.generate()
+
+
+@pytest.fixture(autouse=True)
+def no_shipped_roots(tmp_path_factory, monkeypatch):
+    """Tests never see the roots shipped in signing/roots/ (the lead may add real ones):
+    CARBONREG_ROOTS_DIR points at an empty folder unless a test points it elsewhere."""
+    folder = tmp_path_factory.mktemp("shipped-roots")
+    monkeypatch.setenv("CARBONREG_ROOTS_DIR", str(folder))
+    return folder

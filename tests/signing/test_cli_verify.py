@@ -1,4 +1,4 @@
-"""The ``verify`` command: output, exit codes for each attack, no tracebacks, fast --help."""
+"""The ``verify`` command: output, exit codes (0, 1, 2, 64) for each case, no tracebacks, fast --help."""
 
 import json
 import subprocess
@@ -115,7 +115,7 @@ def _revoked(world):
 
 @pytest.mark.parametrize("attack, step", [
     (_forged, "proof"), (_suspended, "issuer"), (_compromised_after, "issuer"), (_compromised_untimed, "issuer"),
-    (_stale, "status"), (_weak_rotation, "root"), (_swapped, "publication"), (_numbers, "shape"),
+    (_weak_rotation, "root"), (_swapped, "publication"), (_numbers, "shape"),
     (_duplicate_keys, "json"), (_revoked, "revocation"),
 ])
 def test_each_attack_exits_1(world, files, capsys, attack, step):
@@ -130,10 +130,26 @@ def test_revoked_prints_the_reason(world, files, capsys):
     assert "已吊销 / REVOKED：伪造注销证明 / forged retirement proof" in out
 
 
-def test_stale_with_allow_stale_exits_0_but_says_unknown(world, files, capsys):
+def test_revoked_exits_1_with_the_reason_in_json_too(world, files, capsys):
     root, write = files
-    code, out, _ = run(capsys, write(_stale(world)), "--root", root, *AT, "--allow-stale")
-    assert code == 0 and "无法确认 / cannot confirm" in out and "WARNING" in out
+    code, out, _ = run(capsys, write(_revoked(world)), "--root", root, *AT, "--json")
+    report = json.loads(out)
+    assert code == 1 and report["exitCode"] == 1 and report["outcome"] == "revoked"
+    assert report["revocation"]["reason"] == "伪造注销证明 / forged retirement proof"
+
+
+def test_stale_status_list_exits_2_and_says_revocation_is_unknown(world, files, capsys):
+    root, write = files
+    code, out, _ = run(capsys, write(_stale(world)), "--root", root, *AT)
+    assert code == 2 and "⚠ status" in out and "⚠ revocation" in out and "GENUINE, BUT REVOCATION STATUS STALE OR UNKNOWN" in out
+    assert "has expired" in out and "not revoked as of" not in out and "未被吊销 / not revoked" not in out
+    assert "2025 浦江城市马拉松 / 2025 Pujiang City Marathon" in out  # genuine: the signed content is shown
+
+
+def test_allow_stale_was_removed_with_a_usage_error(world, files, capsys):
+    root, write = files
+    code, _, err = run(capsys, write(_stale(world)), "--root", root, *AT, "--allow-stale")
+    assert code == 64 and "--allow-stale was removed" in err
 
 
 def test_rolled_back_status_list_refused_with_state(world, files, capsys, tmp_path):
@@ -148,44 +164,58 @@ def test_rolled_back_status_list_refused_with_state(world, files, capsys, tmp_pa
     assert code == 1 and "rollback" in out and json.loads(state.read_text())["status"] == 9
 
 
-def test_usage_and_unreadable_inputs_exit_2(world, files, capsys, tmp_path):
+def test_unreadable_inputs_exit_1(world, files, capsys, tmp_path):
     root, write = files
     path = write(world.issue())
     cases = [
         ([path + ".missing", "--root", root], "cannot read"),
-        ([path, "--root", root, "--at", "2026-03-10"], "--at"),
-        ([path, "--root", tmp_path / "nowhere.json"], "--root file is unusable"),
-        ([path, "--root", root, "--state", write(b"[1]", "state.json")], "--state file is malformed"),
+        ([path, "--root", tmp_path / "nowhere.json"], "nowhere.json"),
     ]
     for argv, fragment in cases:
+        code, out, _ = run(capsys, *argv, *AT)
+        assert code == 1 and fragment in out and "✗ 无效 / INVALID" in out, argv
+    code, _, err = run(capsys, path, "--root", root, "--state", write(b"[1]", "state.json"))
+    assert code == 1 and "--state file is malformed" in err
+
+
+def test_usage_errors_exit_64(world, files, capsys, tmp_path):
+    root, write = files
+    path = write(world.issue())
+    for argv, fragment in [
+        ([path, "--root", root, "--at", "2026-03-10"], "--at"),
+        ([path, "--root", root, "--trust", tmp_path], "not allowed with argument"),
+        (["--root"], "expected one argument"),
+        ([path, "--bogus"], "unrecognized arguments"),
+        ([], "required"),
+    ]:
         code, _, err = run(capsys, *argv)
-        assert code == 2 and fragment in err, argv
-    assert run(capsys, "--root")[0] == 2  # argparse usage error, no traceback
+        assert code == 64 and fragment in err and "usage error" in err, argv
 
 
-def test_not_json_exits_2(files, capsys):
+def test_not_json_exits_1(files, capsys):
     root, write = files
     code, out, _ = run(capsys, write(b"\xef\xbb\xbf{}"), "--root", root)
-    assert code == 2 and "✗ json" in out
+    assert code == 1 and "✗ json" in out
 
 
-def test_root_that_is_not_self_signed_exits_2(world, files, capsys, tmp_path):
+def test_root_that_is_not_self_signed_exits_1(world, files, capsys, tmp_path):
     _, write = files
     bad = tmp_path / "bad-root.json"
     envelope = world.root()
     envelope["signatures"] = envelope["signatures"][:1]
     bad.write_bytes(dump(envelope))
-    code, _, err = run(capsys, write(world.issue()), "--root", bad, *AT)
-    assert code == 2 and "not a valid self-signed root" in err
+    code, out, _ = run(capsys, write(world.issue()), "--root", bad, *AT)
+    assert code == 1 and "✗ root" in out and "not enough valid signatures" in out
 
 
 def test_without_a_pinned_root_fails_closed_or_warns_loudly(world, files, capsys):
     _, write = files
     path = write(world.issue())
-    code, _, err = run(capsys, path, *AT)
-    assert code == 2 and "no pinned root" in err and "--root" in err
+    code, out, _ = run(capsys, path, *AT)
+    assert code == 1 and "no pinned root (registry carbonreg:shanghai)" in out and "--root" in out
     code, out, err = run(capsys, path, *AT, "--trust-on-first-use")
-    assert code == 0 and "WARNING" in err and "root fingerprint" in err and "NOT PINNED" in out
+    assert code == 0 and "WARNING: root NOT pinned" in err and "root fingerprint" in err
+    assert "NOT PINNED" in out and out.startswith("!!!") and out.rstrip().endswith("!!!")
 
 
 def test_junk_json_never_tracebacks(files, capsys):

@@ -32,7 +32,7 @@ def failed(verdict):
 
 def test_a_certificate_verifies_with_every_step(world):
     verdict = check(world, world.issue())
-    assert verdict.valid and failed(verdict) == []
+    assert verdict.valid and verdict.genuine and verdict.exit_code == 0 and failed(verdict) == []
     assert [s.name for s in verdict.steps] == list(STEP_NAMES)
     assert verdict.kind == "certificate" and verdict.credential_id == "urn:carbonreg:certificate:CN-2026-0001"
     assert (verdict.issuer_id, verdict.issuer_name_en) == ("agency-green", "Green Certification Centre")
@@ -132,21 +132,28 @@ def test_proof_created_after_publication_refused(world):
     assert failed(verdict) == ["publication"]
 
 
-def test_stale_status_list_cannot_confirm_unless_allowed(world):
+def test_stale_status_list_is_genuine_but_revocation_unknown(world):
     world.status_issued, world.status_expires = "2026-02-20T00:00:00Z", "2026-03-01T00:00:00Z"
+    verdict = check(world, world.issue())
+    assert not verdict.valid and verdict.genuine and failed(verdict) == [] and verdict.exit_code == 2
+    assert [s.name for s in verdict.warnings] == ["status", "revocation"]
+    assert "cannot confirm not revoked" in verdict.warnings[0].en and "UNKNOWN" in verdict.warnings[1].en
+    assert verdict.status_fresh is False and verdict.revocation == "unknown" and verdict.outcome == "revocation-unknown"
+
+
+def test_no_status_list_is_genuine_but_revocation_unknown(world):
     bundle = world.issue()
+    bundle["trust"]["status"] = None
     verdict = check(world, bundle)
-    assert failed(verdict) == ["status"] and "cannot confirm not revoked" in verdict.failed[0].en
-    assert verdict.status_fresh is False and verdict.revocation == "unknown"
-    allowed = check(world, bundle, allow_stale=True)
-    assert allowed.valid and allowed.revocation == "unknown" and allowed.status_fresh is False
+    assert verdict.genuine and not verdict.valid and verdict.exit_code == 2 and verdict.revocation == "unknown"
+    assert "no status list" in verdict.warnings[0].en
 
 
 def test_stale_list_still_reports_a_revocation(world):
     world.status_issued, world.status_expires = "2026-02-20T00:00:00Z", "2026-03-01T00:00:00Z"
     world.status_entries = [{"id": "urn:carbonreg:certificate:CN-2026-0001", "reason": "伪造 / forged", "revoked": "2026-02-25T00:00:00Z"}]
-    verdict = check(world, world.issue(), allow_stale=True)
-    assert failed(verdict) == ["revocation"] and verdict.revocation == "revoked"
+    verdict = check(world, world.issue())
+    assert failed(verdict) == ["revocation"] and verdict.revocation == "revoked" and verdict.exit_code == 1
 
 
 def test_rolled_back_status_list_refused(world):

@@ -1,0 +1,199 @@
+"""Trust material for ``verify``: walking the roots, choosing the newest authorizations and
+status list among the bundle's and the verifier's copies, and checking evidence digests.
+
+Each function raises :class:`~signing.errors.SigningError` (bilingual) when it refuses;
+``verify_steps.py`` turns that into a failed step. The rules are in ``verify.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from .authorizations import Authorizations, parse_authorizations
+from .errors import SigningError, StaleStatusError, TrustError
+from .statuslist import StatusList, parse_status_list, verify_status_list
+from .trust import Root, check_not_expired, load_trusted_root, parse_root, root_fingerprint, rotate_root, verify_threshold
+from .trustdir import VERSIONED_ROOT, Document
+
+Labeled = tuple[str, Mapping[str, Any]]
+Label = tuple[str, str]  # (zh, en): where a document came from
+BUNDLE_LABEL: Label = ("证书文件", "the certificate file")
+CHUNK = 1 << 16
+
+
+def bundle_registry(chain: Sequence[Mapping[str, Any]]) -> str | None:
+    """The registry name the bundle's roots carry (an untrusted hint to select a shipped root)."""
+    names = {signed.get("registry") for signed in (r.get("signed") for r in chain) if isinstance(signed, Mapping)}
+    names.discard(None)
+    if len(names) > 1:
+        raise TrustError("证书文件中的 root 属于不同的登记库", "the bundle's roots name different registries")
+    name = next(iter(names), None)
+    return name if isinstance(name, str) else None
+
+
+def _content(document: Document) -> Mapping[str, Any]:
+    if document.error is not None:
+        raise TrustError(f"{document.label}：{document.error[0]}", f"{document.label}: {document.error[1]}")
+    if not isinstance(document.content, Mapping):
+        raise TrustError(f"{document.label} 不是 JSON 对象", f"{document.label} is not a JSON object")
+    return document.content
+
+
+def _version(envelope: Mapping[str, Any], label: str) -> int:
+    try:
+        return parse_root(envelope.get("signed")).version
+    except SigningError as error:
+        raise TrustError(f"{label}：{error.zh}", f"{label}: {error.en}") from None
+
+
+def walk_roots(anchors: Sequence[Document], chain: Sequence[Mapping[str, Any]], at: datetime) -> tuple[Root, str]:
+    """Walk from the lowest of the verifier's ``anchors`` (self-signed) through every later
+    version, each one version up and signed by the threshold of the old and of the new root
+    keys, taking each version from the verifier's files or the bundle's ``chain``. Two
+    different documents for one version (a fork), a version that cannot be reached (a gap)
+    or an expired newest root are refused. Returns the newest root and the anchor's fingerprint."""
+    labelled: list[Labeled] = []
+    for document in anchors:
+        envelope = _content(document)
+        name = Path(document.label).name
+        match = VERSIONED_ROOT.fullmatch(name)
+        if match and _version(envelope, document.label) != int(match.group(1)):
+            raise TrustError(f"{document.label} 的版本与文件名不符", f"{document.label}: version does not match the file name")
+        labelled.append((document.label, envelope))
+    start_label, start = min(labelled, key=lambda item: _version(item[1], item[0]))
+    root = load_trusted_root(start)
+    by_version: dict[int, list[Labeled]] = {}
+    for label, envelope in labelled + [(f"rootChain[{i}]", e) for i, e in enumerate(chain)]:
+        by_version.setdefault(_version(envelope, label), []).append((label, envelope))
+    start_print = root_fingerprint(start)
+    for label, envelope in by_version[root.version]:
+        if root_fingerprint(envelope) != start_print:
+            raise TrustError(f"{label} 中的 root v{root.version} 与固定的 root 不同",
+                             f"the root v{root.version} in {label} differs from the pinned root ({start_label})")
+    while root.version + 1 in by_version:
+        candidates = by_version[root.version + 1]
+        if len({root_fingerprint(e) for _, e in candidates}) > 1:
+            raise TrustError(f"root v{root.version + 1} 有两个不同的版本（分叉）",
+                             f"two different documents claim to be root v{root.version + 1} (a fork)")
+        root = rotate_root(root, candidates[0][1])
+    unreachable = sorted(v for v in by_version if v > root.version)
+    if unreachable:
+        raise TrustError(f"缺少 root v{root.version + 1}，无法到达 v{unreachable[-1]}",
+                         f"root v{root.version + 1} is missing: v{unreachable[-1]} cannot be reached")
+    check_not_expired(root.expires, at, f"root v{root.version}")
+    return root, start_print
+
+
+def choose_authorizations(bundle_copy: Mapping[str, Any], kept: Document | None, root: Root, at: datetime,
+                          last_seen: int | None) -> tuple[Authorizations, Label]:
+    """The newest authorization document that verifies under ``root`` (the bundle's or the
+    ``--trust`` folder's); then it must be unexpired and not below ``last_seen``."""
+    candidates: list[tuple[Authorizations, Label]] = []
+    signed_by_version: dict[int, Any] = {}
+    for label, envelope in [(BUNDLE_LABEL, bundle_copy)] + ([] if kept is None else [((kept.label, kept.label), _content(kept))]):
+        try:
+            signed = envelope.get("signed")
+            document = parse_authorizations(signed if isinstance(signed, Mapping) else {})
+            verify_threshold(envelope, *root.role_keys("authorizations"), "authorizations")
+        except SigningError as error:
+            raise TrustError(f"{label[0]}：{error.zh}", f"{label[1]}: {error.en}") from None
+        if signed_by_version.setdefault(document.version, signed) != signed:
+            raise TrustError(f"机构授权文件 v{document.version} 有两个不同的版本", f"two different authorization documents claim v{document.version}")
+        candidates.append((document, label))
+    document, label = max(candidates, key=lambda item: item[0].version)
+    check_not_expired(document.expires, at, f"authorizations v{document.version}")
+    if last_seen is not None and document.version < last_seen:
+        raise TrustError(f"机构授权版本回退：{document.version} < {last_seen}",
+                         f"authorizations rollback: version {document.version} is below {last_seen}")
+    return document, label
+
+
+@dataclass(frozen=True)
+class ChosenStatus:
+    """The status list used, whether it is fresh at the time asked about, and where it came from."""
+
+    status: StatusList
+    fresh: bool
+    label: Label
+    stale_zh: str = ""
+    stale_en: str = ""
+
+
+def _status(envelope: Mapping[str, Any], label: Label, root: Root, at: datetime) -> tuple[StatusList, StaleStatusError | None]:
+    try:
+        return verify_status_list(envelope, root, at), None
+    except StaleStatusError as stale:
+        return parse_status_list(envelope["signed"]), stale
+    except SigningError as error:
+        raise TrustError(f"{label[0]}：{error.zh}", f"{label[1]}: {error.en}") from None
+
+
+def choose_status(bundle_copy: Mapping[str, Any] | None, kept: Document | None, override: Document | None,
+                  root: Root, at: datetime, last_seen: int | None) -> ChosenStatus | None:
+    """The newest status list that verifies under ``root``'s status role for its registry:
+    the bundle's, the ``--trust`` folder's or ``--status FILE``'s. ``--status`` must not be
+    older than the others (a rollback); none may be below ``last_seen``. None: no list at all."""
+    found: list[tuple[StatusList, StaleStatusError | None, Label]] = []
+    sources = [(BUNDLE_LABEL, bundle_copy)] if bundle_copy is not None else []
+    sources += [((d.label, d.label), _content(d)) for d in (kept, override) if d is not None]
+    signed_by_version: dict[int, Any] = {}
+    for label, envelope in sources:
+        found.append((*_status(envelope, label, root, at), label))
+        if signed_by_version.setdefault(found[-1][0].version, envelope["signed"]) != envelope["signed"]:
+            raise TrustError(f"状态列表 v{found[-1][0].version} 有两个不同的版本", f"two different status lists claim v{found[-1][0].version}")
+    if not found:
+        return None
+    if override is not None:
+        given = found[-1]
+        older = [item for item in found[:-1] if item[0].version > given[0].version]
+        if older:
+            raise TrustError(
+                f"状态列表回退：--status {given[2][0]} 是 v{given[0].version}，比{older[0][2][0]}中的 v{older[0][0].version} 旧",
+                f"status list rollback: --status {given[2][1]} is v{given[0].version}, older than v{older[0][0].version} in {older[0][2][1]}")
+    status, stale, label = max(reversed(found), key=lambda item: item[0].version)
+    if last_seen is not None and status.version < last_seen:
+        raise TrustError(f"状态列表版本回退：{status.version} < {last_seen}",
+                         f"status list rollback: version {status.version} is below {last_seen}")
+    if stale is None:
+        return ChosenStatus(status, True, label)
+    return ChosenStatus(status, False, label, stale.zh, stale.en)
+
+
+def check_evidence(registry_dir: str | os.PathLike[str], evidence: Sequence[Mapping[str, str]]) -> tuple[list[tuple[str, str]], int]:
+    """Compare each signed ``evidence`` digest with the file in the registry checkout.
+
+    Returns the problems (bilingual, each naming the path) and the number of files that match."""
+    base = Path(registry_dir)
+    if not base.is_dir():
+        return [(f"--registry 不是文件夹：{base}", f"--registry is not a folder: {base}")], 0
+    resolved_base = base.resolve()
+    problems: list[tuple[str, str]] = []
+    matched = 0
+    for item in evidence:
+        relative = item["path"]
+        target = base / relative
+        try:
+            resolved = target.resolve()
+            if resolved != resolved_base and resolved_base not in resolved.parents:
+                problems.append((f"{relative}：指向登记库之外", f"{relative}: points outside the registry"))
+                continue
+            digest = hashlib.sha256()
+            with open(resolved, "rb") as handle:
+                while chunk := handle.read(CHUNK):
+                    digest.update(chunk)
+        except FileNotFoundError:
+            problems.append((f"{relative}：登记库中缺少此文件", f"{relative}: file missing from the registry"))
+            continue
+        except OSError as error:
+            problems.append((f"{relative}：无法读取（{error.strerror}）", f"{relative}: cannot be read ({error.strerror})"))
+            continue
+        if digest.hexdigest() != item["sha256"]:
+            problems.append((f"{relative}：SHA-256 与证书中签名的摘要不符", f"{relative}: SHA-256 differs from the digest signed in the certificate"))
+        else:
+            matched += 1
+    return problems, matched
