@@ -9,6 +9,8 @@ depth and number length.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 from typing import Any
@@ -26,6 +28,9 @@ MAX_NODES = 200_000
 MAX_NUMBER_CHARS = 40
 
 _CORE = "tag:yaml.org,2002:"
+# Bidirectional controls (Trojan Source, CVE-2021-42574), zero-width and other invisible format
+# characters, and C1 controls: they make a name read differently from what it is.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -146,7 +151,7 @@ class _Builder:
         text = node.value
         if tag in (_CORE + "str", _CORE + "timestamp"):
             # YAML 1.2's core schema has no timestamps: a date stays a string; the schema checks it.
-            return text
+            return self._text(node, text)
         if tag == _CORE + "null" and text in _NULLS:
             return None
         if tag == _CORE + "bool":
@@ -182,6 +187,17 @@ class _Builder:
             raise _Refused("Y110", node, f"不允许的数值 {_quote(text)}（只接受有限的十进制数）",
                            f"number {_quote(text)} is not allowed (only finite decimals)")
         return value
+
+    def _text(self, node: ScalarNode, text: str) -> str:
+        bad = _INVISIBLE.search(text)
+        if bad:
+            name = unicodedata.name(bad.group(0), f"U+{ord(bad.group(0)):04X}")
+            raise _Refused("Y112", node, f"文本中含有不可见或改变文字方向的控制字符 {name}（U+{ord(bad.group(0)):04X}）；请删除",
+                           f"text holds an invisible or direction-changing control character {name} (U+{ord(bad.group(0)):04X}); remove it")
+        if not unicodedata.is_normalized("NFC", text):
+            raise _Refused("Y113", node, "文本不是 Unicode NFC 规范形式（常见于从 macOS 复制的文字）；请转换为 NFC 后保存",
+                           "text is not in Unicode NFC form (common when copied on macOS); convert it to NFC and save")
+        return text
 
     def _check_length(self, node: ScalarNode, text: str) -> None:
         if len(text) > MAX_NUMBER_CHARS:

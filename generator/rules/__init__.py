@@ -6,7 +6,7 @@ from typing import Callable, Iterator
 from generator.findings import Finding
 from generator.rules.context import CheckContext
 from generator.rules import (
-    attachments, certificates, classification, dates, declarations, deadlines, layout, personal, retirements, revocations, scope, secrets, serials,
+    attachments, certificates, classification, dates, declarations, deadlines, layout, personal, retirements, revocations, scope, secrets, serials, text,
 )
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
@@ -40,6 +40,7 @@ ALL_RULES: tuple[Rule, ...] = (
     certificates.totals_match,
     personal.no_personal_data_in_records,
     personal.no_personal_data_in_attachments,
+    text.no_homoglyph_names,
 )
 
 

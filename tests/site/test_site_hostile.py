@@ -12,7 +12,9 @@ from sitetestkit import build_ok, copy_registry, html_pages, serve
 SCRIPT = "<script>alert(1)</script>"
 ATTR = '" onmouseover="alert(1)'
 JS_URL = "javascript:alert(1)"
-RLO = "\u202e"
+# A right-to-left override is refused by the loader (Y112, see tests/hostile/rtl-override.yaml);
+# here a non-ASCII letter stands in for text that must survive unchanged.
+RLO = "\u00e9"
 NAME_ZH = f"{SCRIPT}活动{ATTR}"
 NAME_EN = f"{JS_URL} {RLO}tneve{ATTR}"
 CONTENT = f"{SCRIPT} {ATTR} {JS_URL} {RLO}txet"
