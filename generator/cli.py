@@ -22,7 +22,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     chk = sub.add_parser("check", help="检查登记库 / check a registry")
     chk.add_argument("path", nargs="?", default="registry", help="登记库文件夹 / registry folder (default: registry)")
-    chk.add_argument("--format", choices=("text", "json", "github"), default="text")
+    chk.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
+    chk.add_argument("--base", metavar="REF", default=None,
+                     help="与基准分支比较（不可变记录、编号复用、密钥）/ also check the change since this git ref (immutability, ids, secrets)")
     chk.add_argument("--strict", action="store_true", help="警告也视为失败 / warnings fail too")
     chk.add_argument("--today", type=_date, default=None,
                      help="计算期限状态所用日期 / the date deadline status is computed against (default: today)")
@@ -31,15 +33,21 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--out", default="_site", help="输出目录 / output folder (default: _site)")
     bld.add_argument("--today", type=_date, default=None, help="期限状态所用日期 / reference date (default: today)")
     bld.add_argument("--timings", action="store_true", help="显示各阶段耗时 / print where the time went")
+    bld.add_argument("--no-search", action="store_true", help="不生成搜索索引 / skip the search index")
     srv = sub.add_parser("serve", help="本地预览并在修改后重建 / preview locally, rebuilding on change")
     srv.add_argument("--registry", default="registry")
     srv.add_argument("--out", default="_site")
     srv.add_argument("--port", type=int, default=8000)
     srv.add_argument("--today", type=_date, default=None)
     sub.add_parser("verify", help="离线核验证书（同 verify 命令，加 --registry 时重算合计）/ verify offline (as `verify`; with --registry also recomputes totals)")
+    from generator.demo.command import add_parser as add_demo_parser
     from generator.publishing.commands import add_parsers
 
+    add_demo_parser(sub)
     add_parsers(sub)
+    from generator.scaffold.commands import add_parsers as add_new_parsers
+
+    add_new_parsers(sub)
     return parser
 
 
@@ -52,7 +60,16 @@ def cmd_check(args) -> int:
         print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {args.path!r}", file=sys.stderr)
         return 2
     shown = args.path.rstrip("/") or "/"
-    result = check(root, args.today or date.today(), shown)
+    if args.base:
+        from generator.history import GitError, check_with_base
+
+        try:
+            result = check_with_base(root, args.today or date.today(), shown, args.base)
+        except GitError as exc:
+            print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
+            return 2
+    else:
+        result = check(root, args.today or date.today(), shown)
     sys.stdout.write(FORMATS[args.format](result))
     return 1 if result.failed(args.strict) else 0
 
@@ -60,7 +77,8 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from generator.site.commands import run_build
 
-    return run_build(args.registry, args.out, args.today or date.today(), timings=args.timings)
+    return run_build(args.registry, args.out, args.today or date.today(), timings=args.timings,
+                     search=not args.no_search)
 
 
 def cmd_serve(args) -> int:
@@ -69,7 +87,13 @@ def cmd_serve(args) -> int:
     return serve(args.registry, args.out, args.port, args.today)
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
+def cmd_demo(args) -> int:
+    from generator.demo.command import run_demo
+
+    return run_demo(args)
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "demo": cmd_demo}
 
 
 def main(argv: list[str] | None = None) -> int:

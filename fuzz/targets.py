@@ -1,0 +1,64 @@
+"""Fuzz targets: each takes bytes from the fuzzer and must end in findings or a clear, known error.
+
+Anything else (an unexpected exception, a hang) is a crash. Used by `fuzz/run.py` (on demand,
+coverage-guided with atheris when installed) and by `tests/fuzz/` (a short seeded slice in CI)."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from generator.loading.yamlsafe import load_yaml_bytes
+from generator.validation.messages import schema_findings
+from generator.validation.schemas import KINDS, validator
+from signing.errors import SigningError
+
+SEED_BUNDLE = Path(__file__).resolve().parents[1] / "tests" / "fuzz" / "seeds" / "certificate.json"
+AT = datetime(2026, 11, 25, tzinfo=timezone.utc)
+
+
+def yaml_and_schema(data: bytes) -> None:
+    """The YAML loader, then the schema layer for every record kind, on the same document."""
+    doc, findings = load_yaml_bytes(data, "fuzz.yaml")
+    assert doc is not None or findings, "a refused file must say why"
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    for kind in KINDS:
+        for finding in schema_findings(doc, validator(kind).iter_errors(doc.data)):
+            assert finding.zh and finding.en and finding.location.path == "fuzz.yaml"
+
+
+def strict_json(data: bytes) -> None:
+    from signing.strictjson import loads
+
+    try:
+        loads(data)
+    except SigningError as exc:
+        assert exc.zh and exc.en
+
+
+def verify_bytes(data: bytes) -> None:
+    """verify on arbitrary bytes: a verdict, never an exception."""
+    from signing.verify import verify_bundle
+
+    verdict = verify_bundle(data, None, at=AT, trust_on_first_use=True)
+    assert verdict.exit_code in (0, 1, 2)
+
+
+def verify_mutated(data: bytes) -> None:
+    """verify on the sample bundle with bytes of it overwritten: must never be valid unless unchanged."""
+    from signing.verify import verify_bundle
+
+    seed = SEED_BUNDLE.read_bytes()
+    if not data:
+        return
+    position = int.from_bytes(data[:4].ljust(4, b"\0"), "big") % len(seed)
+    mutated = seed[:position] + data[4:12] + seed[position + len(data[4:12]):]
+    root = json.loads(seed)["trust"]["rootChain"][0]
+    verdict = verify_bundle(mutated, root, at=AT)
+    if verdict.exit_code == 0 and mutated != seed:
+        # only changes JCS cannot see (whitespace, key order) may keep a bundle valid
+        assert json.loads(mutated) == json.loads(seed), "a changed certificate verified"
+
+
+TARGETS = {"yaml": yaml_and_schema, "json": strict_json, "verify": verify_bytes, "verify-mutated": verify_mutated}
