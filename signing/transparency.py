@@ -16,6 +16,8 @@ the newest checkpoint, so they verify under the current root's log keys.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -86,16 +88,32 @@ class PublicationLog:
 
     def append(self, leaf: Mapping[str, str]) -> PublicationLog:
         check_leaf(dict(leaf))
-        if any(old["id"] == leaf["id"] for old in self.leaves):
+        if leaf["id"] in self._index:
             raise _fail(f"{leaf['id']} 已经发布过", f"{leaf['id']} has already been published")
         if self.leaves and parse_timestamp(leaf["published"]) < parse_timestamp(self.leaves[-1]["published"]):
             raise _fail("发布时间不能早于上一条", "publication time may not precede the previous leaf's")
         return PublicationLog(self.leaves + (dict(leaf),))
 
+    @functools.cached_property
+    def _index(self) -> dict[str, int]:
+        index: dict[str, int] = {}
+        for position, leaf in enumerate(self.leaves):
+            index.setdefault(leaf["id"], position)
+        return index
+
+    @functools.cached_property
+    def _trees(self) -> dict[int, merkle.Tree]:
+        return {}
+
+    def tree(self, size: int) -> merkle.Tree:
+        """The first ``size`` leaves as a tree with memoized subtree hashes (made once per size)."""
+        if size not in self._trees:
+            self._trees[size] = merkle.Tree(self.leaf_hashes(size))
+        return self._trees[size]
+
     def index_of(self, credential_id: str) -> int:
-        for index, leaf in enumerate(self.leaves):
-            if leaf["id"] == credential_id:
-                return index
+        if credential_id in self._index:
+            return self._index[credential_id]
         raise _fail(f"日志中没有 {credential_id}", f"{credential_id} is not in the log")
 
     def consistency_proof(self, old_size: int) -> list[bytes]:
@@ -148,9 +166,10 @@ def make_receipt(log: PublicationLog, credential_id: str, checkpoint: Mapping[st
     """The publication receipt of ``credential_id`` against a signed checkpoint of ``log``."""
     size = checkpoint["signed"]["size"]
     index = log.index_of(credential_id)
-    if not index < size <= log.size or log.root_hash(size).hex() != checkpoint["signed"]["rootHash"]:
+    tree = log.tree(size) if 0 < size <= log.size else None
+    if tree is None or not index < size or tree.root().hex() != checkpoint["signed"]["rootHash"]:
         raise _fail("检查点与日志不符或不包含该条目", "checkpoint does not match the log or does not cover the entry")
-    path = merkle.inclusion_proof(index, log.leaf_hashes(size))
+    path = tree.inclusion_proof(index)
     return {"leaf": dict(log.leaves[index]), "index": index, "treeSize": size,
             "auditPath": [node.hex() for node in path], "checkpoint": checkpoint}
 

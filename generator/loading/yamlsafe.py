@@ -68,10 +68,8 @@ def load_yaml_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Findi
         return None, [error("Y102", Location(shown, line, 1),
                             f"文件不是 UTF-8 编码（第 {exc.start} 字节）；请以 UTF-8 保存",
                             f"file is not UTF-8 (byte {exc.start}); save it as UTF-8")]
-    yaml = YAML(typ="safe")
-    yaml.version = (1, 2)
     try:
-        root = yaml.compose(text)
+        root = _compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown, 1, 1)
@@ -94,6 +92,46 @@ def load_yaml_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Findi
     except RecursionError:
         return None, [error("Y107", Location(shown, 1, 1), "嵌套过深", "nesting too deep")]
     return Document(shown, data, builder.values, builder.keys, digest), []
+
+
+try:  # libyaml through ruamel.yaml.clib: the same nodes and marks, about twice as fast
+    from ruamel.yaml.cyaml import CSafeLoader
+except ImportError:  # pragma: no cover - the pure-Python parser is always there
+    CSafeLoader = None
+
+# The C composer recurses on the C stack and crashes (SIGSEGV) on nesting in the tens of thousands,
+# which a 1 MB file can hold. Nesting depth is bounded by the brackets in the text plus, per line,
+# the indentation and the "- "/"? " entries; above this bound the pure-Python parser is used, which
+# raises RecursionError (reported as Y107) instead of crashing. Real records stay far below it.
+C_PARSER_DEPTH_BOUND = 1000
+
+
+# libyaml's composer does not keep anchors on nodes; where one may appear, the pure-Python parser
+# decides (so an anchor is refused the same way whichever parser runs).
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\{,])&[^\s\[\]{},]")
+
+
+def _c_parser_safe(text: str) -> bool:
+    if text.count("[") + text.count("{") > C_PARSER_DEPTH_BOUND or _MAYBE_ANCHOR.search(text):
+        return False
+    for line in text.splitlines():
+        body = line.lstrip(" \t")
+        if len(line) - len(body) + body.count("- ") + body.count("? ") > C_PARSER_DEPTH_BOUND:
+            return False
+    return True
+
+
+def _compose(text: str):
+    """Parse and compose one YAML 1.2 document into nodes that keep their marks."""
+    if CSafeLoader is not None and _c_parser_safe(text):
+        loader = CSafeLoader(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+    yaml = YAML(typ="safe", pure=True)  # pure=True: never the C parser here (see above)
+    yaml.version = (1, 2)
+    return yaml.compose(text)
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -36,7 +36,11 @@ def credential_view(trust, credential: dict) -> CredentialView:
     subject = credential["credentialSubject"]
     number = subject.get("certificateNumber") or subject.get("declarationId")
     vm = credential["proof"]["verificationMethod"]
-    published = next((leaf["published"] for leaf in trust.log_leaves if leaf.get("id") == credential["id"]), None)
+    from generator.publishing.bundles import _log_of
+
+    _, index = _log_of(trust)
+    position = index.get(credential["id"])
+    published = trust.log_leaves[position]["published"] if position is not None else None
     return CredentialView(kind, number, credential, dump_json(bundle_for(trust, credential)),
                           credential["issuer"]["name"]["zh"], credential["issuer"]["name"]["en"],
                           fingerprint(parse_did_key_method(vm).public_key), vm, credential["proof"]["created"],

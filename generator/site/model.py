@@ -72,7 +72,13 @@ class SiteModel:
         return sorted((e for e in self.events if e.score is not None), key=lambda e: (-e.score.total, e.id))
 
     def revocations_of(self, event_id: str) -> list:
-        return [r for r in self.revocations if r.event_id == event_id]
+        by_event = self.__dict__.get("_by_event")
+        if by_event is None:
+            by_event = {}
+            for r in self.revocations:
+                by_event.setdefault(r.event_id, []).append(r)
+            object.__setattr__(self, "_by_event", by_event)  # a cache of derived data, not state
+        return by_event.get(event_id, [])
 
     def event(self, event_id: str) -> SiteEvent:
         return next(e for e in self.events if e.id == event_id)

@@ -173,3 +173,21 @@ def revocation_pages(model: SiteModel) -> Iterator[Page]:
 def search_page() -> Iterator[Page]:
     for lang in LANGS:
         yield out_path(lang, "search/"), render("search.html", lang, "search/", title=label("search", lang))
+
+
+def verify_page(model: SiteModel) -> Iterator[Page]:
+    """Verify in the browser (``assets/verify.js``): the site's first root, the one the page pins, is
+    embedded too, for use from ``file://`` where the page cannot fetch ``trust/1.root.json``."""
+    import hashlib
+    import json
+
+    from signing.jcs import canonicalize
+
+    chain = model.trust.root_chain if model.trust is not None else ()
+    first = chain[0] if chain else None
+    pinned = json.dumps(first, ensure_ascii=False, sort_keys=True) if first else ""
+    print_ = hashlib.sha256(canonicalize(first["signed"])).hexdigest() if first else ""
+    root_file = f"trust/{first['signed']['version']}.root.json" if first else "trust/1.root.json"
+    for lang in LANGS:
+        yield out_path(lang, "verify/"), render("verify.html", lang, "verify/", title=label("verify_page", lang),
+                                                pinned_root=pinned, root_fingerprint=print_, root_file=root_file)

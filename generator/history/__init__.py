@@ -1,0 +1,34 @@
+"""Comparing a change with its base branch (``carbonreg check --base REF``).
+
+``git.py`` is the only module that runs git; ``context.py`` reads the change once; ``rules.py``
+holds one function per rule (codes H1xx); :func:`check_change` runs them all."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from generator.findings import Finding, sorted_findings
+from generator.history.context import read_change
+from generator.history.git import GitError
+from generator.history.rules import HISTORY_RULES
+
+__all__ = ["GitError", "check_change", "check_with_base"]
+
+
+def check_change(registry: Path, base_ref: str) -> list[Finding]:
+    """Findings on the change from ``base_ref`` to the work tree, for the registry at ``registry``."""
+    ctx = read_change(registry, base_ref)
+    findings: list[Finding] = []
+    for rule in HISTORY_RULES:
+        findings.extend(rule(ctx))
+    return findings
+
+
+def check_with_base(registry: Path, today: date, shown_root: str | None, base_ref: str):
+    """The full registry check (double counting spans every event) plus the change rules."""
+    from generator.pipeline import check
+
+    history = check_change(registry, base_ref)  # first: a bad base fails before the long check
+    result = check(registry, today, shown_root)
+    return replace(result, findings=tuple(sorted_findings([*result.findings, *history])))

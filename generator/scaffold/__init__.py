@@ -1,0 +1,1 @@
+"""``carbonreg new``: new records from the standard templates (Art. 7)."""

@@ -1,0 +1,105 @@
+"""The standard templates (Art. 7) for a plan, a retirement proof and a self-declaration.
+
+Each template lists every required field in schema order. A value the user gave is written as a
+YAML double-quoted string (JSON escaping, so nothing they type can change the structure); a value
+still to fill is ``""`` or ``null`` with a ``# TODO`` comment, which ``carbonreg check`` refuses
+with the field's line until it is filled."""
+from __future__ import annotations
+
+import json
+
+TODO = "# TODO 必填 / required"
+
+
+def value(v, todo: str = TODO, empty: str = '""') -> str:
+    """A scalar as YAML: given values quoted (numbers stay numbers), missing ones a TODO slot."""
+    if v is None or v == "":
+        return f"{empty}  {todo}"
+    if isinstance(v, bool):
+        raise TypeError("no booleans in templates")
+    if isinstance(v, int):
+        return str(v)
+    return json.dumps(str(v), ensure_ascii=False)
+
+
+def text(indent: str, key: str, zh, en) -> list[str]:
+    return [f"{indent}{key}:", f"{indent}  zh: {value(zh)}", f"{indent}  en: {value(en)}"]
+
+
+def header(schema_ref: str, zh: str, en: str) -> list[str]:
+    return [f"# yaml-language-server: $schema={schema_ref}",
+            f"# {zh} / {en}",
+            "# 由 carbonreg new 按标准模板生成；填写每个 TODO 后运行 carbonreg check。"
+            " / Made by carbonreg new from the standard template; fill every TODO, then run carbonreg check."]
+
+
+def plan(schema_ref: str, v: dict) -> str:
+    lines = header(schema_ref, "碳中和实施计划（第九条）", "Carbon neutrality plan (Art. 9)")
+    lines += [f"id: {value(v['id'])}"]
+    lines += text("", "name", v.get("name_zh"), v.get("name_en"))
+    lines += [f"kind: {value(v.get('kind'), TODO + ': performance | sports | conference | exhibition | other')}"]
+    lines += ["organizer:", "  # 作为组织公开；不要写联系人个人信息 / public as an organization; no personal contact details"]
+    lines += text("  ", "name", v.get("organizer_zh"), v.get("organizer_en"))
+    lines += ["venue:"] + text("  ", "name", v.get("venue_zh"), v.get("venue_en"))
+    lines += [f"  district: {value(v.get('district'), TODO + ': 规则中的区代码 / a district code from the rules, e.g. pudong')}"]
+    lines += text("", "content", v.get("content_zh"), v.get("content_en"))
+    lines += ["phases:", "  # 筹备（preparation）、收尾（closing）阶段鼓励填写 / preparation and closing are encouraged",
+              "  hosting:",
+              f"    start: {value(v.get('start'), TODO + ': YYYY-MM-DD')}",
+              f"    end: {value(v.get('end'), TODO + ': YYYY-MM-DD')}"]
+    lines += ["attendance:", "  # 第二条按这些数据分类 / Art. 2 classifies by these figures"]
+    metrics = [(k, v.get(k)) for k in ("on_site_participants", "visits", "exhibition_area_m2") if v.get(k) is not None]
+    for key, number in metrics or [("on_site_participants", None)]:
+        lines += [f"  {key}: {value(number, TODO + ': 现场参加人数 / on-site participants', 'null')}"]
+    lines += ["reduction_measures:", "  # 第十条：按阶段和领域列出 / Art. 10: by phase and area",
+              f"  - phase: {value(v.get('measure_phase', 'hosting'))}",
+              f"    area: {value(v.get('measure_area'), TODO + ': venue | transport | accommodation | catering | consumables | energy | waste | communication')}"]
+    lines += text("    ", "description", v.get("measure_zh"), v.get("measure_en"))
+    lines += ["estimate:", "  # 预估排放量（tCO2e），写成字符串以精确计算 / estimated emissions (tCO2e), as strings for exact arithmetic",
+              f"  basic_tco2e: {value(v.get('estimate_basic'))}",
+              f"  total_tco2e: {value(v.get('estimate_total'))}"]
+    kinds = v.get("offset_kinds")
+    kinds_yaml = "[" + ", ".join(json.dumps(k) for k in kinds) + "]" if kinds else f"[]  {TODO}: cea | shea | ccer | shanghai_ver | recognised_other"
+    lines += ["offset_plan:", f"  target_scope: {value(v.get('target_scope'), TODO + ': basic | full')}",
+              f"  kinds: {kinds_yaml}"]
+    lines += [f"expected_neutral_by: {value(v.get('expected_neutral_by'), TODO + ': YYYY-MM-DD')}"]
+    return "\n".join(lines) + "\n"
+
+
+def retirement(schema_ref: str, v: dict) -> str:
+    lines = header(schema_ref, "注销证明（第十二条）", "Retirement proof (Art. 12)")
+    lines += [f"id: {value(v['id'])}", f"event: {value(v['event'])}",
+              f"kind: {value(v.get('kind'), TODO + ': cea | shea | ccer | shanghai_ver | recognised_other')}",
+              f"registry: {value(v.get('registry'), TODO + ': national-ets-registry | national-ccer-registry | shanghai-ets-registry | shanghai-ver-registry | other')}"]
+    if v.get("needs_project"):
+        lines += ["project:", f"  id: {value(v.get('project_id'))}"]
+        lines += text("  ", "name", v.get("project_zh"), v.get("project_en"))
+        lines += ["  location:", f"    province: {value(v.get('province', 'shanghai'))}",
+                  f"  vintage: {value(v.get('vintage'), TODO + ': 年份 / vintage year', 'null')}"]
+    lines += ["serials:", "  # 每段 prefix + 起止号，总数等于 quantity / each block: prefix, first and last number; the total equals quantity"]
+    for prefix, first, last in v.get("serials") or [(None, None, None)]:
+        lines += [f"  - prefix: {value(prefix)}", f"    first: {value(first)}", f"    last: {value(last)}"]
+    lines += [f"quantity: {value(v.get('quantity'), TODO + ': 整吨 / whole tonnes', 'null')}",
+              f"retired_on: {value(v.get('retired_on'), TODO + ': YYYY-MM-DD')}",
+              "beneficiary:", f"  event: {value(v['event'])}"]
+    lines += text("  ", "statement", v.get("statement_zh"), v.get("statement_en"))
+    lines += ["acquisition:", f"  method: {value(v.get('method'), TODO + ': purchase | donation')}"]
+    lines += text("  ", "from", v.get("from_zh"), v.get("from_en"))
+    lines += [f"proof: {value(v.get('proof'), TODO + ': attachments/<file>')}",
+              "attachments:", f"  - path: {value(v.get('proof'))}",
+              f"    sha256: {value(v.get('proof_sha256'), TODO + ': sha256sum attachments/<file>')}"]
+    lines += text("    ", "title", v.get("proof_title_zh", "注销证明"), v.get("proof_title_en", "Cancellation proof"))
+    return "\n".join(lines) + "\n"
+
+
+def declaration(schema_ref: str, v: dict) -> str:
+    lines = header(schema_ref, "碳中和自我声明（第十四条）", "Carbon neutrality self-declaration (Art. 14)")
+    lines += [f"id: {value(v['id'])}", f"event: {value(v['event'])}",
+              f"scope: {value(v.get('scope'), TODO + ': basic | full')}",
+              f"declared_on: {value(v.get('declared_on'), TODO + ': YYYY-MM-DD')}"]
+    lines += text("", "declarant", v.get("declarant_zh"), v.get("declarant_en"))
+    lines += text("", "statement", v.get("statement_zh"), v.get("statement_en"))
+    ids = v.get("retirements")
+    lines += ["retirements: [" + ", ".join(json.dumps(i) for i in ids) + "]" if ids
+              else f"retirements: []  {TODO}: 所依据的注销证明编号 / ids of the retirements relied on"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,89 @@
+"""``carbonreg check --base REF`` end to end on real git repositories: exit codes and formats."""
+from __future__ import annotations
+
+import json
+
+from generator.cli import main
+
+from history_gitkit import EXPO, FESTIVAL, SALON, TODAY
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["check", "registry", "--today", TODAY, *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_new_event_branch_passes(repo, capsys):
+    folder = "registry/events/2026/2026-harbour-light-show"
+    repo.copy(FESTIVAL, folder)
+    repo.edit(f"{folder}/plan.yaml", "id: 2026-riverside-light-art-festival", "id: 2026-harbour-light-show")
+    repo.commit("file a new event")
+    code, out, _ = run(capsys, "--base", "main")
+    assert code == 0, out
+    assert " H1" not in out
+
+
+def test_edited_certificate_fails_with_an_annotation(repo, capsys):
+    path = f"{EXPO}/certificate.json"
+    doc = json.loads(repo.read(path))
+    doc["credentialSubject"]["certificateNumber"] = "CN-2026-9999"
+    repo.write(path, json.dumps(doc, ensure_ascii=False, indent=2))
+    repo.commit()
+    code, out, _ = run(capsys, "--base", "main", "--format", "github")
+    assert code == 1
+    [line] = [x for x in out.splitlines() if "title=H101" in x]
+    assert line.startswith(f"::error file={path},line=")
+    # the full check still runs: the signature no longer verifies
+    assert any("title=C1" in x for x in out.splitlines())
+
+
+def test_text_output_keeps_path_line_column(repo, capsys):
+    repo.path(f"{SALON}/retirements/css-2026-ccer-001.yaml").unlink()
+    repo.commit()
+    code, out, _ = run(capsys, "--base", "main")
+    assert code == 1
+    assert f"{SALON}/retirements/css-2026-ccer-001.yaml:1:1: H102 error: " in out
+
+
+def test_warning_only_passes_unless_strict(repo, capsys):
+    for name in ("2026-harbour-light-show", "2026-bund-lantern-walk"):
+        folder = f"registry/events/2026/{name}"
+        repo.copy(FESTIVAL, folder)
+        repo.edit(f"{folder}/plan.yaml", "id: 2026-riverside-light-art-festival", f"id: {name}")
+    repo.commit("two events in one pull request")
+    code, out, _ = run(capsys, "--base", "main")
+    assert code == 0 and "H107 warning" in out
+    assert run(capsys, "--base", "main", "--strict")[0] == 1
+
+
+def test_unknown_base_is_a_usage_error(repo, capsys):
+    code, out, err = run(capsys, "--base", "origin/nowhere")
+    assert code == 2 and out == ""
+    assert "origin/nowhere" in err and "找不到" in err and "not found" in err
+
+
+def test_not_a_git_repository(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from history_gitkit import REPO
+
+    shutil.copytree(REPO / "registry", tmp_path / "registry")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "--base", "main")
+    assert code == 2 and "not inside a git repository" in err
+
+
+def test_markdown_summary_of_a_failing_change(repo, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "example/registry")
+    monkeypatch.setenv("GITHUB_SHA", "0123456789abcdef0123456789abcdef01234567")
+    repo.path(f"{SALON}/retirements/css-2026-ccer-001.yaml").unlink()
+    repo.commit()
+    code, out, _ = run(capsys, "--base", "main", "--format", "markdown")
+    assert code == 1
+    assert out.startswith("## ❌ carbonreg check")
+    assert "`H102`" in out
+    assert (f"(https://github.com/example/registry/blob/0123456789abcdef0123456789abcdef01234567/"
+            f"{SALON}/retirements/css-2026-ccer-001.yaml#L1)") in out
+    assert "<details><summary>" in out and "</details>" in out
