@@ -47,10 +47,12 @@ def _run_one(target: str, data: bytes) -> None:
 def run_atheris(target: str, runs: int) -> None:
     import atheris
 
-    seeds = Path(__file__).resolve().parents[1] / "tests" / "fuzz" / "seeds"
+    seeds = Path(__file__).resolve().parents[1] / "tests" / "fuzz" / "seeds"  # read only
+    corpus = Path(__file__).resolve().parent / "corpus" / target  # what the fuzzer learns (not committed)
+    corpus.mkdir(parents=True, exist_ok=True)
     TARGETS[target](b"")  # import everything the target uses, then instrument it for coverage
     atheris.instrument_all()
-    atheris.Setup([sys.argv[0], f"-runs={runs}", str(seeds)], lambda data: _run_one(target, data))
+    atheris.Setup([sys.argv[0], f"-runs={runs}", str(corpus), str(seeds)], lambda data: _run_one(target, data))
     atheris.Fuzz()
 
 

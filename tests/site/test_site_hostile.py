@@ -37,7 +37,8 @@ def poison(plan_path) -> str:
 def hostile(tmp_path_factory, result):
     base = tmp_path_factory.mktemp("hostile")
     registry = copy_registry(base / "registry")
-    reported = sorted((e for e in result.registry.events if e.plan and e.report), key=lambda e: e.plan.id)[0]
+    reported = sorted((e for e in result.registry.events if e.plan and e.report and not e.certificate
+                       and not e.declaration_credential), key=lambda e: e.plan.id)[0]  # unsigned: editable
     planned = next(e for e in result.registry.events if e.plan and not e.report)
     ids = [poison(registry / e.rel_dir / "plan.yaml") for e in (reported, planned)]
     out = build_ok(registry, base / "_site")
