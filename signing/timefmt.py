@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from .errors import TimestampError
 
-_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")  # ASCII digits only
 
 
 def parse_timestamp(text: object) -> datetime:

@@ -25,3 +25,14 @@ def test_refuses_other_forms(text):
 def test_format_requires_time_zone():
     with pytest.raises(TimestampError):
         format_timestamp(datetime(2025, 1, 1))
+
+
+def test_only_ascii_digits_are_accepted():
+    """Fullwidth digits match Python's \\d but not the format: the browser verifier refuses them too."""
+    import pytest
+
+    from signing.errors import SigningError
+    from signing.timefmt import parse_timestamp
+
+    with pytest.raises(SigningError):
+        parse_timestamp("２０２６-01-01T00:00:00Z")

@@ -1,0 +1,320 @@
+"""The verify page (``verify/``, ``assets/verify.js``) gives the same verdict as the ``verify`` command.
+
+Each bundle is verified twice at the same fixed time: by ``verify BUNDLE --root trust/1.root.json
+--json --at TIME`` and by Debian's Chromium on the built site's verify page (WebCrypto, no
+server-side code). The outcome and the outcome of every named step must agree.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitetestkit import REPO
+
+AT = "2026-11-25T00:00:00Z"      # the sample status list is fresh then (it expires 2026-12-08)
+STEPS = ("json", "bundle", "shape", "root", "authorizations", "proof", "publication", "issuer", "status", "revocation")
+REVOKED = "2025-harbour-esports-showcase"
+CERTIFICATE = "events/2025-yrd-green-building-expo/certificate.json"
+
+pytestmark = pytest.mark.browser
+
+
+def cli_verdict(site_root: Path, bundle: Path, at: str) -> dict:
+    """What the command line says (``--json``), as {outcome, steps: {name: outcome}, reason}."""
+    script = Path(sys.executable).with_name("verify")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "signing.cli"]
+    proc = subprocess.run(command + [str(bundle), "--root", str(site_root / "trust" / "1.root.json"), "--json", "--at", at],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode in (0, 1, 2), proc.stderr
+    verdict = json.loads(proc.stdout)
+    assert verdict["exitCode"] == proc.returncode
+    return {"outcome": verdict["outcome"], "exit": proc.returncode,
+            "steps": {s["name"]: s["outcome"] for s in verdict["steps"]},
+            "reason": verdict["revocation"]["reason"]}
+
+
+def browser_verdict(page, bundle: Path, at: str) -> dict:
+    """What the verify page says for ``bundle`` as of ``at``, once its run has finished."""
+    page.fill("#verify-at", at)
+    before = int(page.get_attribute("#verify-result", "data-run") or 0)
+    page.set_input_files("#verify-file", str(bundle))
+    page.wait_for_function(
+        "n => { const r = document.getElementById('verify-result');"
+        " return r.dataset.state === 'done' && Number(r.dataset.run) > n; }", arg=before, timeout=30_000)
+    result = page.locator("#verify-result")
+    steps = {}
+    items = page.locator("#verify-steps li")
+    for i in range(items.count()):
+        steps[items.nth(i).get_attribute("data-step")] = items.nth(i).get_attribute("data-outcome")
+    reason = page.locator("#verify-revocation-reason")
+    return {"outcome": result.get_attribute("data-outcome"), "exit": int(result.get_attribute("data-exit-code")),
+            "steps": steps, "reason": reason.inner_text() if reason.count() else None,
+            "text": result.inner_text()}
+
+
+def assert_same(cli: dict, seen: dict) -> None:
+    assert set(seen["steps"]) == set(STEPS), seen["steps"]
+    assert (seen["outcome"], seen["exit"], seen["steps"]) == (cli["outcome"], cli["exit"], cli["steps"]), seen["text"]
+
+
+def bundles(site_root: Path) -> list[Path]:
+    found = sorted(site_root.glob("events/*/certificate.json")) + sorted(site_root.glob("events/*/declaration.json"))
+    assert any(p.name == "certificate.json" for p in found) and len(found) >= 3
+    return found
+
+
+@pytest.fixture
+def verify_page(base_url, open_page):
+    watched = open_page()
+    watched.page.goto(base_url + "verify/")
+    return watched
+
+
+def test_every_sample_bundle_gets_the_cli_verdict(site, verify_page):
+    page = verify_page.page
+    outcomes = {}
+    for bundle in bundles(site.root):
+        cli = cli_verdict(site.root, bundle, AT)
+        seen = browser_verdict(page, bundle, AT)
+        assert_same(cli, seen)
+        outcomes[bundle.parent.name] = seen["outcome"]
+        if cli["outcome"] == "revoked":
+            assert cli["reason"] and cli["reason"] in seen["reason"]
+            assert [n for n, o in seen["steps"].items() if o == "failed"] == ["revocation"]
+    assert outcomes.pop(REVOKED) == "revoked"
+    assert set(outcomes.values()) == {"valid"}, outcomes
+    assert not verify_page.page_errors and not verify_page.console_errors, (verify_page.page_errors, verify_page.console_errors)
+
+
+def test_the_english_page_says_valid_with_the_signed_facts(site, base_url, open_page):
+    page = open_page().page
+    page.goto(base_url + "en/verify/")
+    seen = browser_verdict(page, site.root / CERTIFICATE, AT)
+    assert seen["outcome"] == "valid"
+    assert "Valid" in seen["text"] and "2025 Yangtze River Delta Green Building Expo" in seen["text"]
+    assert all(o == "passed" for o in seen["steps"].values())
+    assert page.locator("#verify-steps li.step-passed .mark").first.inner_text() == "✓"
+
+
+def _edited(site_root: Path, tmp_path: Path, name: str, edit) -> Path:
+    text = (site_root / CERTIFICATE).read_text(encoding="utf-8")
+    out = tmp_path / name
+    out.write_text(edit(text), encoding="utf-8")
+    return out
+
+
+def test_a_tampered_certificate_is_invalid_at_the_proof_step(site, verify_page, tmp_path):
+    def tamper(text: str) -> str:
+        bundle = json.loads(text)
+        name = bundle["credential"]["credentialSubject"]["event"]["name"]
+        name["en"] = name["en"].replace("Expo", "Expa", 1)
+        return json.dumps(bundle, ensure_ascii=False)
+    bundle = _edited(site.root, tmp_path, "tampered.json", tamper)
+    cli = cli_verdict(site.root, bundle, AT)
+    seen = browser_verdict(verify_page.page, bundle, AT)
+    assert_same(cli, seen)
+    assert seen["outcome"] == "invalid" and seen["steps"]["proof"] == "failed"
+    assert [n for n, o in seen["steps"].items() if o == "failed"] == ["proof"]
+
+
+def test_a_float_quantity_is_invalid(site, verify_page, tmp_path):
+    def floaty(text: str) -> str:
+        bundle = json.loads(text)
+        emissions = bundle["credential"]["credentialSubject"]["emissions"]
+        emissions["total"] = float(emissions["total"])
+        return json.dumps(bundle, ensure_ascii=False)
+    bundle = _edited(site.root, tmp_path, "float.json", floaty)
+    cli = cli_verdict(site.root, bundle, AT)
+    seen = browser_verdict(verify_page.page, bundle, AT)
+    assert_same(cli, seen)
+    assert seen["outcome"] == "invalid" and seen["steps"]["json"] == "failed"
+
+
+def test_duplicate_keys_are_refused(site, verify_page, tmp_path):
+    bundle = _edited(site.root, tmp_path, "duplicate.json",
+                     lambda text: text.replace('"scope": "full"', '"scope": "basic", "scope": "full"', 1))
+    assert bundle.read_text(encoding="utf-8") != (site.root / CERTIFICATE).read_text(encoding="utf-8")
+    cli = cli_verdict(site.root, bundle, AT)
+    seen = browser_verdict(verify_page.page, bundle, AT)
+    assert_same(cli, seen)
+    assert seen["outcome"] == "invalid" and seen["steps"]["json"] == "failed"
+
+
+def test_an_expired_status_list_is_stale_in_both(site, verify_page):
+    bundle = site.root / CERTIFICATE
+    expires = json.loads(bundle.read_text(encoding="utf-8"))["trust"]["status"]["signed"]["expires"]
+    later = (datetime.strptime(expires, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc) + timedelta(days=1))
+    at = later.strftime("%Y-%m-%dT%H:%M:%SZ")
+    cli = cli_verdict(site.root, bundle, at)
+    seen = browser_verdict(verify_page.page, bundle, at)
+    assert_same(cli, seen)
+    assert seen["outcome"] == "revocation-unknown" and seen["exit"] == 2
+    assert seen["steps"]["status"] == "warning" and seen["steps"]["revocation"] == "warning"
+
+
+def test_a_time_before_publication_is_invalid_in_both(site, verify_page):
+    bundle = site.root / CERTIFICATE
+    at = "2026-01-01T00:00:00Z"
+    cli = cli_verdict(site.root, bundle, at)
+    seen = browser_verdict(verify_page.page, bundle, at)
+    assert_same(cli, seen)
+    assert seen["outcome"] == "invalid" and seen["steps"]["publication"] == "failed"
+
+
+def test_no_request_leaves_the_site(site, base_url, verify_page):
+    page = verify_page.page
+    browser_verdict(page, site.root / CERTIFICATE, AT)
+    page.wait_for_load_state("networkidle")
+    outside = [u for u in verify_page.requests if urlsplit(u).hostname != "127.0.0.1"]
+    assert not outside, outside
+    assert base_url + "trust/1.root.json" in verify_page.requests
+    assert not verify_page.failed, verify_page.failed
+
+
+def test_it_works_from_a_downloaded_copy_opened_as_a_file(site, open_page):
+    """From file:// the page cannot fetch trust/1.root.json and uses the copy embedded in it."""
+    watched = open_page()
+    watched.page.goto((site.root / "verify" / "index.html").resolve().as_uri())
+    seen = browser_verdict(watched.page, site.root / CERTIFICATE, AT)
+    assert seen["outcome"] == "valid", seen["text"]
+    assert all(urlsplit(u).scheme == "file" for u in watched.requests), watched.requests
+
+
+# --- attacks and odd inputs: the page and the command line agree step by step -------------------
+
+def _identity_multikey() -> str:
+    """The Multikey of the Ed25519 identity point (a small-order key that verifies anything)."""
+    import base58
+    return "z" + base58.b58encode(b"\xed\x01" + b"\x01" + bytes(31)).decode("ascii")
+
+
+def _set(path: str, value):
+    def edit(bundle):
+        *parents, last = path.split("/")
+        node = bundle
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        if isinstance(node, list):
+            node[int(last)] = value
+        else:
+            node[last] = value
+    return edit
+
+
+def _flip_last_char(path: str):
+    def edit(bundle):
+        *parents, last = path.split("/")
+        node = bundle
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        key = int(last) if isinstance(node, list) else last
+        text = node[key]
+        node[key] = text[:-1] + ("2" if text[-1] != "2" else "3")
+    return edit
+
+
+def _small_order_issuer(bundle):
+    key = _identity_multikey()
+    bundle["credential"]["issuer"]["id"] = "did:key:" + key
+    bundle["credential"]["proof"]["verificationMethod"] = f"did:key:{key}#{key}"
+
+
+def _extra_signature(bundle):
+    bundle["trust"]["authorizations"]["signatures"].append({"keyid": "\ud800", "sig": "z1"})
+
+
+MUTATIONS = {
+    "no-receipt": _set("publication", None),
+    "no-status-list": _set("trust/status", None),
+    "status-reason-changed": _set("trust/status/signed/entries", []),
+    "proof-value-changed": _flip_last_char("credential/proof/proofValue"),
+    "checkpoint-root-changed": _flip_last_char("publication/checkpoint/signed/rootHash"),
+    "audit-path-changed": _flip_last_char("publication/auditPath/0"),
+    "leaf-index-changed": _set("publication/index", 3),
+    "authorizations-unsigned": _set("trust/authorizations/signatures", []),
+    "pinned-root-differs": _set("trust/rootChain/0/signed/expires", "2031-01-01T00:00:00Z"),
+    "extra-top-level-field": _set("note", "hello"),
+    "small-order-issuer-key": _small_order_issuer,
+    "not-nfc": _set("credential/credentialSubject/event/name/en", "Cafe\u0301 expo"),
+    "lone-surrogate-in-an-unused-signature": _extra_signature,
+    "created-after-publication": _set("credential/proof/created", "2026-05-01T00:00:00Z"),
+}
+RAW = {
+    "bom": lambda text: "\ufeff" + text,
+    "nan": lambda text: text.replace('"index": 4', '"index": NaN', 1),
+    "huge-integer": lambda text: text.replace('"index": 4', '"index": 9007199254740993', 1),
+    "exponent": lambda text: text.replace('"index": 4', '"index": 4e0', 1),
+    "truncated": lambda text: text[: len(text) // 2],
+}
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS) + sorted(RAW))
+def test_odd_bundles_get_the_cli_verdict(name, site, verify_page, tmp_path):
+    def edit(text: str) -> str:
+        if name in RAW:
+            changed = RAW[name](text)
+            assert changed != text
+            return changed
+        bundle = json.loads(text)
+        MUTATIONS[name](bundle)
+        return json.dumps(bundle, ensure_ascii=name.startswith("lone"), indent=1)
+    bundle = _edited(site.root, tmp_path, f"{name}.json", edit)
+    cli = cli_verdict(site.root, bundle, AT)
+    seen = browser_verdict(verify_page.page, bundle, AT)
+    assert_same(cli, seen)
+    if name in ("no-receipt", "lone-surrogate-in-an-unused-signature"):
+        assert seen["outcome"] == "valid"
+    elif name == "no-status-list":
+        assert seen["outcome"] == "revocation-unknown"
+    else:
+        assert seen["outcome"] == "invalid"
+
+
+def test_the_result_fits_a_phone_screen(site, base_url, open_page, tmp_path):
+    page = open_page(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True).page
+    page.goto(base_url + "verify/")
+    seen = browser_verdict(page, site.root / "events" / REVOKED / "declaration.json", AT)
+    assert seen["outcome"] == "revoked"
+    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= inner + 1, (width, inner)
+    page.screenshot(path=str(tmp_path / "phone-verify-revoked.png"), full_page=True)
+
+
+SMALL_ORDER = [  # the encodings listed in tests/signing/test_ed25519_point.py, and a non-canonical one
+    "0100000000000000000000000000000000000000000000000000000000000000",
+    "0000000000000000000000000000000000000000000000000000000000000000",
+    "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+    "0000000000000000000000000000000000000000000000000000000000000080",
+    "ee" + "ff" * 30 + "7f",
+]
+
+
+def test_the_pieces_agree_with_the_python_ones(site, verify_page):
+    """Small-order keys refused, real keys accepted, JCS and base58 byte-equal to signing/'s."""
+    from signing.jcs import canonicalize
+    from signing.multikey import decode_public_key, multibase_decode
+
+    page = verify_page.page
+    weak = page.evaluate("keys => keys.map(k => window.carbonregVerify.weakKeyReason("
+                         "Uint8Array.from(k.match(/../g), h => parseInt(h, 16))))", SMALL_ORDER)
+    assert all(reason is not None for reason in weak), weak
+    bundle = json.loads((site.root / CERTIFICATE).read_text(encoding="utf-8"))
+    issuer_key = bundle["credential"]["issuer"]["id"][len("did:key:"):]
+    real = decode_public_key(issuer_key).hex()
+    assert page.evaluate("k => window.carbonregVerify.weakKeyReason(Uint8Array.from(k.match(/../g), h => parseInt(h, 16)))",
+                         real) is None
+    decoded = page.evaluate("t => Array.from(window.carbonregVerify.base58Decode(t.slice(1)))",
+                            bundle["credential"]["proof"]["proofValue"])
+    assert bytes(decoded) == multibase_decode(bundle["credential"]["proof"]["proofValue"])
+    text = (site.root / CERTIFICATE).read_bytes()
+    jcs = page.evaluate("t => window.carbonregVerify.jcsText(window.carbonregVerify.strictJson("
+                        "new TextEncoder().encode(t)))", text.decode("utf-8"))
+    assert jcs.encode("utf-8") == canonicalize(bundle)
