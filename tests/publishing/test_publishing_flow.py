@@ -1,0 +1,130 @@
+"""The whole certificate life cycle with real keys, files and processes: a fresh platform, an agency
+key, certify, publish, status list, site bundle, `verify` with no network, revocation and staleness."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).resolve().parents[2] / "registry"
+EVENT = "events/2026/2026-pujiang-low-carbon-forum"  # basic scope covered, full scope not
+EXPO = "events/2025/2025-yrd-green-building-expo"
+PASS = {"CARBONREG_PASSPHRASE": "a test passphrase"}
+TODAY = "2026-11-24"
+
+
+def carbonreg(*args, cwd=None, check=True) -> subprocess.CompletedProcess:
+    env = {**os.environ, **PASS, "SOURCE_DATE_EPOCH": "1764000000"}
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, env=env, cwd=cwd)
+    if check:
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc
+
+
+def verify(bundle: Path, *args) -> subprocess.CompletedProcess:
+    """The public's verifier, in a network namespace with no network at all when the machine allows it."""
+    cmd = [sys.executable, "-m", "signing.cli", str(bundle), *args]
+    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0:
+        cmd = ["unshare", "-n", *cmd]
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory):
+    """A copy of the sample registry with its platform replaced by a fresh one made through the CLI."""
+    base = tmp_path_factory.mktemp("platform")
+    registry = base / "registry"
+    shutil.copytree(SAMPLE, registry)
+    shutil.rmtree(registry / "trust")
+    for signed in list(registry.rglob("certificate.json")) + list(registry.rglob("declaration.json")):
+        signed.unlink()
+    keys = base / "keys"
+    keys.mkdir()
+    for name in ("r1", "r2", "r3", "auth", "status", "log", "platform", "agency"):
+        carbonreg("keys", "generate", str(keys / f"{name}.pem"))
+    k = lambda name: str(keys / f"{name}.pem")
+    carbonreg("trust", "init", "--registry", str(registry), "--root-key", k("r1"), "--root-key", k("r2"),
+              "--root-key", k("r3"), "--threshold", "2", "--authorizations-key", k("auth"), "--status-key", k("status"),
+              "--log-key", k("log"), "--platform-key", k("platform"), "--at", "2025-07-09T00:00:00Z",
+              "--expires", "2030-01-01T00:00:00Z")
+    carbonreg("trust", "authorize", "hupu-carbon-services", "--registry", str(registry), "--agency-key", k("agency"),
+              "--authorizations-key", k("auth"), "--expires", "2027-11-01T00:00:00Z")
+    return registry, keys
+
+
+def test_private_keys_are_encrypted_and_never_in_the_registry(platform):
+    registry, keys = platform
+    for pem in keys.glob("*.pem"):
+        assert pem.read_text().startswith("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        assert oct(pem.stat().st_mode & 0o777) == "0o600"
+    assert not list(registry.rglob("*.pem"))
+    proc = carbonreg("keys", "generate", str(keys / "agency.pem"), check=False)
+    assert proc.returncode == 1 and "refusing to overwrite" in proc.stderr
+
+
+def test_certify_refuses_a_scope_the_retirements_do_not_cover(platform):
+    registry, keys = platform
+    proc = carbonreg("certify", str(registry / EVENT), "--registry", str(registry), "--agency", "hupu-carbon-services",
+                     "--key", str(keys / "agency.pem"), "--number", "CN-T-0001", "--scope", "full",
+                     "--at", "2026-06-01T00:00:00Z", check=False)
+    assert proc.returncode == 1 and "needs" in proc.stderr
+    assert not (registry / EVENT / "certificate.json").exists()
+
+
+def test_a_certificate_goes_from_agency_to_the_public(platform, tmp_path):
+    registry, keys = platform
+    k = lambda name: str(keys / f"{name}.pem")
+    carbonreg("certify", str(registry / EXPO), "--registry", str(registry), "--agency", "hupu-carbon-services",
+              "--key", k("agency"), "--number", "CN-T-0002", "--scope", "full", "--at", "2026-04-10T09:00:00Z")
+    again = carbonreg("certify", str(registry / EXPO), "--registry", str(registry), "--agency", "hupu-carbon-services",
+                      "--key", k("agency"), "--number", "CN-T-0003", "--scope", "full", check=False)
+    assert again.returncode == 1 and "refusing to overwrite" in again.stderr
+    carbonreg("publish", "--registry", str(registry), "--log-key", k("log"), "--platform-key", k("platform"),
+              "--at", "2026-04-11T00:00:00Z")
+    carbonreg("status", "sign", "--registry", str(registry), "--key", k("status"), "--days", "10",
+              "--at", "2026-11-20T00:00:00Z")
+    assert carbonreg("check", str(registry), "--today", TODAY).returncode == 0
+    site = tmp_path / "site"
+    carbonreg("build", "--registry", str(registry), "--out", str(site), "--today", TODAY, "--no-search")
+    bundle = site / "events/2025-yrd-green-building-expo/certificate.json"
+    root = site / "trust/1.root.json"
+
+    ok = verify(bundle, "--root", str(root), "--at", "2026-11-25T00:00:00Z")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "CN-T-0002" in ok.stdout
+    stale = verify(bundle, "--root", str(root), "--at", "2026-12-05T00:00:00Z")
+    assert stale.returncode == 2, stale.stdout
+    other_root = json.loads((SAMPLE / "trust/1.root.json").read_text())  # the sample platform's, not this one
+    wrong = tmp_path / "other-root.json"
+    wrong.write_text(json.dumps(other_root))
+    assert verify(bundle, "--root", str(wrong), "--at", "2026-11-25T00:00:00Z").returncode == 1
+    totals = carbonreg("verify", str(bundle), "--root", str(root), "--registry", str(registry),
+                       "--at", "2026-11-25T00:00:00Z", check=False)
+    assert totals.returncode == 0 and "totals" in totals.stdout
+
+    # Art. 16: revoke, re-sign the status list, rebuild: the certificate now fails with the reason.
+    carbonreg("revoke", "--registry", str(registry), "--id", "rev-t-001", "--kind", "certificate",
+              "--event", "2025-yrd-green-building-expo", "--target", "CN-T-0002", "--article", "16",
+              "--reason-zh", "测试撤销理由", "--reason-en", "test revocation reason", "--decided-on", "2026-11-21")
+    carbonreg("status", "sign", "--registry", str(registry), "--key", k("status"), "--days", "10",
+              "--at", "2026-11-22T00:00:00Z")
+    carbonreg("build", "--registry", str(registry), "--out", str(site), "--today", TODAY, "--no-search")
+    revoked = verify(bundle, "--root", str(root), "--at", "2026-11-25T00:00:00Z")
+    assert revoked.returncode == 1 and "test revocation reason" in revoked.stdout
+
+
+def test_evidence_changed_after_certification_is_caught(platform, tmp_path):
+    registry, keys = platform
+    copy = tmp_path / "registry"
+    shutil.copytree(registry, copy)
+    assert (copy / EXPO / "certificate.json").exists()
+    report = copy / EXPO / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("amount: 210000", "amount: 110000"), encoding="utf-8")
+    proc = carbonreg("check", str(copy), "--today", TODAY, check=False)
+    assert proc.returncode == 1
+    assert "C102" in proc.stdout and "C103" in proc.stdout  # evidence digest and signed totals both differ
