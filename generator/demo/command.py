@@ -5,7 +5,6 @@ import sys
 import time
 from pathlib import Path
 
-from generator.demo.generate import DEMO_TODAY, generate
 
 
 def add_parser(sub) -> None:
@@ -16,6 +15,8 @@ def add_parser(sub) -> None:
 
 
 def run_demo(args) -> int:
+    from generator.demo.generate import DEMO_TODAY, generate
+
     if args.events < 1:
         print("carbonreg: --events 至少为 1 / --events must be at least 1", file=sys.stderr)
         return 2

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from generator.findings import Finding, Location, error
 from generator.loading.walk import RegistryFile, walk
-from generator.loading.yamlsafe import load_yaml
+from generator.loading.cache import RecordCache, default_folder
+from generator.loading.document import Document
+from generator.loading.yamlsafe import load_yaml_bytes, read_limited
 from generator.model import build
 from generator.loading.signed import load_signed, load_trust
 from generator.model.records import Event, Registry
@@ -14,17 +16,29 @@ from generator.validation.messages import schema_findings
 from generator.validation.schemas import validator
 
 
-def load_record(file: RegistryFile):
-    """Load, validate and build one file: (record or None, findings)."""
-    doc, findings = load_yaml(file.path, file.shown)
+def _load_and_validate(kind: str, raw: bytes, shown: str) -> tuple[Document | None, list[Finding]]:
+    doc, findings = load_yaml_bytes(raw, shown)
     if doc is None:
         return None, findings
     if not isinstance(doc.data, dict):
         return None, [error("S204", doc.at(), "文件顶层应为映射（键: 值）", "the top level must be a mapping (key: value)")]
-    errors = schema_findings(doc, validator(file.kind).iter_errors(doc.data))
-    if errors:
-        return None, errors
-    return build.BUILDERS[file.kind](doc), []
+    errors = schema_findings(doc, validator(kind).iter_errors(doc.data))
+    return (None, errors) if errors else (doc, [])
+
+
+def load_record(file: RegistryFile, cache: RecordCache | None = None):
+    """Load, validate and build one file: (record or None, findings). Unchanged files come from the cache."""
+    raw, findings = read_limited(file.path, file.shown)
+    if raw is None:
+        return None, findings
+    cache = cache or RecordCache(None)
+    key = cache.key(file.kind, file.shown, raw)
+    hit = cache.get(key)
+    if hit is None:
+        hit = _load_and_validate(file.kind, raw, file.shown)
+        cache.put(key, *hit)
+    doc, findings = hit
+    return (build.BUILDERS[file.kind](doc), []) if doc is not None else (None, findings)
 
 
 def load_registry(root: Path, shown_root: str | None = None) -> tuple[Registry, list[Finding]]:
@@ -33,8 +47,9 @@ def load_registry(root: Path, shown_root: str | None = None) -> tuple[Registry, 
     findings: list[Finding] = list(layout.findings)
     by_kind: dict[str, list] = defaultdict(list)
     by_event: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    cache = RecordCache(default_folder())
     for file in layout.files:
-        record, found = load_record(file)
+        record, found = load_record(file, cache)
         findings.extend(found)
         if record is None:
             continue

@@ -42,9 +42,8 @@ class _Refused(Exception):
         self.code, self.node, self.zh, self.en = code, node, zh, en
 
 
-def load_yaml(path: FsPath, display: str | None = None) -> tuple[Document | None, list[Finding]]:
-    """Load one YAML file. Returns the document, or None and the findings that explain why not."""
-    shown = display or str(path)
+def read_limited(path: FsPath, shown: str) -> tuple[bytes | None, list[Finding]]:
+    """The bytes of a file within the size limit, or None and the finding that says why not."""
     try:
         raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
     except OSError as exc:
@@ -54,7 +53,14 @@ def load_yaml(path: FsPath, display: str | None = None) -> tuple[Document | None
         return None, [error("Y101", Location(shown, 1, 1),
                             f"文件超过 {MAX_BYTES} 字节的上限；请拆分文件或把大数据放入附件",
                             f"file is larger than the {MAX_BYTES}-byte limit; split it or move bulk data to an attachment")]
-    return load_yaml_bytes(raw, shown)
+    return raw, []
+
+
+def load_yaml(path: FsPath, display: str | None = None) -> tuple[Document | None, list[Finding]]:
+    """Load one YAML file. Returns the document, or None and the findings that explain why not."""
+    shown = display or str(path)
+    raw, findings = read_limited(path, shown)
+    return load_yaml_bytes(raw, shown) if raw is not None else (None, findings)
 
 
 def load_yaml_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Finding]]:
@@ -175,7 +181,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode) or str(key_node.tag) == _CORE + "merge":
                 raise _Refused("Y109", key_node, "键必须是普通字符串（不允许合并键 << 或复合键）",
                                "keys must be plain strings (no merge keys << or complex keys)")
-            key = str(key_node.value)
+            key = self._text(key_node, str(key_node.value))
             if key in result:
                 first = self.keys[path + (key,)]
                 raise _Refused("Y106", key_node,

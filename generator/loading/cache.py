@@ -1,0 +1,136 @@
+"""A content-addressed cache of loaded and schema-checked files, so unchanged files are not parsed again.
+
+An entry is keyed by SHA-256 over: the cache format, a digest of the code and schemas that produce
+it, the record kind, the path shown in findings and the file's bytes. So a changed file, schema or
+loader simply misses. Each entry carries the SHA-256 of its own payload; an entry that does not match
+(corrupted, truncated, edited) is removed and rebuilt, never trusted. Entries are JSON (never pickle),
+written atomically. Location: ``$CARBONREG_CACHE`` (``off`` disables it), else
+``$XDG_CACHE_HOME/carbonreg`` or ``~/.cache/carbonreg``."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.findings import Finding, Location, Severity
+from generator.loading.document import Document
+
+FORMAT = "carbonreg-record-cache/1"
+_DECIMAL = "\x00decimal"  # a key no YAML file can hold: the loader refuses control characters
+
+
+@functools.cache
+def code_digest() -> str:
+    """Digest of the modules and schemas whose output is cached: any change invalidates every entry."""
+    here = Path(__file__).resolve().parent
+    parts = [here / "yamlsafe.py", here / "document.py", here.parent / "validation" / "messages.py",
+             here.parent / "validation" / "schemas.py", here.parent / "findings.py"]
+    parts += sorted((here.parents[1] / "schemas" / "v1").glob("*.json"))
+    digest = hashlib.sha256(FORMAT.encode())
+    for part in parts:
+        digest.update(part.name.encode() + b"\0" + part.read_bytes())
+    return digest.hexdigest()
+
+
+def default_folder() -> Path | None:
+    setting = os.environ.get("CARBONREG_CACHE")
+    if setting == "off":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "carbonreg"
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return {_DECIMAL: str(value)}
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1 and _DECIMAL in value:
+            return Decimal(value[_DECIMAL])
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def _finding_out(f: Finding) -> list:
+    loc = lambda l: [l.path, l.line, l.column]  # noqa: E731
+    return [f.code, f.severity.value, loc(f.location), f.zh, f.en, [loc(r) for r in f.related]]
+
+
+def _finding_in(raw: list) -> Finding:
+    code, severity, loc, zh, en, related = raw
+    return Finding(code, Severity(severity), Location(*loc), zh, en, tuple(Location(*r) for r in related))
+
+
+class RecordCache:
+    def __init__(self, folder: Path | None):
+        self.folder = folder / "records" if folder is not None else None
+
+    def key(self, kind: str, shown: str, raw: bytes) -> str:
+        digest = hashlib.sha256()
+        for part in (code_digest().encode(), kind.encode(), shown.encode("utf-8", "surrogatepass")):
+            digest.update(len(part).to_bytes(8, "big") + part)
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[Document | None, list[Finding]] | None:
+        if self.folder is None:
+            return None
+        path = self._path(key)
+        try:
+            entry = json.loads(path.read_bytes())
+            payload = entry["payload"]
+            if hashlib.sha256(payload.encode("utf-8")).hexdigest() != entry["sha256"]:
+                raise ValueError("checksum")
+            body = json.loads(payload)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)  # corrupted: drop it, the caller rebuilds it
+            return None
+        findings = [_finding_in(f) for f in body["findings"]]
+        doc = body["doc"]
+        if doc is None:
+            return None, findings
+        values = {tuple(p): (line, col) for p, line, col in doc["values"]}
+        keys = {tuple(p): (line, col) for p, line, col in doc["keys"]}
+        return Document(doc["path"], _decode(doc["data"]), values, keys, doc["sha256"]), findings
+
+    def put(self, key: str, doc: Document | None, findings: list[Finding]) -> None:
+        if self.folder is None:
+            return
+        body = {"doc": None if doc is None else {
+            "path": doc.path, "data": _encode(doc.data), "sha256": doc.sha256,
+            "values": [[list(p), line, col] for p, (line, col) in doc.values.items()],
+            "keys": [[list(p), line, col] for p, (line, col) in doc.keys.items()]},
+            "findings": [_finding_out(f) for f in findings]}
+        payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+        entry = json.dumps({"format": FORMAT, "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+                            "payload": payload}, ensure_ascii=False)
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(entry)
+            os.replace(temp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
