@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 from typing import Any
@@ -128,7 +129,16 @@ def _c_parser_safe(text: str) -> bool:
 
 
 def _compose(text: str):
-    """Parse and compose one YAML 1.2 document into nodes that keep their marks."""
+    """Parse and compose one YAML 1.2 document into nodes that keep their marks.
+
+    ruamel's warnings (e.g. a reused anchor) are silenced: such input is refused with a finding,
+    and nothing but findings may reach the user."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _compose_quietly(text)
+
+
+def _compose_quietly(text: str):
     if CSafeLoader is not None and _c_parser_safe(text):
         loader = CSafeLoader(text)
         try:
