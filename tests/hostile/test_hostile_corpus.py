@@ -73,3 +73,16 @@ def test_hostile_text_is_escaped_on_every_page(tmp_path):
             assert needle not in html, f"{needle!r} unescaped in {page}"
     event = (out / "events/2026-riverside-light-art-festival/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in event
+
+
+def test_parser_warnings_never_reach_the_user():
+    """A reused anchor made ruamel print a warning to stderr (found by fuzzing): now only a finding."""
+    import warnings
+
+    from generator.loading.yamlsafe import load_yaml_bytes
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc, findings = load_yaml_bytes(b"a: &x 1\nb: &x 2\n", "reused.yaml")
+    assert doc is None and [f.code for f in findings] == ["Y105"]
+    assert caught == []
