@@ -4,26 +4,18 @@ The subject carries what a reader needs without the registry, and binds the regi
 (plan, report, each retirement and attachment) by SHA-256 so nobody can swap it afterwards."""
 from __future__ import annotations
 
-import hashlib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from generator.accounting.compute import EventAccount
 from generator.model.records import Event
+from generator.rules.attachments import sha256_file
 
 
 def decimal_text(value: Decimal) -> str:
     text = f"{value.normalize():f}"
     return "0" if Decimal(text) == 0 else text
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def evidence(registry_root: Path, event: Event) -> list[dict[str, str]]:
@@ -35,7 +27,7 @@ def evidence(registry_root: Path, event: Event) -> list[dict[str, str]]:
         for att in getattr(rec, "attachments", ()) if rec is not None else ():
             attached.add(att.path)
     files += [event.dir / p for p in sorted(attached)]
-    return [{"path": f.relative_to(registry_root).as_posix(), "sha256": _sha256(f)} for f in files if f.is_file()]
+    return [{"path": f.relative_to(registry_root).as_posix(), "sha256": sha256_file(f)} for f in files if f.is_file()]
 
 
 def event_subject(event: Event, account: EventAccount, district_names: dict | None = None) -> dict[str, Any]:

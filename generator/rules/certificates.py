@@ -2,12 +2,12 @@
 documents, still match the evidence they bind, and state the totals the registry computes."""
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from generator.findings import Location, error, warning
+from generator.rules.attachments import sha256_file
 from generator.rules.context import CheckContext
 
 
@@ -73,7 +73,7 @@ def evidence_unchanged(ctx: CheckContext):
                 yield error("C102", _where(ctx, event, name), f"签名文件绑定的证据 {rel} 不存在",
                             f"evidence {rel} bound by the signed file does not exist")
                 continue
-            actual = hashlib.sha256(path.read_bytes()).hexdigest()
+            actual = sha256_file(path)
             if actual != item.get("sha256"):
                 yield error("C102", _where(ctx, event, name),
                             f"证据 {rel} 在签署后被修改（SHA-256 {actual[:16]}… ≠ 签署时 {str(item.get('sha256'))[:16]}…）；已签署的记录不得修改，更正须另立新记录",
