@@ -9,8 +9,13 @@ PHONE = {"width": 390, "height": 844}
 
 def phone_pages(result) -> list[str]:
     event_id = sorted(e.plan.id for e in result.registry.events if e.plan and e.report)[0]
+    certified = sorted(e.plan.id for e in result.registry.events if e.plan and e.certificate)
+    declared = sorted(e.plan.id for e in result.registry.events if e.plan and e.declaration_credential)
     paths = ["", "events/", f"events/{event_id}/", f"events/{event_id}/report/", "statistics/", "agencies/",
-             "data/", "revocations/", "docs/", "docs/methodology/", "docs/guideline/"]
+             "data/", "revocations/", "docs/", "docs/methodology/", "docs/guideline/", "showcase/", "verify/",
+             "search/"]
+    paths += [f"events/{i}/certificate/" for i in certified] + [f"events/{i}/declaration/" for i in declared]
+    paths += [f"revocations/{r.id}/" for r in result.registry.revocations]
     return paths + ["en/" + p for p in paths]
 
 
@@ -29,4 +34,11 @@ def test_no_page_overflows_a_phone_screen(base_url, result, open_page, tmp_path)
     shot = tmp_path / "phone-event.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+    certified = sorted(e.plan.id for e in result.registry.events if e.plan and e.certificate)
+    for event_id in certified:  # the certificate page too, on the phone and on a desktop
+        for viewport in (PHONE, {"width": 1280, "height": 900}):
+            page.set_viewport_size(viewport)
+            page.goto(f"{base_url}events/{event_id}/certificate/")
+            page.screenshot(path=str(tmp_path / f"certificate-{viewport['width']}.png"), full_page=True)
+    assert certified
     assert not (w.page_errors or w.failed or w.console_errors), (w.page_errors, w.failed, w.console_errors)
