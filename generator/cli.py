@@ -69,7 +69,9 @@ def cmd_check(args) -> int:
             print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
             return 2
     else:
-        result = check(root, args.today or date.today(), shown)
+        from generator.progress import Progress
+
+        result = check(root, args.today or date.today(), shown, Progress())
     sys.stdout.write(FORMATS[args.format](result))
     return 1 if result.failed(args.strict) else 0
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.accounting.compute import EventAccount, compute_all
 from generator.findings import Finding, Severity, sorted_findings
 from generator.loading.registry import load_registry
+from generator.progress import QUIET, Progress
 from generator.model.records import Registry
 from generator.rules import run_rules
 from generator.rules.context import CheckContext
@@ -32,8 +33,8 @@ class CheckResult:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def check(root: Path, today: date, shown_root: str | None = None) -> CheckResult:
-    registry, findings = load_registry(root, shown_root)          # load + validate every file
+def check(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET) -> CheckResult:
+    registry, findings = load_registry(root, shown_root, progress)  # load + validate every file
     accounts, found = compute_all(registry, today)                 # account every event exactly
     findings += found
     findings += run_rules(CheckContext(registry, accounts, today))  # cross-record rules

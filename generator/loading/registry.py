@@ -5,6 +5,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.findings import Finding, Location, error
+from generator.progress import QUIET, Progress
 from generator.loading.walk import RegistryFile, walk
 from generator.loading.cache import RecordCache, default_folder
 from generator.loading.document import Document
@@ -41,14 +42,15 @@ def load_record(file: RegistryFile, cache: RecordCache | None = None):
     return (build.BUILDERS[file.kind](doc), []) if doc is not None else (None, findings)
 
 
-def load_registry(root: Path, shown_root: str | None = None) -> tuple[Registry, list[Finding]]:
+def load_registry(root: Path, shown_root: str | None = None, progress: Progress = QUIET) -> tuple[Registry, list[Finding]]:
     shown_root = str(root) if shown_root is None else shown_root
     layout = walk(root, shown_root)
     findings: list[Finding] = list(layout.findings)
     by_kind: dict[str, list] = defaultdict(list)
     by_event: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     cache = RecordCache(default_folder())
-    for file in layout.files:
+    for done, file in enumerate(layout.files, 1):
+        progress.tick(done, len(layout.files), "读取 / loading")
         record, found = load_record(file, cache)
         findings.extend(found)
         if record is None:
@@ -89,6 +91,7 @@ def load_registry(root: Path, shown_root: str | None = None) -> tuple[Registry, 
         events=tuple(events),
         revocations=tuple(sorted(by_kind.get("revocation", ()), key=lambda x: (x.decided_on, x.id))),
         trust=trust,
+        offers=tuple(sorted(by_kind.get("offer", ()), key=lambda x: x.id)),
     )
     return registry, findings
 

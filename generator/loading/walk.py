@@ -7,7 +7,8 @@ from pathlib import Path
 from generator.findings import Finding, Location, warning
 
 # Folder (relative to the registry root) -> record kind of the *.yaml files directly inside.
-_SHARED = {"rules": "rules", "factors": "factor-set", "agencies": "agency", "revocations": "revocation"}
+_SHARED = {"rules": "rules", "factors": "factor-set", "agencies": "agency", "revocations": "revocation",
+           "offers": "offer"}
 _EVENT_FILES = {"plan.yaml": "plan", "report.yaml": "report", "declaration.yaml": "declaration"}
 # Files an event folder may hold that later issues fill (signed JSON documents).
 _EVENT_OTHER = {"certificate.json", "declaration.json"}

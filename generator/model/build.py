@@ -101,6 +101,19 @@ def revocation(doc: Document) -> r.Revocation:
                         text(d["reason"]), text(d["decided_by"]), d.get("agency_suspended"), doc)
 
 
+def offer(doc: Document) -> r.Offer:
+    d = doc.data
+    s, p, t = d["supplier"], d.get("project"), d["terms"]
+    supplier = r.Supplier(text(s["name"]), s.get("role"), s.get("credit_code"), s.get("website"), s.get("email"),
+                          s.get("phone"))
+    project = (r.Project(p["id"], text(p["name"]), p.get("type"), p["location"]["province"],
+                         p["location"].get("city"), d["vintage"]) if p else None)
+    price = dec(t["price_per_tonne_cny"]) if "price_per_tonne_cny" in t else None
+    return r.Offer(d["id"], supplier, d["kind"], d["registry"], project, d["vintage"], d["quantity_available"],
+                   t["method"], price, citation(d.get("recognition")), day(d["valid_from"]), day(d["valid_until"]),
+                   opt_text(d.get("note")), doc)
+
+
 def agency(doc: Document) -> r.Agency:
     d = doc.data
     acc = d["accreditation"]
@@ -143,4 +156,5 @@ def meta(doc: Document) -> r.RegistryMeta:
 BUILDERS = {
     "plan": plan, "report": report, "retirement": retirement, "declaration": declaration,
     "agency": agency, "revocation": revocation, "factor-set": factor_set, "rules": rules, "registry": meta,
+    "offer": offer,
 }

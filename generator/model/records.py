@@ -186,6 +186,39 @@ class Revocation:
 
 
 @dataclass(frozen=True)
+class Supplier:
+    name: Text
+    role: str | None
+    credit_code: str | None
+    website: str | None
+    email: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class Offer:
+    """Art. 7 and 12: allowances or credits a supplier offers for offsetting (offers/<id>.yaml)."""
+
+    id: str
+    supplier: Supplier
+    kind: str
+    registry: str
+    project: Project | None  # its vintage is the offer's
+    vintage: int
+    quantity_available: int
+    method: str  # "purchase" | "donation"
+    price_per_tonne: Decimal | None  # CNY, for purchases
+    recognition: Citation | None
+    valid_from: date
+    valid_until: date
+    note: Text | None
+    doc: Document = field(repr=False, compare=False)
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_from <= day <= self.valid_until
+
+
+@dataclass(frozen=True)
 class Agency:
     id: str
     name: Text
@@ -289,6 +322,7 @@ class Registry:
     events: tuple[Event, ...]
     revocations: tuple[Revocation, ...] = ()
     trust: "TrustDocuments | None" = None
+    offers: tuple[Offer, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Callable, Iterator
 from generator.findings import Finding
 from generator.rules.context import CheckContext
 from generator.rules import (
-    attachments, certificates, classification, dates, declarations, deadlines, layout, personal, retirements, revocations, scope, secrets, serials, text,
+    attachments, certificates, classification, dates, declarations, deadlines, layout, offers, personal, retirements, revocations, scope, secrets, serials, text,
 )
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
@@ -41,6 +41,9 @@ ALL_RULES: tuple[Rule, ...] = (
     personal.no_personal_data_in_records,
     personal.no_personal_data_in_attachments,
     text.no_homoglyph_names,
+    offers.kind_allowed,
+    offers.validity_window,
+    offers.ids_unique,
 )
 
 

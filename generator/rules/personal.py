@@ -82,6 +82,7 @@ def _documents(ctx: CheckContext):
         yield from (r.doc for r in (event.plan, event.report, event.declaration, *event.retirements) if r is not None)
     yield from (a.doc for a in reg.agencies.values())
     yield from (r.doc for r in reg.revocations)
+    yield from (o.doc for o in reg.offers)
 
 
 def no_personal_data_in_records(ctx: CheckContext):

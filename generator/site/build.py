@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.findings import Finding
 from generator.pipeline import CheckResult, check
+from generator.progress import QUIET, Progress
 from generator.site import docs, opendata, pages
 from generator.site.model import build_model
 from generator.site.output import write_site
@@ -41,17 +42,18 @@ def source_date(epoch: int | None, today: date) -> tuple[int, str]:
 
 
 def build(registry: Path, out: Path, today: date, epoch: int | None = None, shown_root: str | None = None,
-          search: bool = True) -> BuildReport:
+          search: bool = True, progress: Progress = QUIET) -> BuildReport:
     timings: dict[str, float] = {}
 
     def stage(name, fn, *args):
+        progress.stage(name)
         start = time.perf_counter()
         value = fn(*args)
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
         return value
 
     epoch, stamp = source_date(epoch, today)
-    result = stage("check", check, registry, today, shown_root)          # load, validate, account, rules
+    result = stage("check", check, registry, today, shown_root, progress)  # load, validate, account, rules
     if result.errors:
         raise BuildRefused(result)
     model = stage("model", build_model, result, stamp)                    # compute everything pages show

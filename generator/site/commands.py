@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.formats.text import finding_line
 from generator.site.build import BuildRefused, build
+from generator.progress import Progress
 from generator.site.output import OutputError
 
 
@@ -19,7 +20,7 @@ def run_build(registry: str, out: str, today: date, timings: bool = False, searc
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
         report = build(root, Path(out), today, int(epoch) if epoch and epoch.isdigit() else None,
-                       registry.rstrip("/") or "/", search=search)
+                       registry.rstrip("/") or "/", search=search, progress=Progress())
     except BuildRefused as exc:
         for f in exc.result.findings:
             print(finding_line(f), file=sys.stderr)

@@ -22,6 +22,7 @@ KINDS = {
     "retirement": "retirement.schema.json",
     "declaration": "declaration.schema.json",
     "revocation": "revocation.schema.json",
+    "offer": "offer.schema.json",
 }
 
 

@@ -1,0 +1,70 @@
+"""Offers (Art. 7 offset matching, Art. 12 offset kinds): what a supplier offers must be usable.
+
+Each offer is judged under the rules in force on its ``valid_from`` date: the kind must be allowed,
+held in an allowed registry and, where the rules say so, generated in the right place (CCER
+generated in Shanghai). Ids are unique among offers and never equal to a retirement id."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.accounting.in_force import rules_in_force
+from generator.findings import error
+from generator.rules.context import CheckContext
+
+
+def kind_allowed(ctx: CheckContext):
+    for offer in ctx.registry.offers:
+        rules = rules_in_force(ctx.registry, offer.valid_from)
+        if rules is None:
+            yield error("O101", offer.doc.at("valid_from"),
+                        f"{offer.valid_from} 没有生效的规则，无法判断 {offer.kind} 能否用于抵销（第十二条）",
+                        f"no rules are in force on {offer.valid_from}, so {offer.kind} cannot be judged usable for offsetting (Art. 12)")
+            continue
+        allowed = rules.offsets.get(offer.kind)
+        if allowed is None:
+            yield error("O101", offer.doc.at("kind"),
+                        f"规则 {rules.id} 不允许以 {offer.kind} 抵销（第十二条）；允许：{', '.join(rules.offsets)}",
+                        f"rules {rules.id} do not allow offsetting with {offer.kind} (Art. 12); allowed: {', '.join(rules.offsets)}")
+            continue
+        if allowed.registries and offer.registry not in allowed.registries:
+            yield error("O102", offer.doc.at("registry"),
+                        f"{offer.kind} 须登记在 {', '.join(allowed.registries)}，而不是 {offer.registry}",
+                        f"{offer.kind} must be held in {', '.join(allowed.registries)}, not {offer.registry}")
+        if allowed.project_province:
+            province = offer.project.province if offer.project else None
+            if province != allowed.project_province:
+                yield error("O103", offer.doc.at("project", "location", "province") if offer.project else offer.doc.at("kind"),
+                            f"{offer.kind} 须产生于 {allowed.project_province}（{allowed.label.zh}，第十二条），本项目位于 {province or '未填'}",
+                            f"{offer.kind} must be generated in {allowed.project_province} ({allowed.label.en}, Art. 12); this project is in {province or 'not given'}")
+
+
+def validity_window(ctx: CheckContext):
+    for offer in ctx.registry.offers:
+        if offer.valid_until <= offer.valid_from:
+            yield error("O104", offer.doc.at("valid_until"),
+                        f"有效期至 {offer.valid_until} 须晚于有效期起 {offer.valid_from}",
+                        f"valid_until {offer.valid_until} must be after valid_from {offer.valid_from}")
+
+
+def ids_unique(ctx: CheckContext):
+    """Offer ids are unique, match their file names and never equal a retirement id."""
+    retirements = {r.id: r for e in ctx.registry.events for r in e.retirements}
+    seen = {}
+    for offer in ctx.registry.offers:
+        stem = Path(offer.doc.path).stem
+        if stem != offer.id:
+            yield error("O107", offer.doc.at("id"),
+                        f"供给编号 {offer.id!r} 与文件名 {stem}.yaml 不一致",
+                        f"offer id {offer.id!r} differs from its file name {stem}.yaml")
+        first = seen.setdefault(offer.id, offer)
+        if first is not offer:
+            yield error("O105", offer.doc.at("id"),
+                        f"供给编号 {offer.id!r} 已被 {first.doc.path} 使用；编号全库唯一且永不复用",
+                        f"offer id {offer.id!r} is already used by {first.doc.path}; ids are unique and never reused",
+                        related=(first.doc.at("id"),))
+        if offer.id in retirements:
+            ret = retirements[offer.id]
+            yield error("O106", offer.doc.at("id"),
+                        f"供给编号 {offer.id!r} 与注销证明 {ret.doc.path} 的编号相同；请另取编号",
+                        f"offer id {offer.id!r} equals the id of the retirement {ret.doc.path}; choose another id",
+                        related=(ret.doc.at("id"),))
