@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     from generator.scaffold.commands import add_parsers as add_new_parsers
 
     add_new_parsers(sub)
+    from generator.offers.command import add_parser as add_match_parser
+
+    add_match_parser(sub, _date)
     return parser
 
 
@@ -95,7 +98,13 @@ def cmd_demo(args) -> int:
     return run_demo(args)
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "demo": cmd_demo}
+def cmd_match(args) -> int:
+    from generator.offers.command import run_match
+
+    return run_match(args)
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "demo": cmd_demo, "match": cmd_match}
 
 
 def main(argv: list[str] | None = None) -> int:

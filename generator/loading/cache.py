@@ -134,3 +134,57 @@ class RecordCache:
             os.replace(temp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+class DerivedCache:
+    """Results computed from bytes (text extracted from a PDF, a secret scan, a verification verdict),
+    keyed by the SHA-256 of everything they depend on. Same integrity rules as :class:`RecordCache`."""
+
+    def __init__(self, folder: Path | None, namespace: str):
+        self.folder = folder / namespace if folder is not None else None
+
+    @staticmethod
+    def key(*parts: bytes | str) -> str:
+        digest = hashlib.sha256(code_digest().encode())
+        for part in parts:
+            data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "big") + data)
+        return digest.hexdigest()
+
+    def get(self, key: str):
+        if self.folder is None:
+            return None
+        path = self.folder / key[:2] / f"{key}.json"
+        try:
+            entry = json.loads(path.read_bytes())
+            if hashlib.sha256(entry["payload"].encode("utf-8")).hexdigest() != entry["sha256"]:
+                raise ValueError("checksum")
+            return json.loads(entry["payload"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)
+            return None
+
+    def put(self, key: str, value) -> None:
+        if self.folder is None:
+            return
+        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        entry = json.dumps({"sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(), "payload": payload},
+                           ensure_ascii=False)
+        path = self.folder / key[:2] / f"{key}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(entry)
+            os.replace(temp, path)
+        except OSError:
+            pass
+
+    def get_or_compute(self, key: str, compute):
+        value = self.get(key)
+        if value is None:
+            value = compute()
+            self.put(key, value)
+        return value

@@ -108,6 +108,8 @@ def allocate(needed: int, quantities: list[int]) -> list[int]:
 
 def match_offers(offers, rules: Rules | None, needed: int, retired: int, as_of: date,
                  event_id: str = "", scope: str = "full") -> Match:
+    if needed - retired <= 0:  # nothing is short: no offer is needed
+        return Match(event_id, scope, as_of, needed, retired, ())
     eligible = [o for o in offers if o.valid_on(as_of) and usable(o, rules)]
     ranked = sorted(((o, rules.offsets[o.kind].quality) for o in eligible), key=lambda x: rank_key(*x))
     gives = allocate(max(0, needed - retired), [o.quantity_available for o, _ in ranked])
@@ -121,3 +123,15 @@ def match_event(registry: Registry, account: EventAccount, scope: str, as_of: da
         raise ValueError(scope)
     return match_offers(registry.offers, account.rules, account.needed(scope), account.retired, as_of,
                         account.event_id, scope)
+
+
+def find_event(registry: Registry, text: str):
+    """The event named by its id, its folder name, or its folder path (relative or absolute)."""
+    from pathlib import Path
+
+    wanted = text.rstrip("/")
+    target = Path(wanted).resolve() if wanted else None
+    for event in registry.events:
+        if wanted in (event.id, event.folder_id, event.rel_dir) or event.dir.resolve() == target:
+            return event
+    return None

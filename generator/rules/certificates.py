@@ -2,6 +2,9 @@
 documents, still match the evidence they bind, and state the totals the registry computes."""
 from __future__ import annotations
 
+import functools
+import hashlib
+
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -32,18 +35,22 @@ def credentials_verify(ctx: CheckContext):
             yield error("C101", _where(ctx, event, name), "登记库没有 trust/1.root.json，无法核验签名文件",
                         "the registry has no trust/1.root.json, so signed files cannot be verified")
         return
+    from generator.loading.cache import DerivedCache, default_folder
     from generator.publishing.bundles import bundle_for
     from generator.publishing.files import dump_json
-    from signing.verify import verify_bundle
 
     at = datetime(ctx.today.year, ctx.today.month, ctx.today.day, 23, 59, 59, tzinfo=timezone.utc)
     revoked_ids = {f"urn:carbonreg:{r.target_kind}:{r.target_id}" for r in ctx.registry.revocations}
     stale = False
+    cache = DerivedCache(default_folder(), "verdicts")
+    root = dump_json(trust.root_chain[0])
     for event, _, name, doc in docs:
         where = _where(ctx, event, name)
-        verdict = verify_bundle(dump_json(bundle_for(trust, doc)), trust.root_chain[0], at=at)
-        failed = [s for s in verdict.steps if not s.ok and not s.skipped and not s.warning]
-        if verdict.revocation == "revoked":
+        bundle = dump_json(bundle_for(trust, doc))
+        verdict = cache.get_or_compute(DerivedCache.key("verdict", _signing_digest(), at.isoformat(), root, bundle),
+                                       lambda: _verdict(bundle, trust.root_chain[0], at))
+        failed = [_Step(*step) for step in verdict["failed"]]
+        if verdict["revocation"] == "revoked":
             if doc.get("id") not in revoked_ids:
                 yield error("C106", where, "状态列表撤销了此文件，但登记库中没有相应的撤销公告",
                             "the status list revokes this file but the registry has no revocation notice for it")
@@ -54,12 +61,35 @@ def credentials_verify(ctx: CheckContext):
         for step in failed:
             yield error("C101", where, f"签名文件核验失败（{step.name}）：{step.zh}",
                         f"the signed file does not verify ({step.name}): {step.en}")
-        stale = stale or verdict.status_fresh is False
+        stale = stale or verdict["status_fresh"] is False
     if stale:
         root = ctx.registry.shown_root.rstrip("/")
         yield warning("C105", Location(f"{root}/trust/status.json", 1, 1),
                       f"签署的状态列表在 {ctx.today} 已过期，已发布证书和声明的撤销状态无法确认；请运行 carbonreg status sign",
                       f"the signed status list has expired by {ctx.today}, so the revocation status of published certificates and declarations cannot be confirmed; run carbonreg status sign")
+
+
+class _Step:
+    def __init__(self, name: str, zh: str, en: str):
+        self.name, self.zh, self.en = name, zh, en
+
+
+def _verdict(bundle: bytes, root: dict, at: datetime) -> dict:
+    from signing.verify import verify_bundle
+
+    verdict = verify_bundle(bundle, root, at=at)
+    return {"failed": [[s.name, s.zh, s.en] for s in verdict.steps if not s.ok and not s.skipped and not s.warning],
+            "revocation": verdict.revocation, "status_fresh": verdict.status_fresh}
+
+
+@functools.cache
+def _signing_digest() -> str:
+    """The verifier's code is part of what a cached verdict depends on."""
+    folder = Path(__file__).resolve().parents[2] / "signing"
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def evidence_unchanged(ctx: CheckContext):

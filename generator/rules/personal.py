@@ -109,8 +109,10 @@ def attachment_text(path: Path) -> str | None:
 
 
 def no_personal_data_in_attachments(ctx: CheckContext):
+    from generator.loading.cache import DerivedCache, default_folder
     from generator.rules.attachments import attachment_problem
 
+    cache = DerivedCache(default_folder(), "personal-data")
     for event in ctx.registry.events:
         seen = set()
         for rec in (event.plan, event.report, *event.retirements):
@@ -118,8 +120,10 @@ def no_personal_data_in_attachments(ctx: CheckContext):
                 if att.path in seen or attachment_problem(event.dir, att.path):
                     continue
                 seen.add(att.path)
-                text = attachment_text(event.dir / att.path)
-                for code, zh, en in find_personal_data(text or ""):
+                path = event.dir / att.path
+                key = DerivedCache.key("personal-data", path.suffix.lower(), path.read_bytes())
+                hits = cache.get_or_compute(key, lambda: [list(h) for h in find_personal_data(attachment_text(path) or "")])
+                for code, zh, en in hits:
                     root = ctx.registry.shown_root.rstrip("/")
                     yield error(code, Location(f"{root}/{event.rel_dir}/{att.path}", 1, 1),
                                 f"附件中发现个人信息：{zh}。{WHERE[0]}或先脱敏", f"personal data found in an attachment: {en}. {WHERE[1]} or redact it first",

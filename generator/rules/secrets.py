@@ -43,14 +43,19 @@ def scan_text(text: str):
 
 
 def no_secrets(ctx: CheckContext):
+    from generator.loading.cache import DerivedCache, default_folder
+
+    cache = DerivedCache(default_folder(), "secrets")
     for path in _files(ctx.registry.root):
         try:
             if path.stat().st_size > MAX_SCAN_BYTES:
                 continue
-            text = path.read_bytes().decode("utf-8", errors="replace")
+            raw = path.read_bytes()
         except OSError:
             continue
-        for line, code, zh, en in scan_text(text):
+        hits = cache.get_or_compute(DerivedCache.key("secrets", raw),
+                                    lambda: [list(h) for h in scan_text(raw.decode("utf-8", errors="replace"))])
+        for line, code, zh, en in hits:
             yield error(code, Location(_shown(ctx, path), line, 1),
                         f"{zh}：登记库是公开的，私钥和令牌绝不能提交；请删除该文件或该行，并立即作废（轮换）这把密钥",
                         f"{en}: the registry is public, keys and tokens must never be committed; remove it and revoke (rotate) that key at once")

@@ -22,7 +22,12 @@ def _scripts(word: str) -> set[str]:
     return found
 
 
+_NON_LATIN_LOOKALIKES = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u1f00-\u1fff]")
+
+
 def mixed_script_word(text: str) -> str | None:
+    if text.isascii() or not _NON_LATIN_LOOKALIKES.search(text):
+        return None  # no Greek or Cyrillic letter at all: nothing can be mixed
     for word in _WORD.findall(text):
         if len(_scripts(word)) > 1:
             return word

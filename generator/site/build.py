@@ -62,7 +62,7 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
     stage("render", _collect, files, pages.home(model), pages.event_list(model),
           pages.event_pages(model, base_url), pages.agencies(model), pages.statistics(model),
           pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
-          pages.credential_pages(model, base_url), pages.showcase(model),
+          pages.credential_pages(model, base_url), pages.showcase(model), pages.offers(model),
           pages.data_page(model, [name for name, _ in _schema_names()]))
     stage("open data", _collect, files, opendata.open_data(model), opendata.schema_files(),
           [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],

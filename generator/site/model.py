@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.accounting.compute import EventAccount
@@ -66,6 +66,9 @@ class SiteModel:
     source_date: str
     revocations: tuple = ()  # newest first
     trust: object = None
+    offers: tuple = ()  # offers valid on the reference date (Art. 7 offset matching)
+    matches: dict = field(default_factory=dict)  # event id -> Match, for events still open or overdue
+    today: object = None  # the build's reference date (offers and matches are as of this date)
 
     @property
     def showcase(self) -> list:
@@ -122,7 +125,17 @@ def build_model(result: CheckResult, source_date: str) -> SiteModel:
         factor_sets=reg.factor_sets, rules=reg.rules, source_date=source_date,
         revocations=tuple(sorted(reg.revocations, key=lambda r: (r.decided_on, r.id), reverse=True)),
         trust=reg.trust,
+        offers=tuple(sorted((o for o in reg.offers if o.valid_on(result.today)), key=lambda o: (o.kind, o.id))),
+        matches=_matches(result, events), today=result.today,
     )
+
+
+def _matches(result: CheckResult, events) -> dict:
+    """Art. 7: for each event still open, its shortfall in its target scope and the offers that cover it."""
+    from generator.offers.match import match_event
+
+    return {e.id: match_event(result.registry, e.account, e.plan.target_scope, result.today)
+            for e in events if e.account.status in ("open", "overdue")}
 
 
 def _year_stats(year: int, events: list[SiteEvent]) -> YearStats:

@@ -129,6 +129,12 @@ def credential_pages(model: SiteModel, base_url: str | None) -> Iterator[Page]:
                                                    qr=qr, revocations=revoked)
 
 
+def offers(model: SiteModel) -> Iterator[Page]:
+    for lang in LANGS:
+        yield out_path(lang, "offers/"), render("offers.html", lang, "offers/", title=label("offers", lang),
+                                               model=model)
+
+
 def showcase(model: SiteModel) -> Iterator[Page]:
     for lang in LANGS:
         yield out_path(lang, "showcase/"), render("showcase.html", lang, "showcase/",
