@@ -11,7 +11,9 @@ from generator.accounting.units import UnitError, convert, parse_factor_unit
 from generator.findings import Finding, error
 from generator.model.records import PHASES, EmissionLine, Event, FactorSet, Registry, Rules
 
-PRECISION = 100  # digits; inputs are bounded (18 integer + 12 fraction digits), so nothing is ever rounded
+PRECISION = 100  # digits. Products of bounded inputs (18 + 12 digits) are exact; only a conversion that
+# divides by 3.6 (MJ/GJ to kWh) can be non-terminating, and it is rounded at the 100th digit, far below
+# anything reported (the offsets needed are whole tonnes).
 ZERO = Decimal(0)
 
 
