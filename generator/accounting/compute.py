@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, Decimal, localcontext
+from fractions import Fraction
 
 from generator.accounting.in_force import factor_set_in_force, rules_in_force
-from generator.accounting.units import UnitError, convert, parse_factor_unit
+from generator.accounting.units import UnitError, convert, exact_ratio, parse_factor_unit
 from generator.findings import Finding, error
 from generator.model.records import PHASES, EmissionLine, Event, FactorSet, Registry, Rules
 
@@ -28,6 +30,7 @@ class LineResult:
     activity_in_factor_unit: Decimal
     tco2e: Decimal
     derivation: str
+    exact: Fraction = field(default=Fraction(0), compare=False, repr=False)  # for the offsets needed
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,10 @@ class EventAccount:
         return self.needed_full if scope == "full" else self.needed_basic
 
 
-def whole_tonnes_needed(tco2e: Decimal) -> int:
+def whole_tonnes_needed(tco2e: Decimal | Fraction) -> int:
     """Offsets are whole-tonne units: what is needed is the emissions rounded up (Art. 3)."""
+    if isinstance(tco2e, Fraction):
+        return math.ceil(tco2e)
     return int(tco2e.to_integral_value(rounding=ROUND_CEILING))
 
 
@@ -132,13 +137,15 @@ def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: F
     except UnitError as exc:
         return None, [error(exc.code, doc.at("lines", line.index, "activity", "unit"), exc.zh, exc.en)]
     tco2e = amount * value * funit.to_tonnes
+    exact = (Fraction(line.amount) * exact_ratio(line.unit, funit.per, line.density) * Fraction(value)
+             * Fraction(funit.to_tonnes))
     scope = None
     if rules is not None:
         scope = ("basic" if line.category in rules.basic_categories
                  else "extended" if line.category in rules.extended_categories else None)
     steps = [how] if how else []
     steps.append(f"{amount.normalize():f} {funit.per} × {value} {unit} = {tco2e.normalize():f} tCO2e")
-    return LineResult(line, scope, value, unit, origin, key, amount, tco2e, "; ".join(steps)), []
+    return LineResult(line, scope, value, unit, origin, key, amount, tco2e, "; ".join(steps), exact), []
 
 
 def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, lines: tuple[LineResult, ...], today: date) -> EventAccount:
@@ -157,7 +164,11 @@ def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, line
                 extended += x.tco2e
         total = basic + extended
     retired = sum(r.quantity for r in event.retirements)
-    needed_basic, needed_full = whole_tonnes_needed(basic), whole_tonnes_needed(total)
+    # Offsets needed from exact rational sums: Decimal rounding (only in MJ/GJ -> kWh conversions) can
+    # never move a total across a whole tonne and let a declaration pass that should fail.
+    exact_basic = sum((x.exact for x in lines if x.scope == "basic"), Fraction(0))
+    exact_total = exact_basic + sum((x.exact for x in lines if x.scope == "extended"), Fraction(0))
+    needed_basic, needed_full = whole_tonnes_needed(exact_basic), whole_tonnes_needed(exact_total)
     level = level_reached(retired, needed_basic, needed_full) if event.report else "none"
     deadline = add_months(plan.end, rules.deadline_months) if rules else None
     target = plan.target_scope

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 # unit -> (dimension, size in the dimension's base unit). Every ratio is exact.
 UNITS: dict[str, tuple[str, Decimal]] = {
@@ -45,6 +46,18 @@ def parse_factor_unit(text: str) -> FactorUnit:
         if numerator.startswith(mass):
             return FactorUnit(mass, numerator[len(mass):], per)
     raise UnitError("A503", f"无法识别的因子单位 {text!r}", f"unknown factor unit {text!r}")
+
+
+def exact_ratio(unit: str, target: str, density: tuple[Decimal, str] | None = None) -> Fraction:
+    """The exact rational factor from ``unit`` to ``target`` (call after :func:`convert` accepted them)."""
+    if unit == target:
+        return Fraction(1)
+    (dim_a, size_a), (dim_b, size_b) = UNITS[unit], UNITS[target]
+    ratio = Fraction(size_a) / Fraction(size_b)
+    if dim_a != dim_b:
+        kg_per_l = Fraction(density[0]) * Fraction(DENSITY_TO_KG_PER_L[density[1]])
+        ratio = ratio * kg_per_l if dim_a == "volume" else ratio / kg_per_l
+    return ratio
 
 
 def convert(amount: Decimal, unit: str, target: str, density: tuple[Decimal, str] | None = None) -> tuple[Decimal, str]:
