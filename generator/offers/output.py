@@ -13,7 +13,10 @@ SCOPE = {"basic": ("基本范围", "basic scope"), "full": ("全口径", "full s
 
 
 def _cny(value: Decimal) -> str:
-    return f"{value:,.2f}"
+    """Yuan with thousands separators and at least two decimals, never rounded: 18,850.00, 0.125."""
+    if value.as_tuple().exponent > -2:
+        value = value.quantize(Decimal("0.01"))
+    return f"{value:,f}"
 
 
 def terms(offer) -> str:
