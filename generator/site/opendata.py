@@ -66,6 +66,7 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
 def open_data(model: SiteModel) -> Iterator[Page]:
     records = [event_record(e) for e in model.events]
     yield "data/revocations.json", _dump([_jsonable(r.doc.data) for r in model.revocations])
+    yield "data/offers.json", _dump([_jsonable(o.doc.data) for o in model.offers])
     for rec in records:
         yield f"data/events/{rec['id']}.json", _dump(rec)
     yield "data/registry.json", _dump({"name": {"zh": model.name.zh, "en": model.name.en},
