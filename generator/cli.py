@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--today", type=_date, default=None, help="期限状态所用日期 / reference date (default: today)")
     bld.add_argument("--timings", action="store_true", help="显示各阶段耗时 / print where the time went")
     bld.add_argument("--no-search", action="store_true", help="不生成搜索索引 / skip the search index")
+    bld.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                     help="并行进程数 / processes for rendering (default: the number of cores)")
     srv = sub.add_parser("serve", help="本地预览并在修改后重建 / preview locally, rebuilding on change")
     srv.add_argument("--registry", default="registry")
     srv.add_argument("--out", default="_site")
@@ -83,7 +86,7 @@ def cmd_build(args) -> int:
     from generator.site.commands import run_build
 
     return run_build(args.registry, args.out, args.today or date.today(), timings=args.timings,
-                     search=not args.no_search)
+                     search=not args.no_search, jobs=args.jobs)
 
 
 def cmd_serve(args) -> int:

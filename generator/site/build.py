@@ -12,6 +12,7 @@ from generator.progress import QUIET, Progress
 from generator.site import docs, opendata, pages
 from generator.site.model import build_model
 from generator.site.output import write_site
+from generator.site.parallel import per_event_pages
 from generator.site.render import THEME_DIR
 from generator.site.search import index_site
 
@@ -42,7 +43,7 @@ def source_date(epoch: int | None, today: date) -> tuple[int, str]:
 
 
 def build(registry: Path, out: Path, today: date, epoch: int | None = None, shown_root: str | None = None,
-          search: bool = True, progress: Progress = QUIET) -> BuildReport:
+          search: bool = True, progress: Progress = QUIET, jobs: int = 1) -> BuildReport:
     timings: dict[str, float] = {}
 
     def stage(name, fn, *args):
@@ -60,9 +61,9 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
     base_url = result.registry.meta.base_url if result.registry.meta else None
     files: dict[str, bytes] = {}
     stage("render", _collect, files, pages.home(model), pages.event_list(model),
-          pages.event_pages(model, base_url), pages.agencies(model), pages.statistics(model),
+          per_event_pages(model, base_url, jobs), pages.agencies(model), pages.statistics(model),
           pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
-          pages.credential_pages(model, base_url), pages.showcase(model), pages.offers(model),
+          pages.showcase(model), pages.offers(model),
           pages.data_page(model, [name for name, _ in _schema_names()]))
     stage("open data", _collect, files, opendata.open_data(model), opendata.schema_files(),
           [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],

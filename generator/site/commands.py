@@ -12,7 +12,7 @@ from generator.progress import Progress
 from generator.site.output import OutputError
 
 
-def run_build(registry: str, out: str, today: date, timings: bool = False, search: bool = True) -> int:
+def run_build(registry: str, out: str, today: date, timings: bool = False, search: bool = True, jobs: int = 1) -> int:
     root = Path(registry)
     if not root.is_dir():
         print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {registry!r}", file=sys.stderr)
@@ -20,7 +20,7 @@ def run_build(registry: str, out: str, today: date, timings: bool = False, searc
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
         report = build(root, Path(out), today, int(epoch) if epoch and epoch.isdigit() else None,
-                       registry.rstrip("/") or "/", search=search, progress=Progress())
+                       registry.rstrip("/") or "/", search=search, progress=Progress(), jobs=jobs)
     except BuildRefused as exc:
         for f in exc.result.findings:
             print(finding_line(f), file=sys.stderr)

@@ -75,8 +75,8 @@ def _attachments(e: SiteEvent):
     return [seen[k] for k in sorted(seen)]
 
 
-def event_pages(model: SiteModel, base_url: str | None) -> Iterator[Page]:
-    for e in model.events:
+def event_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator[Page]:
+    for e in model.events if events is None else events:
         atts = _attachments(e)
         for lang in LANGS:
             public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + e.path
@@ -112,9 +112,9 @@ def agencies(model: SiteModel) -> Iterator[Page]:
                                                   title=label("agencies", lang), model=model, authorized=authorized)
 
 
-def credential_pages(model: SiteModel, base_url: str | None) -> Iterator[Page]:
+def credential_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator[Page]:
     """A printable page per certificate and per published declaration, with the bundle to download."""
-    for e in model.events:
+    for e in model.events if events is None else events:
         for view in (e.certificate, e.declaration_vc):
             if view is None:
                 continue
