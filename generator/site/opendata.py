@@ -27,10 +27,10 @@ def event_record(e: SiteEvent) -> dict:
     a, ev = e.account, e.event
     return {
         "id": e.id,
-        "plan": _jsonable(ev.plan.doc.data),
-        "report": _jsonable(ev.report.doc.data) if ev.report else None,
-        "retirements": [_jsonable(r.doc.data) for r in ev.retirements],
-        "declaration": _jsonable(ev.declaration.doc.data) if ev.declaration else None,
+        "plan": _public("plan", ev.plan.doc.data),
+        "report": _public("report", ev.report.doc.data) if ev.report else None,
+        "retirements": [_public("retirement", r.doc.data) for r in ev.retirements],
+        "declaration": _public("declaration", ev.declaration.doc.data) if ev.declaration else None,
         "computed": {
             "rules": a.rules.id if a.rules else None,
             "factorSet": a.factor_set.id if a.factor_set else None,
@@ -43,6 +43,13 @@ def event_record(e: SiteEvent) -> dict:
                        "derivation": x.derivation} for x in a.lines],
         },
     }
+
+
+def _public(kind: str, data: dict) -> dict:
+    """Only the fields the record's schema marks public (generator/site/public.py)."""
+    from generator.site.public import public_view
+
+    return _jsonable(public_view(kind, data))
 
 
 def _jsonable(value):
@@ -65,8 +72,8 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
 
 def open_data(model: SiteModel) -> Iterator[Page]:
     records = [event_record(e) for e in model.events]
-    yield "data/revocations.json", _dump([_jsonable(r.doc.data) for r in model.revocations])
-    yield "data/offers.json", _dump([_jsonable(o.doc.data) for o in model.offers])
+    yield "data/revocations.json", _dump([_public("revocation", r.doc.data) for r in model.revocations])
+    yield "data/offers.json", _dump([_public("offer", o.doc.data) for o in model.offers])
     for rec in records:
         yield f"data/events/{rec['id']}.json", _dump(rec)
     yield "data/registry.json", _dump({"name": {"zh": model.name.zh, "en": model.name.en},
