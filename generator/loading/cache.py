@@ -67,6 +67,37 @@ def _decode(value: Any) -> Any:
     return value
 
 
+def _read_entry(path: Path):
+    """The payload of a self-checksummed entry; None when missing; a corrupted entry is removed."""
+    try:
+        entry = json.loads(path.read_bytes())
+        payload = entry["payload"]
+        if hashlib.sha256(payload.encode("utf-8")).hexdigest() != entry["sha256"]:
+            raise ValueError("checksum")
+        return json.loads(payload)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        path.unlink(missing_ok=True)  # corrupted: drop it, the caller rebuilds it
+        return None
+
+
+def _write_entry(path: Path, value) -> None:
+    """Write ``value`` with the SHA-256 of its payload, atomically; a cache that cannot be written
+    only costs time."""
+    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    entry = json.dumps({"format": FORMAT, "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+                        "payload": payload}, ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(entry)
+        os.replace(temp, path)
+    except OSError:
+        pass
+
+
 def _finding_out(f: Finding) -> list:
     loc = lambda l: [l.path, l.line, l.column]  # noqa: E731
     return [f.code, f.severity.value, loc(f.location), f.zh, f.en, [loc(r) for r in f.related]]
@@ -94,17 +125,8 @@ class RecordCache:
     def get(self, key: str) -> tuple[Document | None, list[Finding]] | None:
         if self.folder is None:
             return None
-        path = self._path(key)
-        try:
-            entry = json.loads(path.read_bytes())
-            payload = entry["payload"]
-            if hashlib.sha256(payload.encode("utf-8")).hexdigest() != entry["sha256"]:
-                raise ValueError("checksum")
-            body = json.loads(payload)
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError):
-            path.unlink(missing_ok=True)  # corrupted: drop it, the caller rebuilds it
+        body = _read_entry(self._path(key))
+        if not isinstance(body, dict):
             return None
         findings = [_finding_in(f) for f in body["findings"]]
         doc = body["doc"]
@@ -122,18 +144,7 @@ class RecordCache:
             "values": [[list(p), line, col] for p, (line, col) in doc.values.items()],
             "keys": [[list(p), line, col] for p, (line, col) in doc.keys.items()]},
             "findings": [_finding_out(f) for f in findings]}
-        payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-        entry = json.dumps({"format": FORMAT, "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
-                            "payload": payload}, ensure_ascii=False)
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(entry)
-            os.replace(temp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        _write_entry(self._path(key), body)
 
 
 class DerivedCache:
@@ -154,33 +165,12 @@ class DerivedCache:
     def get(self, key: str):
         if self.folder is None:
             return None
-        path = self.folder / key[:2] / f"{key}.json"
-        try:
-            entry = json.loads(path.read_bytes())
-            if hashlib.sha256(entry["payload"].encode("utf-8")).hexdigest() != entry["sha256"]:
-                raise ValueError("checksum")
-            return json.loads(entry["payload"])
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError):
-            path.unlink(missing_ok=True)
-            return None
+        return _read_entry(self.folder / key[:2] / f"{key}.json")
 
     def put(self, key: str, value) -> None:
         if self.folder is None:
             return
-        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        entry = json.dumps({"sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(), "payload": payload},
-                           ensure_ascii=False)
-        path = self.folder / key[:2] / f"{key}.json"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(entry)
-            os.replace(temp, path)
-        except OSError:
-            pass
+        _write_entry(self.folder / key[:2] / f"{key}.json", value)
 
     def get_or_compute(self, key: str, compute):
         value = self.get(key)

@@ -10,6 +10,9 @@ from pathlib import Path
 from generator.accounting.in_force import rules_in_force
 from generator.findings import error
 from generator.rules.context import CheckContext
+from generator.rules.retirements import offset_kind_problems
+
+OFFER_CODES = {"kind": "O101", "registry": "O102", "province": "O103"}
 
 
 def kind_allowed(ctx: CheckContext):
@@ -20,22 +23,8 @@ def kind_allowed(ctx: CheckContext):
                         f"{offer.valid_from} 没有生效的规则，无法判断 {offer.kind} 能否用于抵销（第十二条）",
                         f"no rules are in force on {offer.valid_from}, so {offer.kind} cannot be judged usable for offsetting (Art. 12)")
             continue
-        allowed = rules.offsets.get(offer.kind)
-        if allowed is None:
-            yield error("O101", offer.doc.at("kind"),
-                        f"规则 {rules.id} 不允许以 {offer.kind} 抵销（第十二条）；允许：{', '.join(rules.offsets)}",
-                        f"rules {rules.id} do not allow offsetting with {offer.kind} (Art. 12); allowed: {', '.join(rules.offsets)}")
-            continue
-        if allowed.registries and offer.registry not in allowed.registries:
-            yield error("O102", offer.doc.at("registry"),
-                        f"{offer.kind} 须登记在 {', '.join(allowed.registries)}，而不是 {offer.registry}",
-                        f"{offer.kind} must be held in {', '.join(allowed.registries)}, not {offer.registry}")
-        if allowed.project_province:
-            province = offer.project.province if offer.project else None
-            if province != allowed.project_province:
-                yield error("O103", offer.doc.at("project", "location", "province") if offer.project else offer.doc.at("kind"),
-                            f"{offer.kind} 须产生于 {allowed.project_province}（{allowed.label.zh}，第十二条），本项目位于 {province or '未填'}",
-                            f"{offer.kind} must be generated in {allowed.project_province} ({allowed.label.en}, Art. 12); this project is in {province or 'not given'}")
+        for problem, where, zh, en in offset_kind_problems(rules, offer.kind, offer.registry, offer.project):
+            yield error(OFFER_CODES[problem], offer.doc.at(*where), zh, en)
 
 
 def validity_window(ctx: CheckContext):

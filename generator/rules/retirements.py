@@ -5,28 +5,35 @@ from generator.findings import error
 from generator.rules.context import CheckContext
 
 
+def offset_kind_problems(rules, kind: str, registry: str, project):
+    """Art. 12 for anything offered or retired: (problem, where, zh, en) with problem one of
+    "kind", "registry" or "province", and ``where`` the field path to point at."""
+    allowed = rules.offsets.get(kind)
+    if allowed is None:
+        yield ("kind", ("kind",), f"规则 {rules.id} 不允许以 {kind} 抵销（第十二条）；允许：{', '.join(rules.offsets)}",
+               f"rules {rules.id} do not allow offsetting with {kind} (Art. 12); allowed: {', '.join(rules.offsets)}")
+        return
+    if allowed.registries and registry not in allowed.registries:
+        yield ("registry", ("registry",), f"{kind} 须在 {', '.join(allowed.registries)} 登记和注销，而不是 {registry}",
+               f"{kind} must be held and retired in {', '.join(allowed.registries)}, not {registry}")
+    if allowed.project_province:
+        province = project.province if project else None
+        if province != allowed.project_province:
+            yield ("province", ("project", "location", "province") if project else ("kind",),
+                   f"{kind} 须产生于 {allowed.project_province}（{allowed.label.zh}，第十二条），本项目位于 {province or '未填'}",
+                   f"{kind} must be generated in {allowed.project_province} ({allowed.label.en}, Art. 12); this project is in {province or 'not given'}")
+
+
+RETIREMENT_CODES = {"kind": "R501", "registry": "R502", "province": "R503"}
+
+
 def kind_allowed(ctx: CheckContext):
     for event, account in ctx.planned_events():
         if account is None or account.rules is None:
             continue
-        rules = account.rules
         for ret in event.retirements:
-            allowed = rules.offsets.get(ret.kind)
-            if allowed is None:
-                yield error("R501", ret.doc.at("kind"),
-                            f"规则 {rules.id} 不允许以 {ret.kind} 抵销（第十二条）；允许：{', '.join(rules.offsets)}",
-                            f"rules {rules.id} do not allow offsetting with {ret.kind} (Art. 12); allowed: {', '.join(rules.offsets)}")
-                continue
-            if allowed.registries and ret.registry not in allowed.registries:
-                yield error("R502", ret.doc.at("registry"),
-                            f"{ret.kind} 须在 {', '.join(allowed.registries)} 注销，而不是 {ret.registry}",
-                            f"{ret.kind} must be retired in {', '.join(allowed.registries)}, not {ret.registry}")
-            if allowed.project_province:
-                province = ret.project.province if ret.project else None
-                if province != allowed.project_province:
-                    yield error("R503", ret.doc.at("project", "location", "province") if ret.project else ret.doc.at("kind"),
-                                f"{ret.kind} 须产生于 {allowed.project_province}（{allowed.label.zh}，第十二条），本项目位于 {province or '未填'}",
-                                f"{ret.kind} must be generated in {allowed.project_province} ({allowed.label.en}, Art. 12); this project is in {province or 'not given'}")
+            for problem, where, zh, en in offset_kind_problems(account.rules, ret.kind, ret.registry, ret.project):
+                yield error(RETIREMENT_CODES[problem], ret.doc.at(*where), zh, en)
 
 
 def serial_blocks_match_quantity(ctx: CheckContext):
