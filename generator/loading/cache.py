@@ -26,14 +26,14 @@ _DECIMAL = "\x00decimal"  # a key no YAML file can hold: the loader refuses cont
 
 @functools.cache
 def code_digest() -> str:
-    """Digest of the modules and schemas whose output is cached: any change invalidates every entry."""
-    here = Path(__file__).resolve().parent
-    parts = [here / "yamlsafe.py", here / "document.py", here.parent / "validation" / "messages.py",
-             here.parent / "validation" / "schemas.py", here.parent / "findings.py"]
-    parts += sorted((here.parents[1] / "schemas" / "v1").glob("*.json"))
+    """Digest of all the code and schemas whose output may be cached (the loader, the schema layer, the
+    rules whose scans are cached, the verifier): any change to them invalidates every entry."""
+    top = Path(__file__).resolve().parents[2]
+    parts = sorted((top / "generator").rglob("*.py")) + sorted((top / "signing").rglob("*.py"))
+    parts += sorted((top / "schemas" / "v1").glob("*.json"))
     digest = hashlib.sha256(FORMAT.encode())
     for part in parts:
-        digest.update(part.name.encode() + b"\0" + part.read_bytes())
+        digest.update(part.relative_to(top).as_posix().encode() + b"\0" + part.read_bytes())
     return digest.hexdigest()
 
 
