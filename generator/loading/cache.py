@@ -132,17 +132,15 @@ class RecordCache:
         doc = body["doc"]
         if doc is None:
             return None, findings
-        values = {tuple(p): (line, col) for p, line, col in doc["values"]}
-        keys = {tuple(p): (line, col) for p, line, col in doc["keys"]}
-        return Document(doc["path"], _decode(doc["data"]), values, keys, doc["sha256"]), findings
+        # Location tables are not rebuilt from the entry: the caller reads them again from the file
+        # if a rule ever needs to point into it (see Document.slim).
+        return Document(doc["path"], _decode(doc["data"]), None, None, doc["sha256"]), findings
 
     def put(self, key: str, doc: Document | None, findings: list[Finding]) -> None:
         if self.folder is None:
             return
         body = {"doc": None if doc is None else {
-            "path": doc.path, "data": _encode(doc.data), "sha256": doc.sha256,
-            "values": [[list(p), line, col] for p, (line, col) in doc.values.items()],
-            "keys": [[list(p), line, col] for p, (line, col) in doc.keys.items()]},
+            "path": doc.path, "data": _encode(doc.data), "sha256": doc.sha256},
             "findings": [_finding_out(f) for f in findings]}
         _write_entry(self._path(key), body)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from generator.findings import Location
 
@@ -13,24 +13,41 @@ Path = tuple[str | int, ...]
 @dataclass(frozen=True)
 class Document:
     """Data loaded from one file. ``values`` maps each path to where its value starts,
-    ``keys`` maps each mapping entry's path to where its key starts."""
+    ``keys`` maps each mapping entry's path to where its key starts.
+
+    The location tables take about three times the memory of the data, and are needed only to
+    point at a problem; a document may therefore hold a ``locate`` function instead, which reads
+    them again (from the file) the first time a location is asked for."""
 
     path: str
     data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    values: dict[Path, tuple[int, int]] | None = field(default_factory=dict, compare=False, repr=False)
+    keys: dict[Path, tuple[int, int]] | None = field(default_factory=dict, compare=False, repr=False)
     sha256: str = ""
+    locate: Callable[[], tuple[dict, dict]] | None = field(default=None, compare=False, repr=False)
+
+    def _tables(self) -> tuple[dict, dict]:
+        if self.values is None or self.keys is None:
+            values, keys = self.locate() if self.locate is not None else ({}, {})
+            object.__setattr__(self, "values", values)  # a cache of derivable data, filled once
+            object.__setattr__(self, "keys", keys)
+        return self.values, self.keys
+
+    def slim(self, locate: Callable[[], tuple[dict, dict]]) -> "Document":
+        """The same document without its location tables, which ``locate`` can read again."""
+        return Document(self.path, self.data, None, None, self.sha256, locate)
 
     def at(self, *path: str | int, key: bool = False) -> Location:
         """Location of the value at ``path`` (or of its key), falling back to the nearest ancestor."""
-        table = self.keys if key else self.values
+        values, keys = self._tables()
+        table = keys if key else values
         probe: Path = tuple(path)
         while True:
             if probe in table:
                 line, col = table[probe]
                 return Location(self.path, line, col)
-            if probe in self.values:
-                line, col = self.values[probe]
+            if probe in values:
+                line, col = values[probe]
                 return Location(self.path, line, col)
             if not probe:
                 return Location(self.path, 1, 1)

@@ -1,6 +1,7 @@
 """Load a whole registry folder into the frozen model, collecting every finding on the way."""
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from pathlib import Path
 
@@ -39,7 +40,16 @@ def load_record(file: RegistryFile, cache: RecordCache | None = None):
         hit = _load_and_validate(file.kind, raw, file.shown)
         cache.put(key, *hit)
     doc, findings = hit
-    return (build.BUILDERS[file.kind](doc), []) if doc is not None else (None, findings)
+    if doc is None:
+        return None, findings
+    return build.BUILDERS[file.kind](doc.slim(functools.partial(_relocate, file.path, file.shown))), []
+
+
+def _relocate(path: Path, shown: str) -> tuple[dict, dict]:
+    """The location tables of a file, read again when a rule needs to point into it."""
+    raw, _ = read_limited(path, shown)
+    doc, _ = load_yaml_bytes(raw, shown) if raw is not None else (None, [])
+    return (doc.values, doc.keys) if doc is not None else ({}, {})
 
 
 def load_registry(root: Path, shown_root: str | None = None, progress: Progress = QUIET) -> tuple[Registry, list[Finding]]:
