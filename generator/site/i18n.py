@@ -120,6 +120,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "accounted": ("核算排放 tCO2e", "Emissions accounted, tCO2e"),
     "retired": ("注销抵销 tCO2e", "Offsets retired, tCO2e"),
     "latest_declarations": ("最新自我声明", "Latest self-declarations"),
+    "latest_certificates": ("最新碳中和证书", "Latest certificates"),
     "by_year": ("按年份", "By year"),
     "year": ("年份", "Year"),
     "kind": ("类型", "Kind"),

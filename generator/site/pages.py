@@ -21,9 +21,11 @@ def out_path(lang: str, path: str) -> str:
 def home(model: SiteModel) -> Iterator[Page]:
     declared = [e for e in model.events if e.event.declaration is not None]
     declared.sort(key=lambda e: (e.event.declaration.declared_on, e.id), reverse=True)
+    certified = sorted((e for e in model.events if e.certificate is not None),
+                       key=lambda e: (e.certificate.published or e.certificate.created, e.id), reverse=True)
     for lang in LANGS:
         yield out_path(lang, ""), render("home.html", lang, "", title=label("nav_home", lang), model=model,
-                                         declared=declared)
+                                         declared=declared, certified=certified)
 
 
 def event_list(model: SiteModel) -> Iterator[Page]:
