@@ -10,7 +10,12 @@ from generator.model.records import TrustDocuments
 _ROOT = re.compile(r"^([1-9][0-9]*)\.root\.json$")
 
 
-def load_signed(path: Path, shown: str) -> tuple[dict | None, list[Finding]]:
+# The publication log grows by about 200 bytes per published credential: it gets a larger cap
+# than the 1 MB of every other signed document (a city registry publishes thousands a year).
+LOG_MAX_BYTES = 256 * 1024 * 1024
+
+
+def load_signed(path: Path, shown: str, max_bytes: int | None = None) -> tuple[dict | None, list[Finding]]:
     """A signed JSON document, or None with a finding saying why it cannot be read."""
     if not path.is_file() or path.is_symlink():
         return None, []
@@ -18,7 +23,7 @@ def load_signed(path: Path, shown: str) -> tuple[dict | None, list[Finding]]:
     from signing.strictjson import load_path
 
     try:
-        data = load_path(path)
+        data = load_path(path, **({"max_bytes": max_bytes} if max_bytes else {}))
     except SigningError as exc:
         return None, [error("C100", Location(shown, 1, 1), f"签名文件无法读取：{exc.zh}", f"signed file cannot be read: {exc.en}")]
     if not isinstance(data, dict):
@@ -32,7 +37,8 @@ def load_trust(folder: Path, shown: str) -> tuple[TrustDocuments | None, list[Fi
     findings: list[Finding] = []
 
     def one(name: str):
-        doc, found = load_signed(folder / name, f"{shown}/{name}")
+        limit = LOG_MAX_BYTES if name == "log.json" else None
+        doc, found = load_signed(folder / name, f"{shown}/{name}", limit)
         findings.extend(found)
         return doc
 

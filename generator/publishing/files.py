@@ -42,7 +42,7 @@ def write_atomic(path: Path, data: bytes, *, replace: bool) -> Path:
     return path
 
 
-def read_json(path: Path) -> Any:
+def read_json(path: Path, max_bytes: int | None = None) -> Any:
     from signing.strictjson import load_path
 
-    return load_path(path)
+    return load_path(path, **({"max_bytes": max_bytes} if max_bytes else {}))

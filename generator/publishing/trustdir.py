@@ -38,7 +38,11 @@ class TrustDir:
 
     def read(self, name: str) -> Any:
         path = self.path / name
-        return read_json(path) if path.is_file() else None
+        if not path.is_file():
+            return None
+        from generator.loading.signed import LOG_MAX_BYTES
+
+        return read_json(path, LOG_MAX_BYTES if name == "log.json" else None)
 
     def write(self, name: str, obj: Any, *, replace: bool = True) -> Path:
         return write_atomic(self.path / name, dump_json(obj), replace=replace)

@@ -128,3 +128,17 @@ def test_evidence_changed_after_certification_is_caught(platform, tmp_path):
     proc = carbonreg("check", str(copy), "--today", TODAY, check=False)
     assert proc.returncode == 1
     assert "C102" in proc.stdout and "C103" in proc.stdout  # evidence digest and signed totals both differ
+
+
+def test_a_publication_log_over_one_megabyte_is_read(tmp_path):
+    """The log grows ~200 bytes per credential; 10,000 events pass 1 MB (found by the benchmark)."""
+    from generator.loading.signed import load_trust
+
+    folder = tmp_path / "trust"
+    folder.mkdir()
+    leaves = [{"digest": f"{i:064x}", "id": f"urn:carbonreg:declaration:d-{i}", "published": "2026-04-11T00:00:00Z"}
+              for i in range(8000)]
+    (folder / "log.json").write_text(json.dumps({"leaves": leaves}), encoding="utf-8")
+    assert (folder / "log.json").stat().st_size > 1_000_000
+    trust, findings = load_trust(folder, "trust")
+    assert findings == [] and len(trust.log_leaves) == 8000
