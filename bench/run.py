@@ -60,7 +60,9 @@ from datetime import date
 from pathlib import Path
 from generator.site.build import build
 t = time.perf_counter()
-report = build(Path(sys.argv[1]), Path(sys.argv[2]), date.fromisoformat(sys.argv[3]), search=False)
+import os
+report = build(Path(sys.argv[1]), Path(sys.argv[2]), date.fromisoformat(sys.argv[3]), search=False,
+               jobs=os.cpu_count() or 1)  # as `carbonreg build` does by default
 import resource
 print(json.dumps({"timings": report.timings, "files": report.files, "bytes": report.bytes,
                   "seconds": time.perf_counter() - t,
