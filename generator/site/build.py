@@ -11,7 +11,7 @@ from generator.pipeline import CheckResult, check
 from generator.progress import QUIET, Progress
 from generator.site import docs, opendata, pages
 from generator.site.model import build_model
-from generator.site.output import write_site
+from generator.site.output import Staging
 from generator.site.parallel import per_event_pages
 from generator.site.render import THEME_DIR
 from generator.site.search import index_site
@@ -59,27 +59,24 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
         raise BuildRefused(result)
     model = stage("model", build_model, result, stamp)                    # compute everything pages show
     base_url = result.registry.meta.base_url if result.registry.meta else None
-    files: dict[str, bytes] = {}
-    stage("render", _collect, files, pages.home(model), pages.event_list(model),
-          per_event_pages(model, base_url, jobs), pages.agencies(model), pages.statistics(model),
-          pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
-          pages.showcase(model), pages.offers(model),
-          pages.data_page(model, [name for name, _ in _schema_names()]))
-    stage("open data", _collect, files, opendata.open_data(model), opendata.schema_files(),
-          [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],
-          opendata.trust_files(model))
-    stage("attachments", _collect, files, _attachments(model), _assets())
-    stage("docs", _collect, files, docs.build_docs(model, epoch))         # mkdocs narrative pages
+    site = Staging(out)                                                     # pages go to disk as rendered
+    try:
+        stage("render", site.add_all, pages.home(model), pages.event_list(model),
+              per_event_pages(model, base_url, jobs), pages.agencies(model), pages.statistics(model),
+              pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
+              pages.showcase(model), pages.offers(model),
+              pages.data_page(model, [name for name, _ in _schema_names()]))
+        stage("open data", site.add_all, opendata.open_data(model), opendata.schema_files(),
+              [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],
+              opendata.trust_files(model))
+        stage("attachments", site.add_all, _attachments(model), _assets())
+        stage("docs", site.add_all, docs.build_docs(model, epoch))          # mkdocs narrative pages
+    except BaseException:
+        site.discard()
+        raise
     before = (lambda folder: stage("search", index_site, folder)) if search else None
-    stage("write", write_site, out, files, before)                         # search index, atomic publish
-    return BuildReport(out, len(files), sum(len(b) for b in files.values()), timings,
-                       tuple(f for f in result.findings))
-
-
-def _collect(files: dict[str, bytes], *sources) -> None:
-    for source in sources:
-        for rel, data in source:
-            files[rel] = data
+    stage("write", site.publish, before)                                   # search index, atomic publish
+    return BuildReport(out, site.files, site.bytes, timings, tuple(f for f in result.findings))
 
 
 def _schema_names():

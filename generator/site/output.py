@@ -19,34 +19,63 @@ class OutputError(Exception):
         self.zh, self.en = zh, en
 
 
-def write_site(out: Path, files: dict[str, bytes], before_publish=None) -> Path:
-    """Publish exactly ``files`` at ``out``; returns the build folder. Never deletes a user's folder.
+class Staging:
+    """A build folder that pages are written into as they are rendered (nothing is held in memory),
+    published by :meth:`publish` in one atomic swap, or discarded."""
 
-    ``before_publish(folder)`` may add files to the complete build (e.g. a search index) before
-    it is published; if it fails, nothing is published."""
-    out = Path(os.path.abspath(out))
-    if out.exists() and not out.is_symlink():
-        if any(out.iterdir()) and not (out / MARKER).is_file():
-            raise OutputError(f"{out} 已存在且不是 carbonreg 生成的网站；请换一个输出目录或先移走它",
-                              f"{out} exists and is not a site carbonreg built; choose another --out or move it away")
-    builds = out.parent / f".{out.name}.builds"
-    builds.mkdir(parents=True, exist_ok=True)
-    target = builds / f"{time.time_ns()}-{os.getpid()}"
+    def __init__(self, out: Path):
+        self.out = Path(os.path.abspath(out))
+        if self.out.exists() and not self.out.is_symlink():
+            if any(self.out.iterdir()) and not (self.out / MARKER).is_file():
+                raise OutputError(f"{self.out} 已存在且不是 carbonreg 生成的网站；请换一个输出目录或先移走它",
+                                  f"{self.out} exists and is not a site carbonreg built; choose another --out or move it away")
+        self.builds = self.out.parent / f".{self.out.name}.builds"
+        self.builds.mkdir(parents=True, exist_ok=True)
+        self.target = self.builds / f"{time.time_ns()}-{os.getpid()}"
+        self.target.mkdir()
+        self.files = 0
+        self.bytes = 0
+
+    def add(self, rel: str, data: bytes) -> None:
+        path = self.target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            self.files += 1
+        path.write_bytes(data)
+        self.bytes += len(data)
+
+    def add_all(self, *sources) -> None:
+        for source in sources:
+            for rel, data in source:
+                self.add(rel, data)
+
+    def publish(self, before_publish=None) -> Path:
+        """``before_publish(folder)`` may add files (e.g. a search index); if it fails, nothing is published."""
+        try:
+            if before_publish is not None:
+                before_publish(self.target)
+            (self.target / MARKER).write_text("carbonreg\n", encoding="utf-8")
+            _fsync_tree(self.target)
+            _publish(self.out, self.target)
+        except BaseException:
+            self.discard()
+            raise
+        _prune(self.builds, keep=self.target)
+        return self.target
+
+    def discard(self) -> None:
+        shutil.rmtree(self.target, ignore_errors=True)
+
+
+def write_site(out: Path, files: dict[str, bytes], before_publish=None) -> Path:
+    """Publish exactly ``files`` at ``out``; returns the build folder. Never deletes a user's folder."""
+    staging = Staging(out)
     try:
-        for rel, data in sorted(files.items()):
-            path = target / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        if before_publish is not None:
-            before_publish(target)
-        (target / MARKER).write_text("carbonreg\n", encoding="utf-8")
-        _fsync_tree(target)
-        _publish(out, target)
+        staging.add_all(sorted(files.items()))
     except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
+        staging.discard()
         raise
-    _prune(builds, keep=target)
-    return target
+    return staging.publish(before_publish)
 
 
 def _publish(out: Path, target: Path) -> None:
