@@ -1,6 +1,8 @@
 """Frozen records, one per kind of registry file. Each keeps its source document for locations."""
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -334,3 +336,15 @@ class TrustDocuments:
     status: dict | None
     log_leaves: tuple[dict, ...]
     checkpoint: dict | None
+
+    @functools.cached_property
+    def publication_log(self):
+        """The log as signing's PublicationLog, made once (its Merkle trees are memoized inside)."""
+        from signing.transparency import PublicationLog
+
+        return PublicationLog(tuple(self.log_leaves))
+
+    @functools.cached_property
+    def log_position(self) -> dict[str, int]:
+        """Credential id -> its index in the log."""
+        return {leaf.get("id"): i for i, leaf in enumerate(self.log_leaves)}

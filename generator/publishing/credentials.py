@@ -30,7 +30,7 @@ def evidence(registry_root: Path, event: Event) -> list[dict[str, str]]:
     return [{"path": f.relative_to(registry_root).as_posix(), "sha256": sha256_file(f)} for f in files if f.is_file()]
 
 
-def event_subject(event: Event, account: EventAccount, district_names: dict | None = None) -> dict[str, Any]:
+def event_subject(event: Event, account: EventAccount) -> dict[str, Any]:
     plan = event.plan
     return {
         "id": plan.id,

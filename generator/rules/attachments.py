@@ -1,6 +1,7 @@
 """Attachments: inside the event's folder, present, not too large, and matching their SHA-256."""
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -17,8 +18,15 @@ def _records_with_attachments(event):
 
 
 def sha256_file(path: Path) -> str:
+    """SHA-256 of a file, computed once per file version (several rules key their work on it)."""
+    stat = path.stat()
+    return _sha256_of(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=None)
+def _sha256_of(path: str, mtime_ns: int, size: int) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()

@@ -49,29 +49,23 @@ def credentials_verify(ctx: CheckContext):
         bundle = dump_json(bundle_for(trust, doc))
         verdict = cache.get_or_compute(DerivedCache.key("verdict", _signing_digest(), at.isoformat(), root, bundle),
                                        lambda: _verdict(bundle, trust.root_chain[0], at))
-        failed = [_Step(*step) for step in verdict["failed"]]
+        failed = [tuple(step) for step in verdict["failed"]]  # (step name, zh, en)
         if verdict["revocation"] == "revoked":
             if doc.get("id") not in revoked_ids:
                 yield error("C106", where, "状态列表撤销了此文件，但登记库中没有相应的撤销公告",
                             "the status list revokes this file but the registry has no revocation notice for it")
-            failed = [s for s in failed if s.name != "revocation"]
+            failed = [step for step in failed if step[0] != "revocation"]
         elif doc.get("id") in revoked_ids:
             yield warning("C107", where, "已有撤销公告，但签署的状态列表尚未包含；请运行 carbonreg status sign",
                           "a revocation notice exists but the signed status list does not include it yet; run carbonreg status sign")
-        for step in failed:
-            yield error("C101", where, f"签名文件核验失败（{step.name}）：{step.zh}",
-                        f"the signed file does not verify ({step.name}): {step.en}")
+        for step, zh, en in failed:
+            yield error("C101", where, f"签名文件核验失败（{step}）：{zh}", f"the signed file does not verify ({step}): {en}")
         stale = stale or verdict["status_fresh"] is False
     if stale:
         root = ctx.registry.shown_root.rstrip("/")
         yield warning("C105", Location(f"{root}/trust/status.json", 1, 1),
                       f"签署的状态列表在 {ctx.today} 已过期，已发布证书和声明的撤销状态无法确认；请运行 carbonreg status sign",
                       f"the signed status list has expired by {ctx.today}, so the revocation status of published certificates and declarations cannot be confirmed; run carbonreg status sign")
-
-
-class _Step:
-    def __init__(self, name: str, zh: str, en: str):
-        self.name, self.zh, self.en = name, zh, en
 
 
 def _verdict(bundle: bytes, root: dict, at: datetime) -> dict:

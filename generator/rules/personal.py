@@ -110,7 +110,7 @@ def attachment_text(path: Path) -> str | None:
 
 def no_personal_data_in_attachments(ctx: CheckContext):
     from generator.loading.cache import DerivedCache, default_folder
-    from generator.rules.attachments import attachment_problem
+    from generator.rules.attachments import attachment_problem, sha256_file
 
     cache = DerivedCache(default_folder(), "personal-data")
     for event in ctx.registry.events:
@@ -121,7 +121,7 @@ def no_personal_data_in_attachments(ctx: CheckContext):
                     continue
                 seen.add(att.path)
                 path = event.dir / att.path
-                key = DerivedCache.key("personal-data", path.suffix.lower(), path.read_bytes())
+                key = DerivedCache.key("personal-data", path.suffix.lower(), sha256_file(path))
                 hits = cache.get_or_compute(key, lambda: [list(h) for h in find_personal_data(attachment_text(path) or "")])
                 for code, zh, en in hits:
                     root = ctx.registry.shown_root.rstrip("/")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from generator.findings import Location, error
+from generator.rules.attachments import sha256_file
 from generator.rules.context import CheckContext
 from signing.secretscan import find_private_key_material
 
@@ -50,11 +51,11 @@ def no_secrets(ctx: CheckContext):
         try:
             if path.stat().st_size > MAX_SCAN_BYTES:
                 continue
-            raw = path.read_bytes()
+            key = DerivedCache.key("secrets", sha256_file(path))
         except OSError:
             continue
-        hits = cache.get_or_compute(DerivedCache.key("secrets", raw),
-                                    lambda: [list(h) for h in scan_text(raw.decode("utf-8", errors="replace"))])
+        hits = cache.get_or_compute(
+            key, lambda: [list(h) for h in scan_text(path.read_bytes().decode("utf-8", errors="replace"))])
         for line, code, zh, en in hits:
             yield error(code, Location(_shown(ctx, path), line, 1),
                         f"{zh}：登记库是公开的，私钥和令牌绝不能提交；请删除该文件或该行，并立即作废（轮换）这把密钥",

@@ -71,11 +71,12 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
               opendata.trust_files(model))
         stage("attachments", site.add_all, _attachments(model), _assets())
         stage("docs", site.add_all, docs.build_docs(model, epoch))          # mkdocs narrative pages
+        if search:
+            stage("search", index_site, site.target)                       # Pagefind over the finished pages
     except BaseException:
         site.discard()
         raise
-    before = (lambda folder: stage("search", index_site, folder)) if search else None
-    stage("write", site.publish, before)                                   # search index, atomic publish
+    stage("write", site.publish)                                           # sync and atomic publish
     return BuildReport(out, site.files, site.bytes, timings, tuple(f for f in result.findings))
 
 

@@ -36,10 +36,7 @@ def credential_view(trust, credential: dict) -> CredentialView:
     subject = credential["credentialSubject"]
     number = subject.get("certificateNumber") or subject.get("declarationId")
     vm = credential["proof"]["verificationMethod"]
-    from generator.publishing.bundles import _log_of
-
-    _, index = _log_of(trust)
-    position = index.get(credential["id"])
+    position = trust.log_position.get(credential["id"])
     published = trust.log_leaves[position]["published"] if position is not None else None
     return CredentialView(kind, number, credential, dump_json(bundle_for(trust, credential)),
                           credential["issuer"]["name"]["zh"], credential["issuer"]["name"]["en"],

@@ -1,6 +1,8 @@
 """The site model: everything pages show, computed once from a checked registry (then only read)."""
 from __future__ import annotations
 
+import functools
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -74,14 +76,15 @@ class SiteModel:
     def showcase(self) -> list:
         return sorted((e for e in self.events if e.score is not None), key=lambda e: (-e.score.total, e.id))
 
+    @functools.cached_property
+    def _revocations_by_event(self) -> dict[str, list]:
+        by_event: dict[str, list] = {}
+        for r in self.revocations:
+            by_event.setdefault(r.event_id, []).append(r)
+        return by_event
+
     def revocations_of(self, event_id: str) -> list:
-        by_event = self.__dict__.get("_by_event")
-        if by_event is None:
-            by_event = {}
-            for r in self.revocations:
-                by_event.setdefault(r.event_id, []).append(r)
-            object.__setattr__(self, "_by_event", by_event)  # a cache of derived data, not state
-        return by_event.get(event_id, [])
+        return self._revocations_by_event.get(event_id, [])
 
     def event(self, event_id: str) -> SiteEvent:
         return next(e for e in self.events if e.id == event_id)

@@ -1,13 +1,16 @@
 """Helpers for the offer tests: the sample registry, text edits, locations, and made-up offers."""
 from __future__ import annotations
 
-import shutil
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from generator.model.records import Offer, Project, Supplier, Text
 from generator.pipeline import CheckResult, check
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "generator"))
+from gentestkit import copy_sample, edit, line_of  # noqa: E402,F401  (shared with the generator tests)
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "registry"
@@ -21,23 +24,6 @@ SHVER = "offers/shver-2026-metro-carbon-inclusion.yaml"
 CEA = "offers/cea-2026-minhang-thermal.yaml"
 
 
-def copy_sample(tmp_path: Path) -> Path:
-    root = tmp_path / "registry"
-    shutil.copytree(SAMPLE, root, symlinks=True)
-    return root
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == count, f"{old!r} occurs {text.count(old)} times in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
 
 
 def run(root: Path, today: date = TODAY) -> CheckResult:
