@@ -112,13 +112,12 @@ def compute_event(registry: Registry, event: Event, today: date) -> tuple[EventA
 
 def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: FactorSet | None):
     doc = event.report.doc
-    where = doc.at("lines", line.index, "factor")
     choice = line.factor
     if choice.source == "measured":
         value, unit, origin, key = choice.value, choice.unit, "measured", None
     else:
         if fset is None:
-            return None, [error("A505", where, f"活动日期没有生效的缺省因子集；请改用实测值或在 factors/ 中加入适用版本",
+            return None, [error("A505", doc.at("lines", line.index, "factor"), f"活动日期没有生效的缺省因子集；请改用实测值或在 factors/ 中加入适用版本",
                                 f"no default factor set is in force on the event date; use a measured factor or add one to factors/")]
         factor = fset.factors.get(choice.key)
         if factor is None:
