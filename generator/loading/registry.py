@@ -108,3 +108,9 @@ def load_registry(root: Path, shown_root: str | None = None, progress: Progress 
 
 def _one(items):
     return items[0] if items else None
+
+
+def locate_in(path: Path, shown: str, keys: tuple) -> Location:
+    """Where the value at ``keys`` starts in the file (read again for this one finding)."""
+    values, keys_table = _relocate(path, shown)
+    return Document(shown, None, values, keys_table).at(*keys)

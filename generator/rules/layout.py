@@ -38,19 +38,17 @@ def records_name_their_event(ctx: CheckContext):
 
 def ids_unique(ctx: CheckContext):
     """Event, retirement and declaration ids are unique in the whole registry, and never reused."""
+    if not ctx.whole:
+        return
     seen: dict[tuple[str, str], object] = {}
-    for event in ctx.registry.events:
-        records = [("event", event.plan), ("declaration", event.declaration)]
-        records += [("retirement", r) for r in event.retirements]
-        for kind, rec in records:
-            if rec is None:
-                continue
-            first = seen.setdefault((kind, rec.id), rec)
-            if first is not rec:
-                yield error("R105", rec.doc.at("id"),
-                            f"编号 {rec.id!r} 已被 {first.doc.path} 使用；编号全库唯一且永不复用",
-                            f"id {rec.id!r} is already used by {first.doc.path}; ids are unique and never reused",
-                            related=(first.doc.at("id"),))
+    for facts in ctx.all_facts():
+        for fact in facts.ids:
+            first = seen.setdefault((fact.kind, fact.value), fact)
+            if first is not fact:
+                yield error("R105", fact.where.location(),
+                            f"编号 {fact.value!r} 已被 {first.where.shown} 使用；编号全库唯一且永不复用",
+                            f"id {fact.value!r} is already used by {first.where.shown}; ids are unique and never reused",
+                            related=(first.where.location(),))
 
 
 def agencies_exist(ctx: CheckContext):

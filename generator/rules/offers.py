@@ -15,8 +15,12 @@ from generator.rules.retirements import offset_kind_problems
 OFFER_CODES = {"kind": "O101", "registry": "O102", "province": "O103"}
 
 
+def _offers(ctx: CheckContext):
+    return ctx.registry.offers if ctx.whole else ()
+
+
 def kind_allowed(ctx: CheckContext):
-    for offer in ctx.registry.offers:
+    for offer in _offers(ctx):
         rules = rules_in_force(ctx.registry, offer.valid_from)
         if rules is None:
             yield error("O101", offer.doc.at("valid_from"),
@@ -28,7 +32,7 @@ def kind_allowed(ctx: CheckContext):
 
 
 def validity_window(ctx: CheckContext):
-    for offer in ctx.registry.offers:
+    for offer in _offers(ctx):
         if offer.valid_until <= offer.valid_from:
             yield error("O104", offer.doc.at("valid_until"),
                         f"有效期至 {offer.valid_until} 须晚于有效期起 {offer.valid_from}",
@@ -37,9 +41,9 @@ def validity_window(ctx: CheckContext):
 
 def ids_unique(ctx: CheckContext):
     """Offer ids are unique, match their file names and never equal a retirement id."""
-    retirements = {r.id: r for e in ctx.registry.events for r in e.retirements}
+    retirements = {f.value: f for facts in ctx.all_facts() if ctx.whole for f in facts.ids if f.kind == "retirement"}
     seen = {}
-    for offer in ctx.registry.offers:
+    for offer in _offers(ctx):
         stem = Path(offer.doc.path).stem
         if stem != offer.id:
             yield error("O107", offer.doc.at("id"),
@@ -54,6 +58,6 @@ def ids_unique(ctx: CheckContext):
         if offer.id in retirements:
             ret = retirements[offer.id]
             yield error("O106", offer.doc.at("id"),
-                        f"供给编号 {offer.id!r} 与注销证明 {ret.doc.path} 的编号相同；请另取编号",
-                        f"offer id {offer.id!r} equals the id of the retirement {ret.doc.path}; choose another id",
-                        related=(ret.doc.at("id"),))
+                        f"供给编号 {offer.id!r} 与注销证明 {ret.where.shown} 的编号相同；请另取编号",
+                        f"offer id {offer.id!r} equals the id of the retirement {ret.where.shown}; choose another id",
+                        related=(ret.where.location(),))

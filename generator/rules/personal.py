@@ -80,6 +80,8 @@ def _documents(ctx: CheckContext):
     reg = ctx.registry
     for event in reg.events:
         yield from (r.doc for r in (event.plan, event.report, event.declaration, *event.retirements) if r is not None)
+    if not ctx.whole:
+        return
     yield from (a.doc for a in reg.agencies.values())
     yield from (r.doc for r in reg.revocations)
     yield from (o.doc for o in reg.offers)

@@ -6,7 +6,9 @@ from generator.rules.context import CheckContext
 
 
 def revocations_consistent(ctx: CheckContext):
-    events = {e.plan.id: e for e in ctx.registry.events if e.plan is not None}
+    if not ctx.whole:
+        return
+    events = {f.plan_id: f for f in ctx.all_facts() if f.plan_id is not None}
     for rev in ctx.registry.revocations:
         event = events.get(rev.event_id)
         if event is None:
@@ -14,15 +16,15 @@ def revocations_consistent(ctx: CheckContext):
                         f"撤销公告指向不存在的活动 {rev.event_id!r}", f"the notice names an unknown event {rev.event_id!r}")
             continue
         if rev.target_kind == "declaration":
-            decl = event.declaration
-            if decl is None or decl.id != rev.target_id:
+            decl = event.declaration  # (id, declared_on)
+            if decl is None or decl[0] != rev.target_id:
                 yield error("R950", rev.doc.at("target", "id"),
                             f"活动 {rev.event_id} 没有编号为 {rev.target_id!r} 的声明",
                             f"event {rev.event_id} has no declaration {rev.target_id!r}")
-            elif rev.decided_on < decl.declared_on:
+            elif rev.decided_on.isoformat() < decl[1]:
                 yield error("R951", rev.doc.at("decided_on"),
-                            f"撤销日期 {rev.decided_on} 早于声明日期 {decl.declared_on}",
-                            f"revoked on {rev.decided_on}, before the declaration was made ({decl.declared_on})")
+                            f"撤销日期 {rev.decided_on} 早于声明日期 {decl[1]}",
+                            f"revoked on {rev.decided_on}, before the declaration was made ({decl[1]})")
         if rev.decided_on > ctx.today:
             yield error("R951", rev.doc.at("decided_on"), f"撤销日期 {rev.decided_on} 在未来",
                         f"revocation date {rev.decided_on} is in the future")
@@ -35,6 +37,8 @@ def revocations_consistent(ctx: CheckContext):
 
 
 def revoked_ids_unique(ctx: CheckContext):
+    if not ctx.whole:
+        return
     seen = {}
     for rev in ctx.registry.revocations:
         first = seen.setdefault(rev.id, rev)

@@ -18,13 +18,23 @@ _TOKENS = (
 )
 
 
-def _files(root: Path):
-    for folder, dirs, files in os.walk(root):  # os.walk does not follow symlinked folders
-        dirs[:] = sorted(d for d in dirs if d != ".git")
+def _walk(top: Path, skip: frozenset[str] = frozenset(), root: Path | None = None):
+    for folder, dirs, files in os.walk(top):  # os.walk does not follow symlinked folders
+        rel = Path(folder).relative_to(root).as_posix() if root is not None else "."
+        dirs[:] = sorted(d for d in dirs if d != ".git" and (d if rel == "." else f"{rel}/{d}") not in skip)
         for name in sorted(files):
             path = Path(folder, name)
             if not path.is_symlink():
                 yield path
+
+
+def _files(ctx: CheckContext):
+    """Every file of the events in focus; with ``whole``, every other file of the registry too."""
+    for event in ctx.registry.events:
+        yield from _walk(event.dir)
+    if ctx.whole:
+        events = frozenset(f.rel_dir for f in ctx.all_facts())
+        yield from _walk(ctx.registry.root, events, ctx.registry.root)
 
 
 def _shown(ctx: CheckContext, path: Path) -> str:
@@ -47,7 +57,7 @@ def no_secrets(ctx: CheckContext):
     from generator.loading.cache import DerivedCache, default_folder
 
     cache = DerivedCache(default_folder(), "secrets")
-    for path in _files(ctx.registry.root):
+    for path in _files(ctx):
         try:
             if path.stat().st_size > MAX_SCAN_BYTES:
                 continue

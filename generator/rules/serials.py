@@ -7,27 +7,24 @@ from generator.rules.context import CheckContext
 
 def no_serial_used_twice(ctx: CheckContext):
     """Sort every block by (registry, prefix, first) and sweep: O(n log n) in the number of blocks."""
-    blocks = []
-    for event in ctx.registry.events:
-        for ret in event.retirements:
-            for block in ret.serials:
-                if block.last >= block.first:
-                    blocks.append((ret.registry, block.prefix.upper(), block.first, block.last, ret, block))
-    blocks.sort(key=lambda b: (b[0], b[1], b[2], b[3], b[4].doc.path, b[5].index))
+    if not ctx.whole:
+        return
+    blocks = [b for facts in ctx.all_facts() for b in facts.serials]
+    blocks.sort(key=lambda b: (b.registry, b.prefix, b.first, b.last, b.where.shown, b.where.keys))
     reach = None  # the block reaching furthest so far within the current (registry, prefix)
     for current in blocks:
-        if reach is not None and reach[:2] == current[:2] and current[2] <= reach[3]:
+        if reach is not None and (reach.registry, reach.prefix) == (current.registry, current.prefix) \
+                and current.first <= reach.last:
             yield _overlap(current, reach)
             yield _overlap(reach, current)
-        if reach is None or reach[:2] != current[:2] or current[3] > reach[3]:
+        if reach is None or (reach.registry, reach.prefix) != (current.registry, current.prefix) \
+                or current.last > reach.last:
             reach = current
 
 
 def _overlap(here, there):
-    registry, prefix, _, _, ret, block = here
-    other_ret, other_block = there[4], there[5]
-    first, last = max(here[2], there[2]), min(here[3], there[3])
-    return error("R510", ret.doc.at("serials", block.index),
-                 f"序列号 {prefix} {first}–{last} 已在 {other_ret.doc.path}（{other_ret.id}）中注销；同一单位不得使用两次",
-                 f"serials {prefix} {first}-{last} are also retired in {other_ret.doc.path} ({other_ret.id}); a unit cannot be used twice",
-                 related=(other_ret.doc.at("serials", other_block.index),))
+    first, last = max(here.first, there.first), min(here.last, there.last)
+    return error("R510", here.where.location(),
+                 f"序列号 {here.prefix} {first}–{last} 已在 {there.where.shown}（{there.retirement_id}）中注销；同一单位不得使用两次",
+                 f"serials {here.prefix} {first}-{last} are also retired in {there.where.shown} ({there.retirement_id}); a unit cannot be used twice",
+                 related=(there.where.location(),))
