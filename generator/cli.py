@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_check(args) -> int:
     from generator.formats import FORMATS
-    from generator.pipeline import check
+    from generator.incremental.check import check_incremental
 
     root = Path(args.path)
     if not root.is_dir():
@@ -77,7 +77,7 @@ def cmd_check(args) -> int:
     else:
         from generator.progress import Progress
 
-        result = check(root, args.today or date.today(), shown, Progress())
+        result = check_incremental(root, args.today or date.today(), shown, Progress())
     sys.stdout.write(FORMATS[args.format](result))
     return 1 if result.failed(args.strict) else 0
 

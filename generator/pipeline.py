@@ -32,6 +32,23 @@ class CheckResult:
     def failed(self, strict: bool = False) -> bool:
         return self.errors > 0 or (strict and self.warnings > 0)
 
+    def counts(self) -> dict[str, int]:
+        """What the check looked at, for the summary lines."""
+        reg, accounts = self.registry, self.accounts.values()
+        return {
+            "events": len(reg.events),
+            "reports": sum(1 for e in reg.events if e.report is not None),
+            "retirements": sum(len(e.retirements) for e in reg.events),
+            "declarations": sum(1 for e in reg.events if e.declaration is not None),
+            "agencies": len(reg.agencies), "rule_sets": len(reg.rules), "factor_sets": len(reg.factor_sets),
+            "neutral_full": sum(1 for a in accounts if a.standing_level == "full"),
+            "neutral_basic": sum(1 for a in accounts if a.standing_level == "basic"),
+            "open": sum(1 for a in accounts if a.status in ("open", "planned")),
+            "overdue": sum(1 for a in accounts if a.status == "overdue"),
+            "revoked": sum(1 for a in accounts if a.status == "revoked"),
+            "placeholder_lines": sum(a.placeholder_lines for a in accounts),
+        }
+
 
 def check(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET) -> CheckResult:
     registry, findings = load_registry(root, shown_root, progress)  # load + validate every file

@@ -3,25 +3,7 @@ from __future__ import annotations
 
 
 def counts(result) -> dict[str, int]:
-    reg = result.registry
-    accounts = result.accounts.values()
-    return {
-        "events": len(reg.events),
-        "reports": sum(1 for e in reg.events if e.report is not None),
-        "retirements": sum(len(e.retirements) for e in reg.events),
-        "declarations": sum(1 for e in reg.events if e.declaration is not None),
-        "agencies": len(reg.agencies),
-        "rule_sets": len(reg.rules),
-        "factor_sets": len(reg.factor_sets),
-        "neutral_full": sum(1 for a in accounts if a.standing_level == "full"),
-        "neutral_basic": sum(1 for a in accounts if a.standing_level == "basic"),
-        "open": sum(1 for a in accounts if a.status in ("open", "planned")),
-        "overdue": sum(1 for a in accounts if a.status == "overdue"),
-        "revoked": sum(1 for a in accounts if a.status == "revoked"),
-        "placeholder_lines": sum(a.placeholder_lines for a in accounts),
-        "errors": result.errors,
-        "warnings": result.warnings,
-    }
+    return {**result.counts(), "errors": result.errors, "warnings": result.warnings}
 
 
 def summary_lines(result) -> list[str]:

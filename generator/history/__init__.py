@@ -27,8 +27,8 @@ def check_change(registry: Path, base_ref: str) -> list[Finding]:
 
 def check_with_base(registry: Path, today: date, shown_root: str | None, base_ref: str):
     """The full registry check (double counting spans every event) plus the change rules."""
-    from generator.pipeline import check
+    from generator.incremental.check import check_incremental
 
     history = check_change(registry, base_ref)  # first: a bad base fails before the long check
-    result = check(registry, today, shown_root)
+    result = check_incremental(registry, today, shown_root)
     return replace(result, findings=tuple(sorted_findings([*result.findings, *history])))

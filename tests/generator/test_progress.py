@@ -27,7 +27,7 @@ def test_progress_on_a_terminal():
     proc.wait()
     os.close(primary)
     assert proc.returncode == 0
-    assert "读取 / loading [".encode() in output and b"/" in output
+    assert "检查 / checking [".encode() in output and b"7/7" in output
 
 
 def test_no_progress_in_a_pipe():

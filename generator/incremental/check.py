@@ -1,0 +1,128 @@
+"""``carbonreg check`` event by event: unchanged events come from the memo, the rest are checked alone,
+then the registry-wide rules run once over the facts of every event.
+
+The result equals the whole-registry check (:func:`generator.pipeline.check`); a test holds them
+equal on the sample registry and on edited demo registries."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from generator.accounting.compute import compute_event
+from generator.findings import Finding, Severity, sorted_findings
+from generator.incremental import memo
+from generator.incremental.fileids import FileIds
+from generator.incremental.store import FORMAT, Store
+from generator.loading.cache import RecordCache, code_digest, default_folder
+from generator.loading.registry import files_by_event, load_event, load_globals
+from generator.loading.walk import walk
+from generator.model.records import Registry
+from generator.progress import QUIET, Progress
+from generator.rules import run_rules
+from generator.rules.context import CheckContext
+from generator.rules.facts import EventFacts, facts_of
+
+
+# The registry-wide files an event's own findings depend on (offers and stray files do not).
+EVENT_INPUTS = frozenset({"registry.yaml", "rules", "factors", "agencies", "revocations", "trust"})
+
+
+@dataclass(frozen=True)
+class IncrementalResult:
+    """What a check found, with the facts the summary counts (no records are kept)."""
+
+    registry: Registry  # the registry-wide records only (events=())
+    facts: tuple[EventFacts, ...]
+    findings: tuple[Finding, ...]
+    today: date
+    reused: int  # events whose result came from the memo
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+    def counts(self) -> dict[str, int]:
+        facts, reg = self.facts, self.registry
+        return {
+            "events": len(facts),
+            "reports": sum(1 for f in facts if f.has_report),
+            "retirements": sum(f.retirements for f in facts),
+            "declarations": sum(1 for f in facts if f.has_declaration),
+            "agencies": len(reg.agencies), "rule_sets": len(reg.rules), "factor_sets": len(reg.factor_sets),
+            "neutral_full": sum(1 for f in facts if f.standing_level == "full"),
+            "neutral_basic": sum(1 for f in facts if f.standing_level == "basic"),
+            "open": sum(1 for f in facts if f.status in ("open", "planned")),
+            "overdue": sum(1 for f in facts if f.status == "overdue"),
+            "revoked": sum(1 for f in facts if f.status == "revoked"),
+            "placeholder_lines": sum(f.placeholder_lines for f in facts),
+        }
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def check_incremental(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET,
+                      cache_folder: Path | None | str = "default") -> IncrementalResult:
+    shown_root = str(root) if shown_root is None else shown_root
+    folder = default_folder() if cache_folder == "default" else cache_folder
+    store = Store(folder)
+    try:
+        layout = walk(root, shown_root)                                   # which file is which record
+        cache = RecordCache(folder)
+        registry, findings = load_globals(root, shown_root, layout, cache)  # rules, factors, agencies...
+        findings = [*layout.findings, *findings]
+        ids = FileIds(root, store)
+        rels = [path.relative_to(root).as_posix() for _, _, path in layout.event_dirs]
+        # Everything an event's result depends on: the code, how paths are shown, the date, every
+        # registry-wide file, and every file of the event folder.
+        inputs = [(rel, id_) for rel, id_ in ids.tree(str(root), frozenset({"events", "offers"}))
+                  if rel.split("/", 1)[0] in EVENT_INPUTS]
+        shared = _digest(FORMAT, code_digest(), shown_root, today.isoformat(), json.dumps(inputs))
+        keys = [_digest(shared, rel, json.dumps(ids.tree(str(path)))) for rel, (_, _, path) in zip(rels, layout.event_dirs)]
+        known = store.get_many(keys)
+        by_event = files_by_event(layout)
+        all_facts: list[EventFacts] = []
+        fresh: list[tuple[str, dict]] = []
+        for done, ((year, name, path), rel, key) in enumerate(zip(layout.event_dirs, rels, keys), 1):
+            progress.tick(done, len(rels), "检查 / checking")
+            if key in known:
+                found, facts = memo.decode(known[key])
+            else:
+                found, facts = _check_event(registry, root, shown_root, today, (year, name, path), by_event.get(rel, ()), cache)
+                fresh.append((key, memo.encode(found, facts)))
+            findings.extend(found)
+            all_facts.append(facts)
+        store.put_many(fresh)
+        ids.save()
+        # The registry-wide rules, once, over the facts of every event.
+        findings.extend(run_rules(CheckContext(registry, {}, today, facts=tuple(all_facts), whole=True)))
+        return IncrementalResult(registry, tuple(all_facts), tuple(sorted_findings(findings)), today,
+                                 len(rels) - len(fresh))
+    finally:
+        store.close()
+
+
+def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, files, cache):
+    """Load, account and check one event alone (the registry-wide parts are left to the whole run)."""
+    year, name, path = where
+    event, findings = load_event(root, shown_root, year, name, path, files, cache)
+    account, found = compute_event(registry, event, today)
+    findings.extend(found)
+    accounts = {event.rel_dir: account} if account is not None else {}
+    findings.extend(run_rules(CheckContext(replace(registry, events=(event,)), accounts, today, facts=(), whole=False)))
+    return findings, facts_of(event, account)

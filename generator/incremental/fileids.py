@@ -1,0 +1,83 @@
+"""Content ids of files: the SHA-256 of their bytes, read again only when a file's stat changed.
+
+Like git's index, a file whose size, modification time, inode and change time all match the stat
+cache keeps its recorded digest; anything else is read and hashed. A symbolic link's id is its
+target (links are never followed)."""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat as statmod
+import time
+from pathlib import Path
+
+from generator.incremental.store import Store
+
+
+# A file changed in the same clock tick as it was hashed could keep its stat signature (git's
+# "racily clean" problem): digests of files changed in the last two seconds are not remembered.
+RACY_NS = 2_000_000_000
+
+
+def _signature(st: os.stat_result) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}"
+
+
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class FileIds:
+    """Ids of every file under a registry root, in one pass, with the stat cache of ``store``."""
+
+    def __init__(self, root: Path, store: Store):
+        self.root = str(root.resolve())
+        self.store = store
+        self.known = store.file_table(self.root + os.sep)
+        self.changed: list[tuple[str, str, str]] = []
+
+    def tree(self, top: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+        """(path relative to ``top``, id) of every file below ``top``, sorted; folders named in
+        ``skip`` (relative to ``top``) are left out."""
+        out: list[tuple[str, str]] = []
+        self._scan(top, "", skip, out)
+        out.sort()
+        return out
+
+    def _scan(self, folder: str, rel: str, skip: frozenset[str], out: list) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            out.append((rel, f"unreadable:{exc.errno}"))
+            return
+        for entry in entries:
+            name = f"{rel}/{entry.name}" if rel else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if name not in skip and entry.name != ".git":
+                    self._scan(entry.path, name, skip, out)
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+                if statmod.S_ISLNK(st.st_mode):
+                    out.append((name, "symlink:" + os.readlink(entry.path)))
+                    continue
+                sig = _signature(st)
+                hit = self.known.get(entry.path)
+                if hit is not None and hit[0] == sig:
+                    out.append((name, hit[1]))
+                    continue
+                sha = _sha256(entry.path)
+            except OSError as exc:
+                out.append((name, f"unreadable:{exc.errno}"))
+                continue
+            if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+                self.changed.append((entry.path, sig, sha))  # a racily recent file is hashed every time
+            out.append((name, sha))
+
+    def save(self) -> None:
+        self.store.put_files(self.changed)
+        self.changed = []

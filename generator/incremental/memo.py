@@ -1,0 +1,43 @@
+"""The memo of one event's check: its findings and facts, as JSON."""
+from __future__ import annotations
+
+from generator.findings import Finding
+from generator.loading.cache import _finding_in, _finding_out
+from generator.rules.facts import EventFacts, IdFact, SerialFact, Where
+
+
+def _where_out(w: Where) -> list:
+    return [w.file, w.shown, list(w.keys)]
+
+
+def _where_in(raw: list) -> Where:
+    return Where(raw[0], raw[1], tuple(raw[2]))
+
+
+def encode(findings: list[Finding], facts: EventFacts) -> dict:
+    return {
+        "findings": [_finding_out(f) for f in findings],
+        "facts": {
+            "rel_dir": facts.rel_dir, "plan_id": facts.plan_id,
+            "ids": [[i.kind, i.value, _where_out(i.where)] for i in facts.ids],
+            "serials": [[s.registry, s.prefix, s.first, s.last, s.retirement_id, _where_out(s.where)]
+                        for s in facts.serials],
+            "declaration": list(facts.declaration) if facts.declaration else None,
+            "has_report": facts.has_report, "retirements": facts.retirements,
+            "has_declaration": facts.has_declaration, "standing_level": facts.standing_level,
+            "status": facts.status, "placeholder_lines": facts.placeholder_lines,
+        },
+    }
+
+
+def decode(value: dict) -> tuple[list[Finding], EventFacts]:
+    raw = value["facts"]
+    facts = EventFacts(
+        rel_dir=raw["rel_dir"], plan_id=raw["plan_id"],
+        ids=tuple(IdFact(k, v, _where_in(w)) for k, v, w in raw["ids"]),
+        serials=tuple(SerialFact(r, p, first, last, rid, _where_in(w)) for r, p, first, last, rid, w in raw["serials"]),
+        declaration=tuple(raw["declaration"]) if raw["declaration"] else None,
+        has_report=raw["has_report"], retirements=raw["retirements"], has_declaration=raw["has_declaration"],
+        standing_level=raw["standing_level"], status=raw["status"], placeholder_lines=raw["placeholder_lines"],
+    )
+    return [_finding_in(f) for f in value["findings"]], facts

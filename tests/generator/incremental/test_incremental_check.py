@@ -1,0 +1,135 @@
+"""The event-by-event check with its memo finds exactly what the whole-registry check finds."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from generator.demo import DEMO_TODAY, generate
+from generator.incremental.check import check_incremental
+from generator.pipeline import check
+from gentestkit import SAMPLE, SHOWN, TODAY, edit
+
+
+def _same(full, inc) -> None:
+    assert [f.message for f in inc.findings] == [f.message for f in full.findings]
+    assert [(f.location, f.related) for f in inc.findings] == [(f.location, f.related) for f in full.findings]
+    assert inc.counts() == full.counts()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("incdemo") / "registry"
+    generate(out, 24, seed=7)
+    return out
+
+
+def _copy(src: Path, tmp_path: Path) -> Path:
+    dst = tmp_path / "registry"
+    shutil.copytree(src, dst, symlinks=True)
+    return dst
+
+
+def _events(root: Path) -> list[Path]:
+    return sorted(p for p in root.glob("events/*/*") if p.is_dir())
+
+
+def test_sample_registry_same_findings_cold_warm_and_without_cache(reg, tmp_path):
+    full = check(reg, TODAY, SHOWN)
+    cold = check_incremental(reg, TODAY, SHOWN, cache_folder=tmp_path / "cache")
+    warm = check_incremental(reg, TODAY, SHOWN, cache_folder=tmp_path / "cache")
+    off = check_incremental(reg, TODAY, SHOWN, cache_folder=None)
+    for result in (cold, warm, off):
+        _same(full, result)
+    assert cold.reused == 0 and off.reused == 0
+    assert warm.reused == len(full.registry.events) == 7
+
+
+def test_cross_event_conflicts_are_found_from_memo_facts(demo, tmp_path):
+    """A retirement copied into another event: same id and serials in two events (R105, R510), one
+    of them taken from the memo; an offer reusing a retirement id (O106); a notice naming an unknown event."""
+    root = _copy(demo, tmp_path)
+    cache = tmp_path / "cache"
+    check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)  # memo of the clean registry
+    with_retirements = [e for e in _events(root) if any((e / "retirements").glob("*.yaml"))]
+    source, target = with_retirements[0], with_retirements[1]
+    ret = sorted((source / "retirements").glob("*.yaml"))[0]
+    shutil.copy(ret, target / "retirements" / ret.name)
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    assert inc.reused == len(_events(root)) - 1  # only the event given the copy was checked again
+    assert {"R105", "R510"} <= {f.code for f in inc.findings}
+    _same(check(root, DEMO_TODAY, SHOWN), inc)
+    # An offer is registry-wide but no event's own result depends on it: every event is reused.
+    sample_offer = sorted((SAMPLE / "offers").glob("*.yaml"))[0]
+    (root / "offers").mkdir(exist_ok=True)
+    offer = root / "offers" / sample_offer.name
+    shutil.copy(sample_offer, offer)
+    edit(offer, f"id: {offer.stem}", f"id: {ret.stem}")
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    assert inc.reused == len(_events(root)) and "O106" in {f.code for f in inc.findings}
+    _same(check(root, DEMO_TODAY, SHOWN), inc)
+    notice = sorted((root / "revocations").glob("*.yaml"))
+    assert notice
+    if notice:
+        text = notice[0].read_text(encoding="utf-8")
+        event_line = next(line for line in text.splitlines() if line.strip().startswith("event:"))
+        edit(notice[0], event_line, event_line.split(":")[0] + ": 2099-no-such-event-00000")
+    full = check(root, DEMO_TODAY, SHOWN)
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    _same(full, inc)
+    codes = {f.code for f in inc.findings}
+    assert {"R105", "R510", "O106", "R950"} <= codes
+
+
+def test_one_edited_event_is_checked_again_and_global_change_rechecks_all(demo, tmp_path):
+    root = _copy(demo, tmp_path)
+    cache = tmp_path / "cache"
+    n = len(_events(root))
+    assert check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache).reused == 0
+    plan = _events(root)[3] / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("name:", "name:", 1) + "\nbogus_field: 1\n", encoding="utf-8")
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    assert inc.reused == n - 1
+    _same(check(root, DEMO_TODAY, SHOWN), inc)
+    assert any(f.code.startswith("S") and "plan.yaml" in f.location.path for f in inc.findings)
+    rules = sorted((root / "rules").glob("*.yaml"))[0]
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n", encoding="utf-8")
+    assert check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache).reused == 0
+    # Another reference date changes deadlines: nothing is reused either.
+    assert check_incremental(root, DEMO_TODAY.replace(year=DEMO_TODAY.year + 1), SHOWN, cache_folder=cache).reused == 0
+
+
+def test_same_size_same_mtime_edit_is_still_seen(demo, tmp_path):
+    """An edit that keeps the size and restores the modification time still changes the change time."""
+    root = _copy(demo, tmp_path)
+    cache = tmp_path / "cache"
+    plan = _events(root)[0] / "plan.yaml"
+    old = os.stat(plan)
+    os.utime(plan, ns=(old.st_atime_ns, old.st_mtime_ns - 10_000_000_000))  # make it old: not racy
+    check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    before = os.stat(plan)
+    data = plan.read_bytes()
+    i = data.index(b"name:")
+    plan.write_bytes(data[:i] + b"nAme:" + data[i + 5:])  # same size, breaks the schema
+    os.utime(plan, ns=(before.st_atime_ns, before.st_mtime_ns))
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    assert inc.errors > 0 and inc.reused == len(_events(root)) - 1
+    _same(check(root, DEMO_TODAY, SHOWN), inc)
+
+
+def test_a_corrupted_memo_row_is_recomputed_not_trusted(demo, tmp_path):
+    root = _copy(demo, tmp_path)
+    cache = tmp_path / "cache"
+    first = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    db = sqlite3.connect(cache / "state.sqlite")
+    db.execute("UPDATE memo SET value = replace(value, '\"findings\":[', '\"findings\":[[\"X999\",\"error\",[\"forged\",1,1],\"x\",\"x\",[]],') ")
+    db.commit()
+    db.close()
+    again = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    assert again.reused == 0
+    assert "X999" not in {f.code for f in again.findings}
+    _same(first, again)
