@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from generator.findings import Finding, Location, error
@@ -56,54 +57,84 @@ def load_registry(root: Path, shown_root: str | None = None, progress: Progress 
     shown_root = str(root) if shown_root is None else shown_root
     layout = walk(root, shown_root)
     findings: list[Finding] = list(layout.findings)
-    by_kind: dict[str, list] = defaultdict(list)
-    by_event: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     cache = RecordCache(default_folder())
-    for done, file in enumerate(layout.files, 1):
-        progress.tick(done, len(layout.files), "读取 / loading")
-        record, found = load_record(file, cache)
-        findings.extend(found)
-        if record is None:
-            continue
-        if file.event_dir is None:
-            by_kind[file.kind].append(record)
-        else:
-            by_event[file.event_dir][file.kind].append(record)
-
+    registry, found = load_globals(root, shown_root, layout, cache)
+    findings.extend(found)
+    by_event = files_by_event(layout)
     events = []
-    for year, name, path in layout.event_dirs:
-        rel = path.relative_to(root).as_posix()
-        recs = by_event.get(rel, {})
-        has_plan = (path / "plan.yaml").is_file()
-        if not has_plan:
-            findings.append(error("L302", Location(f"{shown_root.rstrip('/')}/{rel}/plan.yaml"),
-                                  "活动文件夹缺少 plan.yaml（碳中和实施计划）；用 carbonreg 模板创建",
-                                  "event folder has no plan.yaml (the carbon neutrality plan); create it from the template"))
-        certificate, found = load_signed(path / "certificate.json", f"{shown_root.rstrip('/')}/{rel}/certificate.json")
+    for done, (year, name, path) in enumerate(layout.event_dirs, 1):
+        progress.tick(done, len(layout.event_dirs), "读取 / loading")
+        event, found = load_event(root, shown_root, year, name, path, by_event.get(_rel(root, path), ()), cache)
         findings.extend(found)
-        declaration_vc, found = load_signed(path / "declaration.json", f"{shown_root.rstrip('/')}/{rel}/declaration.json")
-        findings.extend(found)
-        events.append(Event(
-            folder_id=name, year_folder=year, rel_dir=rel, dir=path,
-            plan=_one(recs.get("plan")), report=_one(recs.get("report")),
-            retirements=tuple(sorted(recs.get("retirement", ()), key=lambda x: x.id)),
-            declaration=_one(recs.get("declaration")), has_plan_file=has_plan,
-            certificate=certificate, declaration_credential=declaration_vc,
-        ))
+        events.append(event)
+    return replace(registry, events=tuple(events)), findings
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def files_by_event(layout) -> dict[str, list[RegistryFile]]:
+    by_event: dict[str, list[RegistryFile]] = defaultdict(list)
+    for file in layout.files:
+        if file.event_dir is not None:
+            by_event[file.event_dir].append(file)
+    return by_event
+
+
+def load_globals(root: Path, shown_root: str, layout, cache: RecordCache) -> tuple[Registry, list[Finding]]:
+    """The registry-wide records (rules, factors, agencies, notices, offers, trust), with no events."""
+    findings: list[Finding] = []
+    by_kind: dict[str, list] = defaultdict(list)
+    for file in layout.files:
+        if file.event_dir is None:
+            record, found = load_record(file, cache)
+            findings.extend(found)
+            if record is not None:
+                by_kind[file.kind].append(record)
     trust, found = load_trust(root / "trust", f"{shown_root.rstrip('/')}/trust")
     findings.extend(found)
-    meta = _one(by_kind.get("registry"))
     registry = Registry(
-        root=root, shown_root=shown_root, meta=meta,
+        root=root, shown_root=shown_root, meta=_one(by_kind.get("registry")),
         rules=tuple(sorted(by_kind.get("rules", ()), key=lambda x: (x.jurisdiction, x.effective_from, x.id))),
         factor_sets=tuple(sorted(by_kind.get("factor-set", ()), key=lambda x: (x.jurisdiction, x.valid_from, x.id))),
         agencies={a.id: a for a in sorted(by_kind.get("agency", ()), key=lambda x: x.id)},
-        events=tuple(events),
+        events=(),
         revocations=tuple(sorted(by_kind.get("revocation", ()), key=lambda x: (x.decided_on, x.id))),
         trust=trust,
         offers=tuple(sorted(by_kind.get("offer", ()), key=lambda x: x.id)),
     )
     return registry, findings
+
+
+def load_event(root: Path, shown_root: str, year: str, name: str, path: Path, files,
+               cache: RecordCache) -> tuple[Event, list[Finding]]:
+    """One event folder's records and signed files."""
+    findings: list[Finding] = []
+    recs: dict[str, list] = defaultdict(list)
+    for file in files:
+        record, found = load_record(file, cache)
+        findings.extend(found)
+        if record is not None:
+            recs[file.kind].append(record)
+    rel = _rel(root, path)
+    has_plan = (path / "plan.yaml").is_file()
+    if not has_plan:
+        findings.append(error("L302", Location(f"{shown_root.rstrip('/')}/{rel}/plan.yaml"),
+                              "活动文件夹缺少 plan.yaml（碳中和实施计划）；用 carbonreg 模板创建",
+                              "event folder has no plan.yaml (the carbon neutrality plan); create it from the template"))
+    certificate, found = load_signed(path / "certificate.json", f"{shown_root.rstrip('/')}/{rel}/certificate.json")
+    findings.extend(found)
+    declaration_vc, found = load_signed(path / "declaration.json", f"{shown_root.rstrip('/')}/{rel}/declaration.json")
+    findings.extend(found)
+    event = Event(
+        folder_id=name, year_folder=year, rel_dir=rel, dir=path,
+        plan=_one(recs.get("plan")), report=_one(recs.get("report")),
+        retirements=tuple(sorted(recs.get("retirement", ()), key=lambda x: x.id)),
+        declaration=_one(recs.get("declaration")), has_plan_file=has_plan,
+        certificate=certificate, declaration_credential=declaration_vc,
+    )
+    return event, findings
 
 
 def _one(items):
