@@ -24,16 +24,45 @@ FORMAT = "carbonreg-record-cache/1"
 _DECIMAL = "\x00decimal"  # a key no YAML file can hold: the loader refuses control characters
 
 
+# What each kind of cached result is computed by: a change to any of these files (or libraries)
+# invalidates that kind only, so editing a page template does not make every record be parsed again.
+SOURCES = {
+    "all": ("generator", "signing", "schemas/v1"),
+    "records": ("generator/loading", "generator/validation", "generator/findings.py", "schemas/v1"),
+    "secrets": ("generator/rules/secrets.py", "signing/secretscan.py", "generator/findings.py"),
+    "personal-data": ("generator/rules/personal.py",),
+    "verdicts": ("signing", "generator/publishing"),
+    "qr": ("generator/site/qr.py",),
+}
+LIBRARIES = {
+    "all": ("ruamel.yaml", "jsonschema", "jsonschema-rs", "pypdf", "cryptography", "rfc8785", "segno", "jinja2"),
+    "records": ("ruamel.yaml", "jsonschema", "jsonschema-rs"),
+    "personal-data": ("pypdf",),
+    "verdicts": ("cryptography", "rfc8785"),
+    "qr": ("segno",),
+}
+
+
 @functools.cache
-def code_digest() -> str:
-    """Digest of all the code and schemas whose output may be cached (the loader, the schema layer, the
-    rules whose scans are cached, the verifier): any change to them invalidates every entry."""
+def code_digest(kind: str = "all") -> str:
+    """Digest of the code, schemas and library versions that compute a kind of cached result (see
+    ``SOURCES``): any change to them invalidates every entry of that kind."""
+    from importlib import metadata
+
     top = Path(__file__).resolve().parents[2]
-    parts = sorted((top / "generator").rglob("*.py")) + sorted((top / "signing").rglob("*.py"))
-    parts += sorted((top / "schemas" / "v1").glob("*.json"))
-    digest = hashlib.sha256(FORMAT.encode())
+    parts: list[Path] = []
+    for source in SOURCES.get(kind, SOURCES["all"]):
+        path = top / source
+        parts += [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in (".py", ".json"))
+    digest = hashlib.sha256(f"{FORMAT}\0{kind}".encode())
     for part in parts:
         digest.update(part.relative_to(top).as_posix().encode() + b"\0" + part.read_bytes())
+    for library in LIBRARIES.get(kind, ()):
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"\0{library}={version}".encode())
     return digest.hexdigest()
 
 
@@ -114,7 +143,7 @@ class RecordCache:
 
     def key(self, kind: str, shown: str, raw: bytes) -> str:
         digest = hashlib.sha256()
-        for part in (code_digest().encode(), kind.encode(), shown.encode("utf-8", "surrogatepass")):
+        for part in (code_digest("records").encode(), kind.encode(), shown.encode("utf-8", "surrogatepass")):
             digest.update(len(part).to_bytes(8, "big") + part)
         digest.update(raw)
         return digest.hexdigest()
@@ -151,10 +180,10 @@ class DerivedCache:
 
     def __init__(self, folder: Path | None, namespace: str):
         self.folder = folder / namespace if folder is not None else None
+        self.namespace = namespace
 
-    @staticmethod
-    def key(*parts: bytes | str) -> str:
-        digest = hashlib.sha256(code_digest().encode())
+    def key(self, *parts: bytes | str) -> str:
+        digest = hashlib.sha256(code_digest(self.namespace).encode())
         for part in parts:
             data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
             digest.update(len(data).to_bytes(8, "big") + data)

@@ -1,6 +1,7 @@
 """Walk a registry folder: which file is which record kind, and what does not belong."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,39 +58,58 @@ def walk(root: Path, shown_root: str) -> Layout:
             elif p.name != "README.md":
                 stray(p)
     trust = root / "trust"
-    for p in sorted(trust.iterdir()) if trust.is_dir() else []:
-        if p.suffix != ".json" or not p.is_file() or p.is_symlink():
-            stray(p)  # signed trust documents are JSON; generator/rules/certificates.py checks them
-    events_root = root / "events"
-    for year_dir in sorted(events_root.iterdir()) if events_root.is_dir() else []:
-        if not year_dir.is_dir() or year_dir.is_symlink():
-            stray(year_dir)
+    for p in _entries(trust):
+        if p.path.suffix != ".json" or not p.is_file or p.is_link:
+            stray(p.path)  # signed trust documents are JSON; generator/rules/certificates.py checks them
+    for year in _entries(root / "events"):
+        if not year.is_dir or year.is_link:
+            stray(year.path)
             continue
-        for event_dir in sorted(year_dir.iterdir()):
-            if not event_dir.is_dir() or event_dir.is_symlink():
-                stray(event_dir)
+        for event in _entries(year.path):
+            if not event.is_dir or event.is_link:
+                stray(event.path)
                 continue
-            events.append((year_dir.name, event_dir.name, event_dir))
-            files.extend(_event_files(event_dir, root, shown, stray))
+            events.append((year.path.name, event.path.name, event.path))
+            files.extend(_event_files(event.path, root, shown, stray))
     return Layout(tuple(files), tuple(events), tuple(findings))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    path: Path
+    is_dir: bool  # these three come from the directory listing itself (no stat per entry)
+    is_file: bool
+    is_link: bool
+
+
+def _entries(folder: Path) -> list[_Entry]:
+    """The entries of ``folder`` sorted by name; none when it is not a readable folder."""
+    try:
+        with os.scandir(folder) as it:
+            listed = [_Entry(Path(e.path), e.is_dir(follow_symlinks=False), e.is_file(follow_symlinks=True),
+                             e.is_symlink()) for e in it]
+    except (NotADirectoryError, FileNotFoundError):
+        return []
+    return sorted(listed, key=lambda e: e.path.name)
 
 
 def _event_files(event_dir: Path, root: Path, shown, stray) -> list[RegistryFile]:
     rel = event_dir.relative_to(root).as_posix()
     out: list[RegistryFile] = []
-    for p in sorted(event_dir.iterdir()):
-        if p.name in _EVENT_FILES and p.is_file() and not p.is_symlink():
-            out.append(RegistryFile(_EVENT_FILES[p.name], p, shown(p), rel))
-        elif p.name == "retirements" and p.is_dir() and not p.is_symlink():
-            for r in sorted(p.iterdir()):
-                if r.suffix == ".yaml" and r.is_file() and not r.is_symlink():
-                    out.append(RegistryFile("retirement", r, shown(r), rel))
+    for p in _entries(event_dir):
+        name = p.path.name
+        if name in _EVENT_FILES and p.is_file and not p.is_link:
+            out.append(RegistryFile(_EVENT_FILES[name], p.path, shown(p.path), rel))
+        elif name == "retirements" and p.is_dir:
+            for r in _entries(p.path):
+                if r.path.suffix == ".yaml" and r.is_file and not r.is_link:
+                    out.append(RegistryFile("retirement", r.path, shown(r.path), rel))
                 else:
-                    stray(r)
-        elif p.name == "attachments" and p.is_dir():
+                    stray(r.path)
+        elif name == "attachments" and (p.is_dir or (p.is_link and p.path.is_dir())):
             continue  # attachments are checked through the records that cite them
-        elif p.name in _EVENT_OTHER or p.name == "README.md":
+        elif name in _EVENT_OTHER or name == "README.md":
             continue
         else:
-            stray(p)
+            stray(p.path)
     return out

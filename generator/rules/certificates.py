@@ -47,7 +47,7 @@ def credentials_verify(ctx: CheckContext):
     for event, _, name, doc in docs:
         where = _where(ctx, event, name)
         bundle = dump_json(bundle_for(trust, doc))
-        verdict = cache.get_or_compute(DerivedCache.key("verdict", _signing_digest(), at.isoformat(), root, bundle),
+        verdict = cache.get_or_compute(cache.key("verdict", _signing_digest(), at.isoformat(), root, bundle),
                                        lambda: _verdict(bundle, trust.root_chain[0], at))
         failed = [tuple(step) for step in verdict["failed"]]  # (step name, zh, en)
         if verdict["revocation"] == "revoked":

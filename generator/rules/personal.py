@@ -123,7 +123,7 @@ def no_personal_data_in_attachments(ctx: CheckContext):
                     continue
                 seen.add(att.path)
                 path = event.dir / att.path
-                key = DerivedCache.key("personal-data", path.suffix.lower(), sha256_file(path))
+                key = cache.key("personal-data", path.suffix.lower(), sha256_file(path))
                 hits = cache.get_or_compute(key, lambda: [list(h) for h in find_personal_data(attachment_text(path) or "")])
                 for code, zh, en in hits:
                     root = ctx.registry.shown_root.rstrip("/")

@@ -61,7 +61,7 @@ def no_secrets(ctx: CheckContext):
         try:
             if path.stat().st_size > MAX_SCAN_BYTES:
                 continue
-            key = DerivedCache.key("secrets", sha256_file(path))
+            key = cache.key("secrets", sha256_file(path))
         except OSError:
             continue
         hits = cache.get_or_compute(

@@ -22,4 +22,4 @@ def qr_svg(url: str, title: str) -> str:
     from generator.loading.cache import DerivedCache, default_folder
 
     cache = DerivedCache(default_folder(), "qr")
-    return cache.get_or_compute(DerivedCache.key("qr", url, title), lambda: _encode(url, title))
+    return cache.get_or_compute(cache.key("qr", url, title), lambda: _encode(url, title))
