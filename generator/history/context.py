@@ -3,6 +3,7 @@
 Built once by :func:`read_change` (all git access goes through ``generator.history.git``)."""
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,16 +76,16 @@ def read_change(registry: Path, base_ref: str) -> ChangeContext:
     show = _shower(repo)
     files = tuple(ChangedFile(c, show(c.path), inside(c.path), inside(c.old)) for c in git.changes(repo, base))
 
-    base_paths = [p[len(prefix):] for p in git.files_at(repo, base, registry_rel) if p.startswith(prefix)]
-    base_classified = [classify(p) for p in base_paths]
+    blobs = {p[len(prefix):]: blob for p, blob in git.blobs_at(repo, base, registry_rel) if p.startswith(prefix)}
+    base_classified = [classify(p) for p in blobs]
     event_dirs = frozenset(p.event_dir for p in base_classified if p.event_dir)
     certified = frozenset(p.event_dir for p in base_classified if p.kind == "certificate")
     with_ids = [p for p in base_classified if p.kind in ("retirement", "declaration", "revocation",
                                                         "certificate", "declaration-credential")]
-    blobs = git.read_at(repo, base, [prefix + p.rel for p in with_ids])
+    found = _ids_by_blob(repo, [(p.kind, blobs[p.rel]) for p in with_ids])
     base_ids: dict[tuple[str, str], set[str]] = {}
     for p in with_ids:
-        for pid in ids_in(p, blobs.get(prefix + p.rel, b"")):
+        for pid in found[(p.kind, blobs[p.rel])]:
             base_ids.setdefault((pid.kind, pid.value), set()).add(home(p, pid.kind))
     for d in event_dirs:
         base_ids.setdefault(("event", d.rsplit("/", 1)[1]), set()).add(d)
@@ -99,3 +100,32 @@ def read_change(registry: Path, base_ref: str) -> ChangeContext:
             head_ids[f.change.path] = tuple(ids_in(f.registry, raw))
     return ChangeContext(repo, base, registry_rel, files, event_dirs, certified,
                          {k: tuple(sorted(v)) for k, v in base_ids.items()}, head_ids, show)
+
+
+def _ids_by_blob(repo: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[PublishedId, ...]]:
+    """The published ids in each (kind, blob) of the base. A blob id names its content, so the ids
+    read from it are kept in the cache's memo and only blobs never seen before are read from git."""
+    from generator.incremental.store import Store
+    from generator.loading.cache import code_digest, default_folder
+
+    salt = code_digest("all")
+    keys = {item: hashlib.sha256(f"history-ids\0{salt}\0{item[0]}\0{item[1]}".encode()).hexdigest()
+            for item in set(wanted)}
+    store = Store(default_folder())
+    try:
+        known = store.get_many(sorted(keys.values()))
+        out: dict[tuple[str, str], tuple[PublishedId, ...]] = {}
+        missing = [item for item, key in keys.items() if key not in known]
+        raw = git.read_objects(repo, sorted({blob for _, blob in missing}))
+        fresh = []
+        for item in missing:
+            ids = tuple(ids_in(RegistryPath("", item[0], None, None), raw.get(item[1], b"")))
+            out[item] = ids
+            fresh.append((keys[item], [[i.kind, i.value, i.line] for i in ids]))
+        for item, key in keys.items():
+            if key in known:
+                out[item] = tuple(PublishedId(*i) for i in known[key])
+        store.put_many(fresh)
+        return out
+    finally:
+        store.close()

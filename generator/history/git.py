@@ -114,17 +114,42 @@ def files_at(repo: Path, commit: str, under: str = "") -> list[str]:
     return [p for p in out.decode("utf-8", "surrogateescape").split("\0") if p]
 
 
+def blobs_at(repo: Path, commit: str, under: str = "") -> list[tuple[str, str]]:
+    """(path, blob id) of every file in ``commit`` (below ``under`` when given)."""
+    args = ["ls-tree", "-r", "-z", commit]
+    if under not in ("", "."):
+        args += ["--", under]
+    out = _git(repo, *args).decode("utf-8", "surrogateescape")
+    entries = []
+    for item in out.split("\0"):
+        if item:
+            meta, path = item.split("\t", 1)
+            _, kind, blob = meta.split(" ")
+            if kind == "blob":
+                entries.append((path, blob))
+    return entries
+
+
+def read_objects(repo: Path, ids: list[str], limit: int = 25 * 1024 * 1024) -> dict[str, bytes]:
+    """The contents of blobs by id, in one ``git cat-file --batch`` call (missing or larger than
+    ``limit``: left out)."""
+    return _batch(repo, ids, [f"{i}\n" for i in ids], limit)
+
+
 def read_at(repo: Path, commit: str, paths: list[str], limit: int = 25 * 1024 * 1024) -> dict[str, bytes]:
     """The contents of ``paths`` at ``commit`` in one ``git cat-file --batch`` call; paths that are
     missing, not files, or larger than ``limit`` are left out."""
     wanted = [p for p in paths if "\n" not in p]
-    if not wanted:
+    return _batch(repo, wanted, [f"{commit}:{p}\n" for p in wanted], limit)
+
+
+def _batch(repo: Path, names: list[str], lines: list[str], limit: int) -> dict[str, bytes]:
+    if not names:
         return {}
-    request = "".join(f"{commit}:{p}\n" for p in wanted).encode("utf-8", "surrogateescape")
-    out = _git(repo, "cat-file", "--batch", stdin=request)
+    out = _git(repo, "cat-file", "--batch", stdin="".join(lines).encode("utf-8", "surrogateescape"))
     blobs: dict[str, bytes] = {}
     pos = 0
-    for path in wanted:
+    for name in names:
         end = out.index(b"\n", pos)
         header = out[pos:end].split(b" ")
         pos = end + 1
@@ -132,7 +157,7 @@ def read_at(repo: Path, commit: str, paths: list[str], limit: int = 25 * 1024 * 
             continue
         size = int(header[2])
         if header[1] == b"blob" and size <= limit:
-            blobs[path] = out[pos:pos + size]
+            blobs[name] = out[pos:pos + size]
         pos += size + 1
     return blobs
 

@@ -6,10 +6,17 @@ import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from generator.publishing import ops
 from generator.publishing.files import WriteRefused
 
 PASSPHRASE_ENV = "CARBONREG_PASSPHRASE"
+
+
+def _ops():
+    """The operations, imported on use: listing these commands in ``carbonreg --help`` (and running
+    ``carbonreg check``) must not load the signing and publishing code."""
+    from generator.publishing import ops
+
+    return ops
 
 
 def now_stamp() -> str:
@@ -39,7 +46,7 @@ def run(handler, args) -> int:
 
     try:
         return handler(args)
-    except (ops.OperationError, WriteRefused, SigningError) as exc:
+    except (_ops().OperationError, WriteRefused, SigningError) as exc:
         return _fail(exc)
 
 
@@ -67,11 +74,11 @@ def _public_bytes(key) -> bytes:
 
 def trust_init(args) -> int:
     env = args.passphrase_env
-    keys = ops.PlatformKeys(root=tuple(_load(p, env) for p in args.root_key), authorizations=_load(args.authorizations_key, env),
+    keys = _ops().PlatformKeys(root=tuple(_load(p, env) for p in args.root_key), authorizations=_load(args.authorizations_key, env),
                             status=_load(args.status_key, env), log=_load(args.log_key, env),
                             platform=_load(args.platform_key, env))
     at = args.at or now_stamp()
-    written = ops.trust_init(Path(args.registry), keys, name=args.name, threshold=args.threshold,
+    written = _ops().trust_init(Path(args.registry), keys, name=args.name, threshold=args.threshold,
                              expires=args.expires or _plus_days(at, 365 * 5),
                              platform_names={"zh": args.platform_name_zh, "en": args.platform_name_en},
                              platform_valid=(at, _plus_days(at, 365 * 5)), auth_expires=_plus_days(at, 365))
@@ -88,13 +95,13 @@ def trust_authorize(args) -> int:
 
     agency = check(registry, date.today()).registry.agencies.get(args.agency)
     if agency is None:
-        raise ops.OperationError(f"agencies/ 中没有机构 {args.agency}", f"agency {args.agency} is not in agencies/")
+        raise _ops().OperationError(f"agencies/ 中没有机构 {args.agency}", f"agency {args.agency} is not in agencies/")
     public = args.public_key or multikey_of(_load(args.agency_key, args.passphrase_env))
     until = args.until or (agency.accredited_until.isoformat() + "T00:00:00Z" if agency.accredited_until else None)
     if until is None:
-        raise ops.OperationError("请用 --until 给出授权截止时间", "give the end of the authorization with --until")
+        raise _ops().OperationError("请用 --until 给出授权截止时间", "give the end of the authorization with --until")
     start = agency.accredited_from.isoformat() + "T00:00:00Z"
-    path = ops.authorize(registry, _load(args.authorizations_key, args.passphrase_env), agency_id=agency.id,
+    path = _ops().authorize(registry, _load(args.authorizations_key, args.passphrase_env), agency_id=agency.id,
                          names={"zh": agency.name.zh, "en": agency.name.en}, public_multikey=public,
                          accredited=(start, until), key_valid=(args.key_from or start, until),
                          expires=args.expires or _plus_days(now_stamp(), 365))
@@ -103,7 +110,7 @@ def trust_authorize(args) -> int:
 
 
 def trust_suspend(args) -> int:
-    path = ops.suspend(Path(args.registry), _load(args.authorizations_key, args.passphrase_env),
+    path = _ops().suspend(Path(args.registry), _load(args.authorizations_key, args.passphrase_env),
                        agency_id=args.agency, since=args.since, expires=args.expires or _plus_days(now_stamp(), 365))
     print(f"已暂停 {args.agency}，自 {args.since} / suspended {args.agency} since {args.since}\n已写入 / wrote {path}")
     return 0
@@ -111,30 +118,30 @@ def trust_suspend(args) -> int:
 
 def certify(args) -> int:
     at = args.at or now_stamp()
-    path = ops.certify(Path(args.registry), Path(args.event), _load(args.key, args.passphrase_env),
+    path = _ops().certify(Path(args.registry), Path(args.event), _load(args.key, args.passphrase_env),
                        agency_id=args.agency, number=args.number, scope=args.scope, at=at, today=date.today())
     print(f"已签发证书 / wrote signed certificate: {path}")
     return 0
 
 
 def publish(args) -> int:
-    keys = ops.PlatformKeys(log=_load(args.log_key, args.passphrase_env),
+    keys = _ops().PlatformKeys(log=_load(args.log_key, args.passphrase_env),
                             platform=_load(args.platform_key, args.passphrase_env))
-    ids = ops.publish(Path(args.registry), keys, at=args.at or now_stamp(), today=date.today())
+    ids = _ops().publish(Path(args.registry), keys, at=args.at or now_stamp(), today=date.today())
     print("\n".join(f"已发布 / published {i}" for i in ids) or "没有新的记录 / nothing new to publish")
     return 0
 
 
 def status_sign(args) -> int:
     at = args.at or now_stamp()
-    path = ops.sign_status(Path(args.registry), _load(args.key, args.passphrase_env), at=at,
+    path = _ops().sign_status(Path(args.registry), _load(args.key, args.passphrase_env), at=at,
                            expires=_plus_days(at, args.days), today=date.today())
     print(f"已签署状态列表，有效 {args.days} 天 / signed the status list, valid {args.days} days: {path}")
     return 0
 
 
 def revoke(args) -> int:
-    path = ops.revoke(Path(args.registry), notice_id=args.id, kind=args.kind, event_id=args.event,
+    path = _ops().revoke(Path(args.registry), notice_id=args.id, kind=args.kind, event_id=args.event,
                       target_id=args.target, decided_on=args.decided_on or date.today(), article=args.article,
                       reason={"zh": args.reason_zh, "en": args.reason_en},
                       decided_by={"zh": args.decided_by_zh, "en": args.decided_by_en},
