@@ -1,4 +1,5 @@
-"""The check pipeline, readable in one function: load -> validate -> compute -> rules."""
+"""The check pipeline, readable in one function: load -> validate -> compute -> rules (``check_whole``);
+``check`` gives the same findings event by event, from the memo where nothing changed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,6 +52,18 @@ class CheckResult:
 
 
 def check(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET) -> CheckResult:
+    """The findings of the event-by-event check (unchanged events come from the memo), with every
+    record loaded and accounted for the commands that use them (build, certify, publish, match)."""
+    from generator.incremental.check import check_incremental
+
+    findings = check_incremental(root, today, shown_root, progress).findings
+    registry, _ = load_registry(root, shown_root)          # records, from the record cache
+    accounts, _ = compute_all(registry, today)             # the findings of both are in `findings`
+    return CheckResult(registry, accounts, findings, today)
+
+
+def check_whole(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET) -> CheckResult:
+    """The whole registry at once: the reference the event-by-event check is tested against."""
     registry, findings = load_registry(root, shown_root, progress)  # load + validate every file
     accounts, found = compute_all(registry, today)                 # account every event exactly
     findings += found

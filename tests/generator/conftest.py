@@ -17,3 +17,10 @@ from gentestkit import copy_sample  # noqa: E402
 def reg(tmp_path: Path) -> Path:
     """A writable copy of the shipped sample registry, at <tmp>/registry."""
     return copy_sample(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch) -> None:
+    """Each test gets an empty cache: some tests change a rule's limits at run time, which the event
+    memo (keyed by the code on disk) cannot see."""
+    monkeypatch.setenv("CARBONREG_CACHE", str(tmp_path / "carbonreg-cache"))

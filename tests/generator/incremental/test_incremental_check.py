@@ -10,7 +10,7 @@ import pytest
 
 from generator.demo import DEMO_TODAY, generate
 from generator.incremental.check import check_incremental
-from generator.pipeline import check
+from generator.pipeline import check_whole as check
 from gentestkit import SAMPLE, SHOWN, TODAY, edit
 
 
