@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +39,8 @@ class IncrementalResult:
     findings: tuple[Finding, ...]
     today: date
     reused: int  # events whose result came from the memo
+    keys: dict[str, str] = field(default_factory=dict, repr=False)  # event folder -> its memo key
+    layout: object = field(default=None, repr=False)  # the walk of the registry (generator.loading.walk.Layout)
 
     @property
     def errors(self) -> int:
@@ -112,7 +114,7 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
         # The registry-wide rules, once, over the facts of every event.
         findings.extend(run_rules(CheckContext(registry, {}, today, facts=tuple(all_facts), whole=True)))
         return IncrementalResult(registry, tuple(all_facts), tuple(sorted_findings(findings)), today,
-                                 len(rels) - len(fresh))
+                                 len(rels) - len(fresh), dict(zip(rels, keys)), layout)
     finally:
         store.close()
 

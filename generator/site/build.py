@@ -7,20 +7,23 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from generator.findings import Finding
-from generator.pipeline import CheckResult, check
+from generator.incremental.check import check_incremental
+from generator.loading.cache import default_folder
+from generator.loading.registry import files_by_event
 from generator.progress import QUIET, Progress
-from generator.site import docs, opendata, pages
-from generator.site.model import build_model
+from generator.site import docs, opendata, pages, units
+from generator.site.model import site_model
 from generator.site.output import Staging
-from generator.site.parallel import per_event_pages
 from generator.site.render import THEME_DIR
 from generator.site.search import index_site
+from generator.site.summary import from_json
+from generator.site.units import UnitJob
 
 
 class BuildRefused(Exception):
     """The registry has errors: nothing is published, the previous site stays."""
 
-    def __init__(self, result: CheckResult):
+    def __init__(self, result):
         super().__init__(f"{result.errors} errors")
         self.result = result
 
@@ -32,6 +35,7 @@ class BuildReport:
     bytes: int
     timings: dict[str, float] = field(default_factory=dict)
     warnings: tuple[Finding, ...] = ()
+    reused: int = 0  # events whose files were linked from the previous site
 
 
 def source_date(epoch: int | None, today: date) -> tuple[int, str]:
@@ -54,22 +58,27 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
         return value
 
     epoch, stamp = source_date(epoch, today)
-    result = stage("check", check, registry, today, shown_root, progress)  # load, validate, account, rules
+    shown_root = str(registry) if shown_root is None else shown_root
+    result = stage("check", check_incremental, registry, today, shown_root, progress)  # findings, memo keys
     if result.errors:
         raise BuildRefused(result)
-    model = stage("model", build_model, result, stamp)                    # compute everything pages show
-    base_url = result.registry.meta.base_url if result.registry.meta else None
-    site = Staging(out)                                                     # pages go to disk as rendered
+    reg = result.registry                                                  # registry-wide records only
+    base_url = reg.meta.base_url if reg.meta else None
+    site = Staging(out)                                                     # pages go to disk as written
     try:
-        stage("render", site.add_all, pages.home(model), pages.event_list(model),
-              per_event_pages(model, base_url, jobs), pages.agencies(model), pages.statistics(model),
-              pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
+        job = UnitJob(reg, registry, shown_root, today, stamp, base_url, site.target, site.previous,
+                      default_folder(), units.salt(reg, registry, stamp, [o.id for o in reg.offers]))
+        built = stage("events", units.build_units, job, _event_inputs(registry, shown_root, result), jobs)
+        site.count(built.files, built.bytes)
+        model = stage("model", site_model, reg, [from_json(s) for _, s in built.summaries if s], stamp, today)
+        stage("render", site.add_all, pages.home(model), pages.event_list(model), pages.agencies(model),
+              pages.statistics(model), pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
               pages.showcase(model), pages.offers(model),
               pages.data_page(model, [name for name, _ in _schema_names()]))
-        stage("open data", site.add_all, opendata.open_data(model), opendata.schema_files(),
-              [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],
+        stage("open data", site.add_all, opendata.open_data(model, lambda i: (site.target / f"data/events/{i}.json").read_bytes()),
+              opendata.schema_files(), [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],
               opendata.trust_files(model))
-        stage("attachments", site.add_all, _attachments(model), _assets())
+        stage("assets", site.add_all, _assets())
         stage("docs", site.add_all, docs.build_docs(model, epoch))          # mkdocs narrative pages
         if search:
             stage("search", index_site, site.target)                       # Pagefind over the finished pages
@@ -77,19 +86,23 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
         site.discard()
         raise
     stage("write", site.publish)                                           # sync and atomic publish
-    return BuildReport(out, site.files, site.bytes, timings, tuple(f for f in result.findings))
+    return BuildReport(out, site.files, site.bytes, timings, tuple(result.findings), built.reused)
+
+
+def _event_inputs(root: Path, shown_root: str, result) -> list:
+    """(position, year, name, folder, files, event memo key) of every event folder."""
+    layout = result.layout
+    by_event = files_by_event(layout)
+    out = []
+    for position, (year, name, path) in enumerate(layout.event_dirs):
+        rel = path.relative_to(root).as_posix()
+        out.append((position, year, name, path, by_event.get(rel, ()), result.keys[rel]))
+    return out
 
 
 def _schema_names():
     for rel, _ in opendata.schema_files():
         yield rel.rsplit("/", 1)[1], None
-
-
-def _attachments(model):
-    for e in model.events:
-        for rec in (e.plan, e.event.report, *e.event.retirements):
-            for att in getattr(rec, "attachments", ()) if rec is not None else ():
-                yield f"{e.path}{att.path}", (e.event.dir / att.path).read_bytes()
 
 
 def _assets():

@@ -37,4 +37,5 @@ def run_build(registry: str, out: str, today: date, timings: bool = False, searc
     if timings:
         for name, seconds in report.timings.items():
             print(f"  {name:<12} {seconds:8.3f} s")
+        print(f"  未变的活动（沿用上次的文件）/ unchanged events (files reused): {report.reused}")
     return 0

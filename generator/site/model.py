@@ -90,24 +90,25 @@ class SiteModel:
         return next(e for e in self.events if e.id == event_id)
 
 
-def build_model(result: CheckResult, source_date: str) -> SiteModel:
-    reg = result.registry
-    events = []
-    for event in reg.events:
-        account = result.accounts.get(event.rel_dir)
-        if event.plan is None or account is None:
-            continue
-        rules = account.rules
-        district = rules.districts.get(event.plan.district, Text(event.plan.district, event.plan.district))
-        large, _ = classify_event(event.plan, rules)
-        trust = reg.trust
-        cert = credential_view(trust, event.certificate) if event.certificate and trust else None
-        decl = credential_view(trust, event.declaration_credential) if event.declaration_credential and trust else None
-        score = showcase_score(event, account, cert.scope) if cert and account.status != "revoked" else None
-        events.append(SiteEvent(event, account, district, large, cert, decl, score))
-    events.sort(key=lambda e: (e.plan.start, e.id), reverse=True)
+def site_event(registry, event: Event, account: EventAccount | None) -> SiteEvent | None:
+    """What one event's pages show (None for a folder without a valid plan)."""
+    if event.plan is None or account is None:
+        return None
+    rules = account.rules
+    district = rules.districts.get(event.plan.district, Text(event.plan.district, event.plan.district))
+    large, _ = classify_event(event.plan, rules)
+    trust = registry.trust
+    cert = credential_view(trust, event.certificate) if event.certificate and trust else None
+    decl = credential_view(trust, event.declaration_credential) if event.declaration_credential and trust else None
+    score = showcase_score(event, account, cert.scope) if cert and account.status != "revoked" else None
+    return SiteEvent(event, account, district, large, cert, decl, score)
 
-    by_year: dict[int, list[SiteEvent]] = defaultdict(list)
+
+def site_model(registry, events, source_date: str, today, matches: dict | None = None) -> SiteModel:
+    """The model of the pages: ``events`` are full :class:`SiteEvent` (one event's own pages) or
+    :class:`generator.site.summary.EventSummary` (the registry-wide pages); the templates read both."""
+    events = sorted(events, key=lambda e: (e.plan.start, e.id), reverse=True)
+    by_year: dict[int, list] = defaultdict(list)
     by_kind: dict[str, tuple[int, Decimal]] = {}
     by_category: dict[str, Decimal] = defaultdict(lambda: ZERO)
     by_offset: dict[str, int] = defaultdict(int)
@@ -121,27 +122,36 @@ def build_model(result: CheckResult, source_date: str) -> SiteModel:
             by_offset[r.kind] += r.quantity
     years = tuple(_year_stats(y, es) for y, es in sorted(by_year.items(), reverse=True))
     return SiteModel(
-        name=reg.meta.name if reg.meta else Text("登记库", "Registry"),
-        events=tuple(events), agencies=tuple(reg.agencies.values()), years=years,
+        name=registry.meta.name if registry.meta else Text("登记库", "Registry"),
+        events=tuple(events), agencies=tuple(registry.agencies.values()), years=years,
         by_kind=dict(sorted(by_kind.items())), by_category=dict(sorted(by_category.items())),
         by_offset_kind=dict(sorted(by_offset.items())), totals=_year_stats(0, events),
-        factor_sets=reg.factor_sets, rules=reg.rules, source_date=source_date,
-        revocations=tuple(sorted(reg.revocations, key=lambda r: (r.decided_on, r.id), reverse=True)),
-        trust=reg.trust,
-        offers=tuple(sorted((o for o in reg.offers if o.valid_on(result.today)), key=lambda o: (o.kind, o.id))),
-        matches=_matches(result, events), today=result.today,
+        factor_sets=registry.factor_sets, rules=registry.rules, source_date=source_date,
+        revocations=tuple(sorted(registry.revocations, key=lambda r: (r.decided_on, r.id), reverse=True)),
+        trust=registry.trust,
+        offers=tuple(sorted((o for o in registry.offers if o.valid_on(today)), key=lambda o: (o.kind, o.id))),
+        matches=matches or {}, today=today,
     )
 
 
-def _matches(result: CheckResult, events) -> dict:
-    """Art. 7: for each event still open, its shortfall in its target scope and the offers that cover it."""
+def event_matches(registry, e: SiteEvent, today) -> dict:
+    """Art. 7: for an event still open, its shortfall in its target scope and the offers that cover it."""
     from generator.offers.match import match_event
 
-    return {e.id: match_event(result.registry, e.account, e.plan.target_scope, result.today)
-            for e in events if e.account.status in ("open", "overdue")}
+    if e.account.status not in ("open", "overdue"):
+        return {}
+    return {e.id: match_event(registry, e.account, e.plan.target_scope, today)}
 
 
-def _year_stats(year: int, events: list[SiteEvent]) -> YearStats:
+def build_model(result: CheckResult, source_date: str) -> SiteModel:
+    """The model of a whole loaded registry (every event's records in memory)."""
+    reg = result.registry
+    events = [se for se in (site_event(reg, ev, result.accounts.get(ev.rel_dir)) for ev in reg.events) if se]
+    matches = {k: v for e in events for k, v in event_matches(reg, e, result.today).items()}
+    return site_model(reg, events, source_date, result.today, matches)
+
+
+def _year_stats(year: int, events: list) -> YearStats:
     return YearStats(
         year=year, events=len(events),
         neutral_full=sum(1 for e in events if e.account.standing_level == "full"),

@@ -70,36 +70,62 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM so spreadsheet programs read UTF-8
 
 
-def open_data(model: SiteModel) -> Iterator[Page]:
-    records = [event_record(e) for e in model.events]
+def event_file(e: SiteEvent) -> Page:
+    """The event's own open data file."""
+    return f"data/events/{e.id}.json", _dump(event_record(e))
+
+
+def event_rows(e: SiteEvent) -> dict:
+    """The event's entries in the registry-wide files (kept in its summary, as strings)."""
+    a = e.account
+    return {
+        "index": {"id": e.id, "zh": e.plan.name.zh, "en": e.plan.name.en, "kind": e.plan.kind, "year": e.year,
+                  "start": e.plan.start.isoformat(), "district": e.plan.district, "status": a.status,
+                  "level": a.level, "total": _num(a.total)},
+        "events": [_cells([e.id, e.plan.name.zh, e.plan.name.en, e.plan.kind, e.plan.start, e.plan.end, e.plan.district,
+                           _num(a.basic), _num(a.extended), _num(a.total), a.needed_basic, a.needed_full, a.retired,
+                           a.level, a.status, a.deadline or ""])],
+        "lines": [_cells([e.id, x.line.id, x.line.phase, x.line.category, x.line.mode or "", _num(x.line.amount),
+                          x.line.unit, _num(x.factor_value), x.factor_unit, x.factor_origin, x.scope or "", _num(x.tco2e)])
+                  for x in a.lines],
+        "retirements": [_cells([e.id, r.id, r.kind, r.registry, r.quantity, r.retired_on,
+                                " ".join(f"{s.prefix}:{s.first}-{s.last}" for s in r.serials)])
+                        for r in e.event.retirements],
+    }
+
+
+def _cells(values: list) -> list[str]:
+    return [str(v) for v in values]  # what csv.writer writes of each value
+
+
+def open_data(model: SiteModel, event_json) -> Iterator[Page]:
+    """The registry-wide open data, from event summaries; ``event_json(id)`` gives the bytes of an
+    event's own file (already written), which ``registry.json`` embeds."""
     yield "data/revocations.json", _dump([_public("revocation", r.doc.data) for r in model.revocations])
     yield "data/offers.json", _dump([_public("offer", o.doc.data) for o in model.offers])
-    for rec in records:
-        yield f"data/events/{rec['id']}.json", _dump(rec)
-    yield "data/registry.json", _dump({"name": {"zh": model.name.zh, "en": model.name.en},
-                                       "sourceDate": model.source_date, "events": records})
-    yield "data/events-index.json", _dump([
-        {"id": e.id, "zh": e.plan.name.zh, "en": e.plan.name.en, "kind": e.plan.kind, "year": e.year,
-         "start": e.plan.start.isoformat(), "district": e.plan.district, "status": e.account.status,
-         "level": e.account.level, "total": _num(e.account.total)} for e in model.events])
+    yield "data/registry.json", _registry_json(model, [event_json(e.id) for e in model.events])
+    yield "data/events-index.json", _dump([e.rows["index"] for e in model.events])
     yield "data/events.csv", _csv(
         ["id", "name_zh", "name_en", "kind", "start", "end", "district", "basic_tco2e", "extended_tco2e",
          "total_tco2e", "needed_basic", "needed_full", "retired", "level", "status", "deadline"],
-        [[e.id, e.plan.name.zh, e.plan.name.en, e.plan.kind, e.plan.start, e.plan.end, e.plan.district,
-          _num(e.account.basic), _num(e.account.extended), _num(e.account.total), e.account.needed_basic,
-          e.account.needed_full, e.account.retired, e.account.level, e.account.status, e.account.deadline or ""]
-         for e in model.events])
+        [row for e in model.events for row in e.rows["events"]])
     yield "data/emission-lines.csv", _csv(
         ["event", "line", "phase", "category", "mode", "amount", "unit", "factor", "factor_unit", "factor_origin",
          "scope", "tco2e"],
-        [[e.id, x.line.id, x.line.phase, x.line.category, x.line.mode or "", _num(x.line.amount), x.line.unit,
-          _num(x.factor_value), x.factor_unit, x.factor_origin, x.scope or "", _num(x.tco2e)]
-         for e in model.events for x in e.account.lines])
+        [row for e in model.events for row in e.rows["lines"]])
     yield "data/retirements.csv", _csv(
         ["event", "id", "kind", "registry", "quantity", "retired_on", "serial_blocks"],
-        [[e.id, r.id, r.kind, r.registry, r.quantity, r.retired_on,
-          " ".join(f"{s.prefix}:{s.first}-{s.last}" for s in r.serials)]
-         for e in model.events for r in e.event.retirements])
+        [row for e in model.events for row in e.rows["retirements"]])
+
+
+def _registry_json(model: SiteModel, records: list[bytes]) -> bytes:
+    """``_dump({"events": [...], "name": ..., "sourceDate": ...})`` made from the events' own files
+    without parsing them again: with ``indent=1`` an object nested two levels deep is the same text
+    indented by two more spaces (a test holds the two equal)."""
+    rest = _dump({"name": {"zh": model.name.zh, "en": model.name.en}, "sourceDate": model.source_date})
+    body = ",\n  ".join(r.rstrip(b"\n").decode("utf-8").replace("\n", "\n  ") for r in records)
+    events = '{\n "events": [' + (f"\n  {body}\n ]" if records else "]")
+    return (events + "," + rest.decode("utf-8")[1:]).encode("utf-8")
 
 
 def schema_files() -> Iterator[Page]:

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 MARKER = ".carbonreg-site"
+TRASH = ".trash"
 
 
 class OutputError(Exception):
@@ -35,6 +38,15 @@ class Staging:
         self.target.mkdir()
         self.files = 0
         self.bytes = 0
+        current = self.out.resolve() if self.out.is_symlink() else None
+        # The site published now, whose unchanged files a build may link (see generator/site/units.py).
+        self.previous = current if current is not None and current.parent == self.builds.resolve() \
+            and current.is_dir() else None
+
+    def count(self, files: int, size: int) -> None:
+        """Files written into the folder by others (the per-event units)."""
+        self.files += files
+        self.bytes += size
 
     def add(self, rel: str, data: bytes) -> None:
         path = self.target / rel
@@ -90,10 +102,24 @@ def _publish(out: Path, target: Path) -> None:
 
 
 def _prune(builds: Path, keep: Path) -> None:
-    """Remove old and half-written builds, keeping the new one and the one published before it."""
-    others = sorted((p for p in builds.iterdir() if p.is_dir() and p != keep), key=lambda p: p.stat().st_mtime_ns)
+    """Remove old and half-written builds, keeping the new one and the one published before it.
+
+    They are renamed into ``.trash`` at once (nothing can publish them any more) and deleted by a
+    detached process, so the build does not wait for thousands of files to be unlinked; whatever a
+    deletion leaves is removed by the next build."""
+    others = sorted((p for p in builds.iterdir() if p.is_dir() and p != keep and p.name != TRASH),
+                    key=lambda p: p.stat().st_mtime_ns)
+    trash = builds / TRASH
+    trash.mkdir(exist_ok=True)
     for path in others[:-1]:
-        shutil.rmtree(path, ignore_errors=True)
+        try:
+            os.replace(path, trash / path.name)
+        except OSError:
+            shutil.rmtree(path, ignore_errors=True)
+    if any(trash.iterdir()):
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
 
 
 def _fsync_tree(root: Path) -> None:

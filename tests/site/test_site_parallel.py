@@ -1,4 +1,4 @@
-"""Rendering on several processes gives exactly the bytes of rendering in one."""
+"""Building the events' units on several processes gives exactly the bytes of building them in one."""
 from __future__ import annotations
 
 import hashlib
@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.demo.generate import DEMO_TODAY, generate
-from generator.site import parallel
+from generator.site import units
 from generator.site.build import build
 
 
@@ -19,8 +19,10 @@ def _tree(site: Path) -> dict[str, str]:
 def test_parallel_rendering_is_identical(tmp_path, monkeypatch):
     registry = tmp_path / "registry"
     generate(registry, 24, "parallel")
-    monkeypatch.setattr(parallel, "MIN_EVENTS_PER_JOB", 4)  # force workers on a small registry
+    monkeypatch.setattr(units, "MIN_EVENTS_PER_JOB", 4)  # force workers on a small registry
+    monkeypatch.setenv("CARBONREG_CACHE", str(tmp_path / "cache-one"))
     one = build(registry, tmp_path / "one", DEMO_TODAY, epoch=1764000000, search=False, jobs=1)
+    monkeypatch.setenv("CARBONREG_CACHE", str(tmp_path / "cache-two"))
     two = build(registry, tmp_path / "two", DEMO_TODAY, epoch=1764000000, search=False, jobs=2)
     assert one.files == two.files > 100
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")

@@ -1,0 +1,202 @@
+"""Each event's share of the site (a *unit*): its pages in both languages, its certificate and
+declaration pages and bundles, its open data file and its attachments, plus its summary.
+
+A unit is a function of the event's files, the registry-wide files, the code and theme, the
+reference date and the offers (an open event's page lists matching offers). Its key is the SHA-256
+of all of those (the event memo key covers all but the theme and the offers). When the key is in
+the unit memo, the files are linked from the site published before, each checked against the
+SHA-256 recorded when it was written; anything missing or different makes the unit be built again.
+Units are independent, so they are built on several cores; each worker loads its own events."""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.accounting.compute import compute_event
+from generator.incremental.store import Store
+from generator.loading.cache import RecordCache, code_digest
+from generator.loading.registry import load_event
+from generator.model.records import Registry
+from generator.site import opendata, pages
+from generator.site.model import event_matches, site_event, site_model
+from generator.site.render import THEME_DIR
+from generator.site.summary import summarize
+
+MIN_EVENTS_PER_JOB = 50  # below this, starting processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class UnitJob:
+    """Everything a worker needs to build units (plain values: it crosses a fork)."""
+
+    registry: Registry  # the registry-wide records (events=())
+    root: Path
+    shown_root: str
+    today: object
+    stamp: str
+    base_url: str | None
+    target: Path  # the staging folder
+    previous: Path | None  # the site published before, to link unchanged files from
+    cache_folder: Path | None
+    salt: str  # theme, offers and stamp: what a unit depends on beyond the event memo key
+
+
+@dataclass
+class UnitResult:
+    summaries: list  # (position, summary JSON)
+    files: int = 0
+    bytes: int = 0
+    reused: int = 0
+    fresh: list = None  # memo rows to store: (key, value)
+
+
+def salt(registry: Registry, root: Path, stamp: str, offers_ids: list) -> str:
+    digest = hashlib.sha256(f"carbonreg-unit/1\0{code_digest('all')}\0{stamp}".encode())
+    for path in sorted(THEME_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(THEME_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(repr(offers_ids).encode())
+    return digest.hexdigest()
+
+
+def unit_key(job: UnitJob, event_key: str) -> str:
+    return hashlib.sha256(f"{job.salt}\0{event_key}".encode()).hexdigest()
+
+
+def build_units(job: UnitJob, events: list, jobs: int, progress=None) -> UnitResult:
+    """``events``: (position, year, name, path, files, event memo key) for every event folder."""
+    jobs = max(1, min(jobs, len(events) // MIN_EVENTS_PER_JOB, os.cpu_count() or 1))
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        result = _run(job, events)
+    else:
+        chunks = [events[i::jobs * 4] for i in range(jobs * 4)]
+        _SHARED["job"] = job
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                parts = pool.map(_run_shared, chunks)
+        finally:
+            _SHARED.clear()
+        result = UnitResult([], fresh=[])
+        for part in parts:
+            result.summaries += part.summaries
+            result.files += part.files
+            result.bytes += part.bytes
+            result.reused += part.reused
+            result.fresh += part.fresh
+    store = Store(job.cache_folder)
+    try:
+        store.put_many(result.fresh)
+    finally:
+        store.close()
+    result.summaries.sort(key=lambda item: item[0])
+    return result
+
+
+_SHARED: dict = {}
+
+
+def _run_shared(events: list) -> UnitResult:
+    return _run(_SHARED["job"], events)
+
+
+def _run(job: UnitJob, events: list) -> UnitResult:
+    store = Store(job.cache_folder)
+    cache = RecordCache(job.cache_folder)
+    out = UnitResult([], fresh=[])
+    try:
+        keys = {position: unit_key(job, ekey) for position, *_, ekey in events}
+        known = store.get_many(sorted(keys.values()))
+        for position, year, name, path, files, _ in events:
+            key = keys[position]
+            hit = known.get(key)
+            if hit is not None and _link(job, hit["files"], out):
+                out.summaries.append((position, hit["summary"]))
+                out.reused += 1
+                continue
+            summary, written = _build(job, year, name, path, files, cache, out)
+            if summary is not None:
+                out.summaries.append((position, summary))
+            out.fresh.append((key, {"summary": summary, "files": written}))
+    finally:
+        store.close()
+    return out
+
+
+def _build(job: UnitJob, year, name, path, files, cache, out: UnitResult):
+    event, _ = load_event(job.root, job.shown_root, year, name, path, files, cache)
+    account, _ = compute_event(job.registry, event, job.today)
+    se = site_event(job.registry, event, account)
+    if se is None:
+        return None, []
+    model = site_model(job.registry, [se], job.stamp, job.today, event_matches(job.registry, se, job.today))
+    written = []
+    for rel, data in unit_files(model, se, job.base_url):
+        target = job.target / rel
+        _folder(target.parent)
+        target.write_bytes(data)
+        written.append([rel, hashlib.sha256(data).hexdigest(), len(data)])
+        out.files += 1
+        out.bytes += len(data)
+    return summarize(se, **_rows(se)), written
+
+
+def _rows(se) -> dict:
+    rows = opendata.event_rows(se)
+    return {"index": rows.pop("index"), "rows": rows}
+
+
+def unit_files(model, se, base_url: str | None):
+    """Every file of one event's unit, each once."""
+    yield from pages.event_pages(model, base_url)
+    yield from pages.credential_pages(model, base_url)
+    yield opendata.event_file(se)
+    cited = {att.path for rec in (se.plan, se.event.report, *se.event.retirements) if rec is not None
+             for att in getattr(rec, "attachments", ())}
+    for rel in sorted(cited):
+        yield f"{se.path}{rel}", (se.event.dir / rel).read_bytes()
+
+
+def _link(job: UnitJob, files: list, out: UnitResult) -> bool:
+    """Link a unit's files from the previous site into the staging folder, each checked against the
+    digest recorded when it was written; False (and nothing linked) if any is missing or differs."""
+    if job.previous is None:
+        return False
+    for rel, sha, size in files:
+        source = job.previous / rel
+        try:
+            if source.is_symlink() or source.stat().st_size != size or _sha256(source) != sha:
+                return False
+        except OSError:
+            return False
+    for rel, _, size in files:
+        target = job.target / rel
+        _folder(target.parent)
+        try:
+            os.link(job.previous / rel, target)
+        except FileExistsError:
+            continue
+        except OSError:
+            target.write_bytes((job.previous / rel).read_bytes())
+        out.files += 1
+        out.bytes += size
+    return True
+
+
+_MADE: set = set()  # folders this process has made (a mkdir costs a system call even when it exists)
+
+
+def _folder(path: Path) -> None:
+    if path not in _MADE:
+        path.mkdir(parents=True, exist_ok=True)
+        _MADE.add(path)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
