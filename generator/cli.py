@@ -77,7 +77,7 @@ def cmd_check(args) -> int:
     else:
         from generator.progress import Progress
 
-        result = check_incremental(root, args.today or date.today(), shown, Progress())
+        result = check_incremental(root, args.today or date.today(), shown, Progress(), jobs=os.cpu_count() or 1)
     sys.stdout.write(FORMATS[args.format](result))
     return 1 if result.failed(args.strict) else 0
 

@@ -4,6 +4,7 @@
 holds one function per rule (codes H1xx); :func:`check_change` runs them all."""
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -30,5 +31,5 @@ def check_with_base(registry: Path, today: date, shown_root: str | None, base_re
     from generator.incremental.check import check_incremental
 
     history = check_change(registry, base_ref)  # first: a bad base fails before the long check
-    result = check_incremental(registry, today, shown_root)
+    result = check_incremental(registry, today, shown_root, jobs=os.cpu_count() or 1)
     return replace(result, findings=tuple(sorted_findings([*result.findings, *history])))

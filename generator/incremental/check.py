@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -79,7 +81,7 @@ def _digest(*parts: str) -> str:
 
 
 def check_incremental(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET,
-                      cache_folder: Path | None | str = "default") -> IncrementalResult:
+                      cache_folder: Path | None | str = "default", jobs: int = 1) -> IncrementalResult:
     shown_root = str(root) if shown_root is None else shown_root
     folder = default_folder() if cache_folder == "default" else cache_folder
     store = Store(folder)
@@ -98,15 +100,18 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
         keys = [_digest(shared, rel, json.dumps(ids.tree(str(path)))) for rel, (_, _, path) in zip(rels, layout.event_dirs)]
         known = store.get_many(keys)
         by_event = files_by_event(layout)
+        todo = [(i, where, by_event.get(rel, ())) for i, (where, rel, key) in enumerate(zip(layout.event_dirs, rels, keys))
+                if key not in known]
+        checked = _check_events(registry, root, shown_root, today, folder, todo, jobs, progress)
         all_facts: list[EventFacts] = []
         fresh: list[tuple[str, dict]] = []
-        for done, ((year, name, path), rel, key) in enumerate(zip(layout.event_dirs, rels, keys), 1):
-            progress.tick(done, len(rels), "检查 / checking")
+        for i, key in enumerate(keys):
             if key in known:
                 found, facts = memo.decode(known[key])
             else:
-                found, facts = _check_event(registry, root, shown_root, today, (year, name, path), by_event.get(rel, ()), cache)
-                fresh.append((key, memo.encode(found, facts)))
+                value = checked[i]
+                found, facts = memo.decode(value)
+                fresh.append((key, value))
             findings.extend(found)
             all_facts.append(facts)
         store.put_many(fresh)
@@ -117,6 +122,45 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
                                  len(rels) - len(fresh), dict(zip(rels, keys)), layout)
     finally:
         store.close()
+
+
+MIN_EVENTS_PER_JOB = 50  # below this, starting processes costs more than it saves
+_SHARED: dict = {}
+
+
+def _check_events(registry, root, shown_root, today, folder, todo: list, jobs: int, progress) -> dict[int, dict]:
+    """The memo value (findings and facts, as JSON) of each event to check, by position; events are
+    independent, so they are checked on ``jobs`` processes (forked: the registry-wide records are shared)."""
+    args = (registry, root, shown_root, today, folder)
+    jobs = max(1, min(jobs, len(todo) // MIN_EVENTS_PER_JOB, os.cpu_count() or 1))
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        out = {}
+        for done, item in enumerate(todo, 1):
+            progress.tick(done, len(todo), "检查 / checking")
+            out.update(_check_chunk(args, [item]))
+        return out
+    _SHARED["args"] = args
+    chunks = [todo[i::jobs * 4] for i in range(jobs * 4)]
+    out = {}
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for done, part in enumerate(pool.imap_unordered(_check_shared, chunks), 1):
+                progress.tick(done, len(chunks), "检查 / checking")
+                out.update(part)
+    finally:
+        _SHARED.clear()
+    return out
+
+
+def _check_shared(chunk: list) -> dict[int, dict]:
+    return _check_chunk(_SHARED["args"], chunk)
+
+
+def _check_chunk(args, chunk: list) -> dict[int, dict]:
+    registry, root, shown_root, today, folder = args
+    cache = RecordCache(folder)
+    return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, files, cache))
+            for i, where, files in chunk}
 
 
 def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, files, cache):

@@ -59,7 +59,7 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
 
     epoch, stamp = source_date(epoch, today)
     shown_root = str(registry) if shown_root is None else shown_root
-    result = stage("check", check_incremental, registry, today, shown_root, progress)  # findings, memo keys
+    result = stage("check", lambda: check_incremental(registry, today, shown_root, progress, jobs=jobs))  # findings, memo keys
     if result.errors:
         raise BuildRefused(result)
     reg = result.registry                                                  # registry-wide records only
