@@ -31,21 +31,60 @@ BIN = Path(sys.executable).parent
 TODAY = "2026-12-01"
 
 
-def timed(cmd: list[str], cwd: Path | None = None, check: bool = True) -> tuple[float, float, str]:
-    """Run ``cmd``; (wall seconds, peak RSS in MB of it and the children it waited for, stdout)."""
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants, in KB (from /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            rss[int(entry)] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += children.get(p, [])
+    return total
+
+
+def timed(cmd: list[str], cwd: Path | None = None, check: bool = True, env: dict | None = None) -> tuple[float, float, str]:
+    """Run ``cmd``; (wall seconds, peak resident memory in MB of the whole process tree (sampled
+    every 50 ms: with worker processes this is the sum, not one process), stdout)."""
     import tempfile
+    import threading
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.05):
+                peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        done.set()
+        sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0), err.seek(0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if check and proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024, stdout
+    return seconds, max(peak[0], usage.ru_maxrss) / 1024, stdout
+
+
+def cache_env(folder: Path) -> dict:
+    """The environment of a measured command: its cache in ``folder`` (an empty one: cold)."""
+    return dict(os.environ, CARBONREG_CACHE=str(folder))
 
 
 def repeat(n: int, fn) -> dict:
@@ -55,28 +94,23 @@ def repeat(n: int, fn) -> dict:
 
 
 BUILD = """
-import json, sys, time
+import json, os, sys, time
 from datetime import date
 from pathlib import Path
 from generator.site.build import build
 t = time.perf_counter()
-import os
 report = build(Path(sys.argv[1]), Path(sys.argv[2]), date.fromisoformat(sys.argv[3]), search=False,
                jobs=os.cpu_count() or 1)  # as `carbonreg build` does by default
-import resource
 print(json.dumps({"timings": report.timings, "files": report.files, "bytes": report.bytes,
-                  "seconds": time.perf_counter() - t,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "reused": report.reused, "seconds": time.perf_counter() - t}))
 """
 
 
-def build_once(registry: Path, out: Path) -> tuple[float, float, dict]:
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", BUILD, str(registry), str(out), TODAY], capture_output=True, text=True, cwd=ROOT)
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr[-3000:])
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return time.perf_counter() - start, data["peak_mb"], data
+def build_once(registry: Path, out: Path, cache: Path) -> tuple[float, float, dict]:
+    """One build in a fresh process with its cache in ``cache``: (seconds, peak MB of the process tree, report)."""
+    seconds, peak, stdout = timed([sys.executable, "-c", BUILD, str(registry), str(out), TODAY], cwd=ROOT,
+                                  env=cache_env(cache))
+    return seconds, peak, json.loads(stdout.strip().splitlines()[-1])
 
 
 def change_one_event(registry: Path) -> Path:
@@ -89,23 +123,33 @@ def change_one_event(registry: Path) -> Path:
     raise RuntimeError("no unsigned event to change")
 
 
-def pr_check(registry: Path, repeats: int) -> dict:
-    """git history where the last commit adds one event; time ``carbonreg check --base HEAD~1``."""
+def pr_check(registry: Path, repeats: int, cache: Path) -> dict:
+    """git history whose last commit adds one event; time ``carbonreg check --base HEAD~1`` with the
+    cache the registry's last check left (as a CI cache would hold it). Before each run the added
+    event gets one more edit, so its result is never in the memo: it is checked for real each time."""
     env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.org",
                GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.org")
     git = lambda *a: subprocess.run(["git", "-C", str(registry), *a], check=True, capture_output=True, env=env)
     added = next(p for p in sorted(registry.glob("events/*/*"), reverse=True)
                  if not (p / "certificate.json").exists() and not (p / "declaration.json").exists())
     rel = added.relative_to(registry).as_posix()
+    shutil.rmtree(registry / ".git", ignore_errors=True)
     git("init", "-q")
     git("add", "-A", "--", ".", f":!{rel}")
     git("commit", "-q", "-m", "base")
     git("add", "-A")
     git("commit", "-q", "-m", f"add {rel}")
     cmd = [str(BIN / "carbonreg"), "check", str(registry), "--base", "HEAD~1", "--today", TODAY, "--format", "json"]
-    result = repeat(repeats, lambda: timed(cmd, cwd=registry, check=False))
+    plan = added / "plan.yaml"
+    original = plan.read_bytes()
+    runs = []
+    for i in range(repeats):
+        plan.write_bytes(original + f"# edit {i} {time.time_ns()}\n".encode())
+        runs.append(timed(cmd, cwd=registry, check=False, env=cache_env(cache)))
+    plan.write_bytes(original)
     shutil.rmtree(registry / ".git")
-    return result
+    return {"median_s": statistics.median(r[0] for r in runs), "runs_s": [round(r[0], 3) for r in runs],
+            "peak_mb": round(max(r[1] for r in runs), 1)}
 
 
 def floor(site: Path, target: Path) -> float:
@@ -156,30 +200,59 @@ def verify_cold(site: Path, registry: Path, repeats: int) -> dict:
     return {"verify": ver, "import": imp, "ratio": round(ver["median_s"] / imp["median_s"], 2)}
 
 
-def bench_size(n: int, work: Path, repeats: int, seed: str, with_hugo: bool) -> dict:
-    registry, out = work / "registry", work / "site"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+def _build_result(builds: list) -> dict:
+    last = builds[-1][2]
+    return {"median_s": statistics.median(b[0] for b in builds), "runs_s": [round(b[0], 3) for b in builds],
+            "peak_mb": round(max(b[1] for b in builds), 1), "stages_s": {k: round(v, 3) for k, v in last["timings"].items()},
+            "files": last["files"], "bytes": last["bytes"], "reused_events": last["reused"]}
+
+
+def bench_size(n: int, work: Path, repeats: int, seed: str, with_hugo: bool, reuse: bool) -> dict:
+    registry, cache = work / "registry", work / "cache"
     res: dict = {"events": n}
-    gen = timed([str(BIN / "carbonreg"), "demo", "--events", str(n), "--seed", seed, "--out", str(registry)])
-    res["demo_generation_s"] = round(gen[0], 2)
+    if reuse and (registry / "registry.yaml").is_file():
+        res["demo_generation_s"] = None  # reused from an earlier run (--reuse-registry)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        gen = timed([str(BIN / "carbonreg"), "demo", "--events", str(n), "--seed", seed, "--out", str(registry)])
+        res["demo_generation_s"] = round(gen[0], 2)
+    for old in ("site", "site-cold", "site-warm", "cache", "cold-cache", "floor", "hugo"):
+        shutil.rmtree(work / old, ignore_errors=True)
+        shutil.rmtree(work / f".{old}.builds", ignore_errors=True)
     check_cmd = [str(BIN / "carbonreg"), "check", str(registry), "--today", TODAY, "--format", "json"]
-    res["check"] = repeat(repeats, lambda: timed(check_cmd, check=False))
-    builds = [build_once(registry, out) for _ in range(repeats)]
-    res["build"] = {"median_s": statistics.median(b[0] for b in builds), "runs_s": [round(b[0], 3) for b in builds],
-                    "peak_mb": round(max(b[1] for b in builds), 1), "stages_s": {k: round(v, 3) for k, v in builds[-1][2]["timings"].items()},
-                    "files": builds[-1][2]["files"], "bytes": builds[-1][2]["bytes"]}
-    site = out.resolve()
+
+    def cold(fn):
+        """``fn(cache)`` with an empty cache; the cache of the last run becomes the warm cache."""
+        shutil.rmtree(cache, ignore_errors=True)
+        return fn(cache)
+
+    res["check_cold"] = repeat(repeats, lambda: cold(lambda c: timed(check_cmd, check=False, env=cache_env(c))))
+    cold_builds = []
+    for _ in range(repeats):
+        shutil.rmtree(work / "site-cold", ignore_errors=True)
+        shutil.rmtree(work / ".site-cold.builds", ignore_errors=True)
+        cold_builds.append(cold(lambda c: build_once(registry, work / "site-cold", c)))
+    res["build"] = _build_result(cold_builds)  # cold: empty cache, no previous site
+    res["check"] = repeat(repeats, lambda: timed(check_cmd, check=False, env=cache_env(cache)))  # warm
+    res["build_warm"] = _build_result([build_once(registry, work / "site-warm", cache)])  # warm cache, new output
+    site = (work / "site-warm").resolve()
     html = [p.stat().st_size for p in site.rglob("index.html")]
     res["build"].update(html_pages=len(html), median_page_bytes=int(statistics.median(html)))
     res["pagefind_ours_s"] = round(pagefind(site), 3)
     res["floor_s"] = round(floor(site, work / "floor"), 3)
-    res["verify"] = verify_cold(site, registry, max(5, repeats))
-    change_one_event(registry)
-    rebuilds = [build_once(registry, out) for _ in range(repeats)]
-    res["rebuild"] = {"median_s": statistics.median(b[0] for b in rebuilds), "runs_s": [round(b[0], 3) for b in rebuilds]}
-    res["pr_check"] = pr_check(registry, repeats)
-    res["hugo"] = hugo(registry, work, repeats) if with_hugo else None
+    res["verify"] = verify_cold(site, registry, max(15, repeats))
+    rebuilds = []
+    for _ in range(repeats):
+        change_one_event(registry)
+        rebuilds.append(build_once(registry, work / "site-warm", cache))
+    res["rebuild"] = _build_result(rebuilds)
+    res["pr_check"] = pr_check(registry, max(3, repeats), cache)
+    if with_hugo:
+        os.environ["CARBONREG_CACHE"] = str(cache)
+        res["hugo"] = hugo(registry, work, repeats)
+    else:
+        res["hugo"] = None
     return res
 
 
@@ -193,19 +266,20 @@ def machine() -> dict:
 
 
 def table(results: list[dict]) -> str:
-    rows = ["| events | our build (no search) | Hugo | build / Hugo | floor | Pagefind ours / Hugo's | one-event rebuild (% of build) | check cold | check --base (PR) | verify / import | peak MB build / check |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| events | cold build (no search) | Hugo | cold build / Hugo | warm-cache build | floor | Pagefind ours / Hugo's | one-event rebuild (% of cold build) | check cold / warm | check --base (PR) | verify / import | peak MB cold build / rebuild / cold check |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         h = r.get("hugo")
         b = r["build"]["median_s"]
         v = r["verify"]
-        rows.append("| {n:,} | {b:.1f} s | {h} | {ratio} | {fl:.2f} s | {pf} | {rb:.1f} s ({pct:.0f} %) | {c:.1f} s | {pr:.1f} s | {vr} | {pb:.0f} / {pc:.0f} |".format(
+        rows.append("| {n:,} | {b:.1f} s | {h} | {ratio} | {w:.1f} s | {fl:.2f} s | {pf} | {rb:.2f} s ({pct:.1f} %) | {cc:.1f} s / {c:.2f} s | {pr:.2f} s | {vr} | {pb:.0f} / {pr_mb:.0f} / {pc:.0f} |".format(
             n=r["events"], b=b, h=f"{h['median_s']:.2f} s" if h else "—", ratio=f"{b / h['median_s']:.1f}x" if h else "—",
-            fl=r["floor_s"], pf=f"{r['pagefind_ours_s']:.1f} s / {h['pagefind_s']:.1f} s" if h else f"{r['pagefind_ours_s']:.1f} s / —",
-            rb=r["rebuild"]["median_s"], pct=100 * r["rebuild"]["median_s"] / b, c=r["check"]["median_s"],
-            pr=r["pr_check"]["median_s"],
-            vr=f"{v['verify']['median_s']:.2f} s / {v['import']['median_s']:.2f} s = {v['ratio']}x" if "verify" in v else "—",
-            pb=r["build"]["peak_mb"], pc=r["check"]["peak_mb"]))
+            w=r["build_warm"]["median_s"], fl=r["floor_s"],
+            pf=f"{r['pagefind_ours_s']:.1f} s / {h['pagefind_s']:.1f} s" if h else f"{r['pagefind_ours_s']:.1f} s / —",
+            rb=r["rebuild"]["median_s"], pct=100 * r["rebuild"]["median_s"] / b,
+            cc=r["check_cold"]["median_s"], c=r["check"]["median_s"], pr=r["pr_check"]["median_s"],
+            vr=f"{v['verify']['median_s']:.3f} s / {v['import']['median_s']:.3f} s = {v['ratio']}x" if "verify" in v else "—",
+            pb=r["build"]["peak_mb"], pr_mb=r["rebuild"]["peak_mb"], pc=r["check_cold"]["peak_mb"]))
     return "\n".join(rows)
 
 
@@ -218,6 +292,8 @@ def main(argv=None) -> int:
     ap.add_argument("--results", default=str(BENCH / "results"))
     ap.add_argument("--skip-hugo-if-missing", action="store_true", help="run without Hugo when it is not installed")
     ap.add_argument("--no-readme", action="store_true", help="do not rewrite bench/README.md")
+    ap.add_argument("--reuse-registry", action="store_true",
+                    help="with --work: keep a demo registry an earlier run wrote there instead of writing it again")
     args = ap.parse_args(argv)
     has_hugo = bool(shutil.which("hugo", path=str(BIN)) or shutil.which("hugo"))
     if not has_hugo and not args.skip_hugo_if_missing:
@@ -229,7 +305,7 @@ def main(argv=None) -> int:
     results = []
     for n in [int(x) for x in args.sizes.split(",") if x]:
         print(f"== {n} events", file=sys.stderr, flush=True)
-        results.append(bench_size(n, scratch / str(n), args.repeat, args.seed, has_hugo))
+        results.append(bench_size(n, scratch / str(n), args.repeat, args.seed, has_hugo, args.reuse_registry))
         print(json.dumps(results[-1], indent=1), file=sys.stderr, flush=True)
     if not args.work:
         shutil.rmtree(scratch, ignore_errors=True)
