@@ -14,12 +14,12 @@ keys; a platform key never counts as an agency key, nor the reverse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Mapping
 
 from .errors import SigningError, TrustError
 from .multikey import decode_public_key, parse_did_key_method
+from .records import record
 from .timefmt import parse_timestamp
 from .trust import Root, check_not_expired, verify_threshold
 
@@ -27,7 +27,7 @@ Reason = tuple[str, str]
 STATES = ("active", "suspended")
 
 
-@dataclass(frozen=True)
+@record
 class AgencyKey:
     """One signing key of an agency."""
 
@@ -38,7 +38,7 @@ class AgencyKey:
     compromised_since: datetime | None
 
 
-@dataclass(frozen=True)
+@record
 class Agency:
     """An accredited certification agency and its keys."""
 
@@ -52,7 +52,7 @@ class Agency:
     keys: tuple[AgencyKey, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Authorizations:
     """A verified authorization document."""
 
@@ -62,7 +62,7 @@ class Authorizations:
     platform: Agency | None = None
 
 
-@dataclass(frozen=True)
+@record
 class AuthorizationVerdict:
     """Whether a key of an agency was authorized at a time, and why not."""
 

@@ -18,8 +18,9 @@ then says the revocation status is unknown (exit code 2), never "not revoked".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
+
+from .records import record
 
 BUNDLE_FORMAT = "carbonreg-certificate-bundle/1"
 TOP_FIELDS = ("format", "credential", "publication", "trust")
@@ -29,7 +30,7 @@ MAX_ROOT_CHAIN = 100
 Reason = tuple[str, str]
 
 
-@dataclass(frozen=True)
+@record
 class Bundle:
     """The parts of a bundle whose outer shape is right (contents not yet verified)."""
 

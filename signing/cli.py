@@ -19,20 +19,24 @@ for the bundle's registry (``signing/roots/``, or ``$CARBONREG_ROOTS_DIR``);
 ``--trust-on-first-use`` (the bundle's own root) only when none is available, loudly.
 
 ``--allow-stale`` was removed: exit code 2 replaces it (genuine, revocation unknown); passing
-it is a usage error that says so. Only ``argparse`` is imported at start; the verifier (and
-``cryptography``) load on use, so ``verify --help`` is fast. No traceback reaches the user.
+it is a usage error that says so. The verifier (and ``cryptography``) load on use, so
+``verify --help`` is fast; ``argparse`` too: a plain command line is read without it, exactly
+as it would read it (see :func:`_plain_arguments`). No traceback reaches the user.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
+from types import SimpleNamespace
 from typing import Any, NoReturn
 
 EXIT_VALID, EXIT_INVALID, EXIT_STATUS_UNKNOWN, EXIT_USAGE = 0, 1, 2, 64
 MARKS = {"passed": "✓", "failed": "✗", "warning": "⚠", "skipped": "–"}
+VALUE_OPTIONS = {"--root": "root", "--trust": "trust", "--status": "status", "--registry": "registry",
+                 "--at": "at", "--state": "state"}
+FLAG_OPTIONS = {"--trust-on-first-use": "trust_on_first_use", "--json": "json"}
 TOFU_BANNER = ("!!! 警告：信任根未固定（--trust-on-first-use）：任何人都能制作自带 root 的“有效”证书，结论几乎没有证明力 !!!\n"
                "!!! WARNING: root NOT pinned (--trust-on-first-use): anyone can make a 'valid' certificate with its own root; "
                "this verdict proves almost nothing !!!")
@@ -45,15 +49,17 @@ class _Input(Exception):
         super().__init__(f"{zh} / {en}")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors exit 64 (EX_USAGE) instead of 2."""
+def _parser() -> Any:
+    """The argparse parser of ``verify`` (imported here: it costs a cold run about 6 ms)."""
+    import argparse
 
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误 / usage error: {message}\n")
+    class _Parser(argparse.ArgumentParser):
+        """argparse, but usage errors exit 64 (EX_USAGE) instead of 2."""
 
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_USAGE, f"{self.prog}: 用法错误 / usage error: {message}\n")
 
-def _parser() -> _Parser:
     parser = _Parser(
         prog="verify",
         description="离线核验碳中和证书或声明 / verify a carbon neutrality certificate or declaration offline",
@@ -80,6 +86,42 @@ def _parser() -> _Parser:
     parser.add_argument("--json", action="store_true", help="以 JSON 输出每一步和结论 / print every step and the verdict as JSON")
     parser.add_argument("--allow-stale", action="store_true", help=argparse.SUPPRESS)
     return parser
+
+
+def _plain_arguments(words: list[str]) -> SimpleNamespace | None:
+    """The arguments of a plain command line, as argparse would parse them; None for any other.
+
+    Plain: one CERT.json; options spelt out in full (no abbreviation, no ``--name=value``),
+    each at most once and not both --root and --trust; every word non-empty, and the word after
+    a value option not starting with ``-``. argparse reads such a line in exactly this way (a
+    word not starting with ``-`` is an argument; a value option takes the next one); any other
+    line, --help and every usage error included, is left to argparse.
+    """
+    values: dict[str, Any] = {"certificate": None, "allow_stale": False}
+    values.update({dest: None for dest in VALUE_OPTIONS.values()})
+    values.update({dest: False for dest in FLAG_OPTIONS.values()})
+    seen: set[str] = set()
+    remaining = iter(words)
+    for word in remaining:
+        if not isinstance(word, str) or not word or word in seen:
+            return None
+        if not word.startswith("-"):
+            if values["certificate"] is not None:
+                return None
+            values["certificate"] = word
+        elif word in FLAG_OPTIONS:
+            values[FLAG_OPTIONS[word]] = True
+        elif word in VALUE_OPTIONS:
+            value = next(remaining, "")
+            if not isinstance(value, str) or not value or value.startswith("-"):
+                return None
+            values[VALUE_OPTIONS[word]] = value
+        else:
+            return None
+        seen.add(word)
+    if values["certificate"] is None or {"--root", "--trust"} <= seen:
+        return None
+    return SimpleNamespace(**values)
 
 
 def _read_state(path: str | None) -> dict[str, int]:
@@ -189,18 +231,20 @@ def _print_text(path: str, verdict: Any) -> None:
 
 
 def _run(argv: list[str] | None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = _plain_arguments(words)
+    if args is None:
+        args = _parser().parse_args(words)
     if args.allow_stale:
-        parser.error("--allow-stale 已取消：状态过期时退出码为 2（真实但吊销状态未知）/ "
-                     "--allow-stale was removed: a stale status list now exits 2 (genuine, revocation unknown)")
+        _parser().error("--allow-stale 已取消：状态过期时退出码为 2（真实但吊销状态未知）/ "
+                        "--allow-stale was removed: a stale status list now exits 2 (genuine, revocation unknown)")
     from .errors import SigningError
     from .timefmt import parse_timestamp
 
     try:
         at = None if args.at is None else parse_timestamp(args.at)
     except SigningError as error:
-        parser.error(f"--at：{error.zh} / --at: {error.en}")
+        _parser().error(f"--at：{error.zh} / --at: {error.en}")
     state = _read_state(args.state)
     from .verify import verify_file
 

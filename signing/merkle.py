@@ -9,20 +9,21 @@ audit paths ``PATH(m, D[n])`` (RFC 6962 2.1.1) and consistency proofs ``PROOF(m,
 
 from __future__ import annotations
 
-import hashlib
 from typing import Sequence
+
+from .sha256 import sha256
 
 HASH_SIZE = 32
 
 
 def leaf_hash(leaf: bytes) -> bytes:
     """``SHA-256(0x00 || leaf)``."""
-    return hashlib.sha256(b"\x00" + leaf).digest()
+    return sha256(b"\x00" + leaf)
 
 
 def node_hash(left: bytes, right: bytes) -> bytes:
     """``SHA-256(0x01 || left || right)``."""
-    return hashlib.sha256(b"\x01" + left + right).digest()
+    return sha256(b"\x01" + left + right)
 
 
 def _split(n: int) -> int:
@@ -41,7 +42,7 @@ def _mth(hashes: Sequence[bytes]) -> bytes:
 def root_hash(leaf_hashes: Sequence[bytes]) -> bytes:
     """``MTH(D[n])`` from the leaf hashes; the empty tree's is ``SHA-256()``."""
     if not leaf_hashes:
-        return hashlib.sha256(b"").digest()
+        return sha256(b"")
     return _mth(leaf_hashes)
 
 
@@ -169,7 +170,7 @@ class Tree:
         return value
 
     def root(self) -> bytes:
-        return self._mth(0, len(self._leaves)) if self._leaves else hashlib.sha256(b"").digest()
+        return self._mth(0, len(self._leaves)) if self._leaves else sha256(b"")
 
     def inclusion_proof(self, index: int) -> list[bytes]:
         if not 0 <= index < len(self._leaves):

@@ -10,18 +10,18 @@ names the registry the list belongs to; when the root names one, the list must r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Mapping
 
 from .errors import StaleStatusError, TrustError
+from .records import record
 from .timefmt import format_timestamp, parse_timestamp
 from .trust import Root, verify_threshold
 
 MAX_VALIDITY = timedelta(days=31)
 
 
-@dataclass(frozen=True)
+@record
 class StatusEntry:
     """One revoked certificate or declaration."""
 
@@ -30,7 +30,7 @@ class StatusEntry:
     revoked: datetime | None
 
 
-@dataclass(frozen=True)
+@record
 class StatusList:
     """A verified, fresh status list."""
 

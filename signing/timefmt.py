@@ -17,11 +17,15 @@ def parse_timestamp(text: object) -> datetime:
             f"时间格式应为 YYYY-MM-DDTHH:MM:SSZ：{text!r}",
             f"timestamp must be YYYY-MM-DDTHH:MM:SSZ: {text!r}",
         )
+    # The pattern fixed every field's place and its ASCII digits, so the datetime constructor
+    # range checks (month, day of that month, hour < 24, minute and second < 60, year >= 1)
+    # are exactly what datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ") would do, without
+    # importing _strptime, calendar and locale (tested against strptime).
     try:
-        parsed = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+        return datetime(int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), int(text[14:16]),
+                        int(text[17:19]), tzinfo=timezone.utc)
     except ValueError:
         raise TimestampError(f"无效的日期时间：{text!r}", f"invalid date or time: {text!r}") from None
-    return parsed.replace(tzinfo=timezone.utc)
 
 
 def format_timestamp(moment: datetime) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterable, Mapping
 
@@ -29,6 +28,7 @@ from . import merkle
 from .credential import credential_digest
 from .errors import LogError, SigningError
 from .jcs import canonicalize
+from .records import record
 from .timefmt import format_timestamp, parse_timestamp
 from .trust import Root, sign_metadata, verify_threshold
 
@@ -69,7 +69,7 @@ def check_leaf(leaf: Any) -> datetime:
     return parse_timestamp(leaf["published"])
 
 
-@dataclass(frozen=True)
+@record
 class PublicationLog:
     """The log's leaves in order; appending returns a new log (nothing is ever removed)."""
 
@@ -120,7 +120,7 @@ class PublicationLog:
         return merkle.consistency_proof(old_size, self.leaf_hashes())
 
 
-@dataclass(frozen=True)
+@record
 class Checkpoint:
     """A verified checkpoint: the log had ``size`` leaves with ``root_hash`` at ``issued``."""
 
@@ -174,7 +174,7 @@ def make_receipt(log: PublicationLog, credential_id: str, checkpoint: Mapping[st
             "auditPath": [node.hex() for node in path], "checkpoint": checkpoint}
 
 
-@dataclass(frozen=True)
+@record
 class Publication:
     """A verified receipt: the credential was logged at ``published`` (a trusted time)."""
 

@@ -14,8 +14,6 @@ so that a staging registry signed with the same keys cannot stand in for the rea
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
@@ -26,13 +24,15 @@ from .eddsa_jcs_2022 import public_key_of, verify_signature
 from .errors import SigningError, TrustError
 from .jcs import canonicalize
 from .multikey import decode_public_key, encode_public_key, fingerprint, multibase_decode, multibase_encode
+from .records import record
+from .sha256 import sha256_hex
 from .timefmt import parse_timestamp
 
 ROLE_NAMES = ("root", "authorizations", "status")
 OPTIONAL_ROLE_NAMES = ("log",)
 
 
-@dataclass(frozen=True)
+@record
 class TrustKey:
     """A public key listed in the root."""
 
@@ -44,7 +44,7 @@ class TrustKey:
         return encode_public_key(self.public_key)
 
 
-@dataclass(frozen=True)
+@record
 class Role:
     """The keys allowed to sign one kind of metadata, and how many of them must."""
 
@@ -52,7 +52,7 @@ class Role:
     threshold: int
 
 
-@dataclass(frozen=True)
+@record
 class Root:
     """A verified root: version, expiry, keys and roles."""
 
@@ -187,7 +187,7 @@ def _self_verified(envelope: Mapping[str, Any]) -> Root:
 
 def root_fingerprint(envelope: Mapping[str, Any]) -> str:
     """SHA-256 hex of the JCS bytes of a root's ``signed`` part: what people compare when pinning."""
-    return hashlib.sha256(canonicalize(_field(envelope, "signed", dict, "root"))).hexdigest()
+    return sha256_hex(canonicalize(_field(envelope, "signed", dict, "root")))
 
 
 def check_not_expired(expires: datetime, at: datetime, what: str) -> None:

@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import SigningError
+from .records import record
 
 VERSIONED_ROOT = re.compile(r"([1-9][0-9]{0,8})\.root\.json")
 MAX_ROOT_FILES = 100
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """One trust document: its ``content`` (parsed JSON), or the ``error`` that kept it unread."""
 
@@ -39,7 +39,7 @@ class Document:
     error: tuple[str, str] | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TrustInputs:
     """The verifier's own trust material; see the module docstring."""
 

@@ -64,16 +64,17 @@ Which time each check uses:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
+
+from .records import fresh, record
 
 TIME_FROM_LOG = "log checkpoint"
 TIME_UNTRUSTED = "proof.created (untrusted)"
 EXIT_VALID, EXIT_INVALID, EXIT_STATUS_UNKNOWN = 0, 1, 2
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One named verification step and its bilingual outcome.
 
@@ -99,7 +100,7 @@ class Step:
                 "warning": self.warning, "zh": self.zh, "en": self.en}
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """The outcome of verifying one bundle.
 
@@ -133,7 +134,7 @@ class Verdict:
     root_source_zh: str | None = None
     root_source_en: str | None = None
     evidence_checked: int | None = None
-    seen_versions: Mapping[str, int] = field(default_factory=dict)
+    seen_versions: Mapping[str, int] = fresh(dict)
     subject: Mapping[str, Any] | None = None
 
     @property

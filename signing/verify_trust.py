@@ -7,15 +7,14 @@ Each function raises :class:`~signing.errors.SigningError` (bilingual) when it r
 
 from __future__ import annotations
 
-import hashlib
 import os
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from .authorizations import Authorizations, parse_authorizations
 from .errors import SigningError, StaleStatusError, TrustError
+from .records import record
 from .statuslist import StatusList, parse_status_list, verify_status_list
 from .trust import Root, check_not_expired, load_trusted_root, parse_root, root_fingerprint, rotate_root, verify_threshold
 from .trustdir import VERSIONED_ROOT, Document
@@ -44,11 +43,15 @@ def _content(document: Document) -> Mapping[str, Any]:
     return document.content
 
 
-def _version(envelope: Mapping[str, Any], label: str) -> int:
-    try:
-        return parse_root(envelope.get("signed")).version
-    except SigningError as error:
-        raise TrustError(f"{label}：{error.zh}", f"{label}: {error.en}") from None
+def _version(envelope: Mapping[str, Any], label: str, known: dict[int, int]) -> int:
+    """The root version of ``envelope``; ``known`` remembers it by object, so that each root is
+    parsed once (a refusal is not remembered: it is raised again, with the label of the moment)."""
+    if id(envelope) not in known:
+        try:
+            known[id(envelope)] = parse_root(envelope.get("signed")).version
+        except SigningError as error:
+            raise TrustError(f"{label}：{error.zh}", f"{label}: {error.en}") from None
+    return known[id(envelope)]
 
 
 def walk_roots(anchors: Sequence[Document], chain: Sequence[Mapping[str, Any]], at: datetime) -> tuple[Root, str]:
@@ -58,21 +61,22 @@ def walk_roots(anchors: Sequence[Document], chain: Sequence[Mapping[str, Any]], 
     different documents for one version (a fork), a version that cannot be reached (a gap)
     or an expired newest root are refused. Returns the newest root and the anchor's fingerprint."""
     labelled: list[Labeled] = []
+    versions: dict[int, int] = {}  # by id(): every envelope stays referenced during the walk
     for document in anchors:
         envelope = _content(document)
         name = Path(document.label).name
         match = VERSIONED_ROOT.fullmatch(name)
-        if match and _version(envelope, document.label) != int(match.group(1)):
+        if match and _version(envelope, document.label, versions) != int(match.group(1)):
             raise TrustError(f"{document.label} 的版本与文件名不符", f"{document.label}: version does not match the file name")
         labelled.append((document.label, envelope))
-    start_label, start = min(labelled, key=lambda item: _version(item[1], item[0]))
+    start_label, start = min(labelled, key=lambda item: _version(item[1], item[0], versions))
     root = load_trusted_root(start)
     by_version: dict[int, list[Labeled]] = {}
     for label, envelope in labelled + [(f"rootChain[{i}]", e) for i, e in enumerate(chain)]:
-        by_version.setdefault(_version(envelope, label), []).append((label, envelope))
+        by_version.setdefault(_version(envelope, label, versions), []).append((label, envelope))
     start_print = root_fingerprint(start)
     for label, envelope in by_version[root.version]:
-        if root_fingerprint(envelope) != start_print:
+        if envelope is not start and root_fingerprint(envelope) != start_print:
             raise TrustError(f"{label} 中的 root v{root.version} 与固定的 root 不同",
                              f"the root v{root.version} in {label} differs from the pinned root ({start_label})")
     while root.version + 1 in by_version:
@@ -113,7 +117,7 @@ def choose_authorizations(bundle_copy: Mapping[str, Any], kept: Document | None,
     return document, label
 
 
-@dataclass(frozen=True)
+@record
 class ChosenStatus:
     """The status list used, whether it is fresh at the time asked about, and where it came from."""
 
@@ -168,6 +172,8 @@ def check_evidence(registry_dir: str | os.PathLike[str], evidence: Sequence[Mapp
     """Compare each signed ``evidence`` digest with the file in the registry checkout.
 
     Returns the problems (bilingual, each naming the path) and the number of files that match."""
+    import hashlib  # only with --registry
+
     base = Path(registry_dir)
     if not base.is_dir():
         return [(f"--registry 不是文件夹：{base}", f"--registry is not a folder: {base}")], 0

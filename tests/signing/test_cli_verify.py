@@ -234,3 +234,41 @@ def test_help_is_fast_and_loads_no_crypto():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("[]") and "--trust-on-first-use" in out.stdout
     assert main(["--help"]) == 0
+
+
+# --- the plain command line is read without argparse, exactly as argparse reads it ----------
+
+def _argparse_reading(words):
+    from signing.cli import _parser
+
+    try:
+        return vars(_parser().parse_args(words))
+    except SystemExit:
+        return None
+
+
+def _command_lines():
+    import random
+
+    rng = random.Random(64)
+    vocabulary = ["c.json", "d.json", "--root", "--trust", "--status", "--registry", "--at", "--state", "--json",
+                  "--trust-on-first-use", "--allow-stale", "--ro", "--root=r.json", "-", "--", "-h", "--help", "",
+                  "-1", "r.json", "2026-03-10T00:00:00Z", "a b", "-a b", "x=y", "--js"]
+    lines = [["c.json", "--root", "r.json", "--at", "2026-03-10T00:00:00Z"], ["--json", "c.json"],
+             ["--root", "r.json", "c.json", "--trust-on-first-use"], ["c.json", "--root", "r.json", "--trust", "t"],
+             ["c.json", "--root", "--json"], ["c.json", "--at", "-1"], ["c.json", "--json", "--json"]]
+    lines += [[rng.choice(vocabulary) for _ in range(rng.randrange(8))] for _ in range(3000)]
+    return lines
+
+
+def test_plain_command_lines_read_as_argparse_reads_them(capsys):
+    from signing.cli import _plain_arguments
+
+    plain = 0
+    for words in _command_lines():
+        ours = _plain_arguments(list(words))
+        if ours is not None:
+            plain += 1
+            assert vars(ours) == _argparse_reading(list(words)), words
+    capsys.readouterr()
+    assert plain > 100

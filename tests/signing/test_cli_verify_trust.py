@@ -342,3 +342,16 @@ def test_a_verification_never_imports_generator(world, tmp_path):
             "print(rc, sorted(m for m in sys.modules if m.split('.')[0] == 'generator'))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "0 []"
+
+
+def test_a_plain_verification_loads_only_what_it_needs(world, tmp_path):
+    """A cold ``verify`` should cost about 1.5 times importing Ed25519 from cryptography; each of
+    these modules would add 1 to 10 ms to it (see records.py, sha256.py, jcs.py, cli.py)."""
+    write(tmp_path / "r.json", world.root())
+    write(tmp_path / "c.json", world.issue())
+    heavy = ("argparse", "dataclasses", "inspect", "decimal", "copy", "hashlib", "base58", "rfc8785", "_strptime", "shutil")
+    code = ("import sys\nfrom signing.cli import main\n"
+            f"rc = main([{str(tmp_path / 'c.json')!r}, '--root', {str(tmp_path / 'r.json')!r}, '--at', '2026-03-10T00:00:00Z'])\n"
+            f"print(rc, sorted(m for m in {heavy!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "0 []"

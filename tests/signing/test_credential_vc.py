@@ -4,6 +4,7 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, strategies as st
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from signing.credential import CONTEXTS, build_credential, check_shape, credential_digest, decimal_text, sign_credential
@@ -137,3 +138,63 @@ def test_problems_are_bilingual_and_not_a_crash_on_junk():
     for junk in (None, [], "x", {"type": "nope"}, json.loads('{"credentialSubject": []}')):
         problems = check_shape(junk)
         assert problems and all(p.zh and p.en for p in problems)
+
+
+# --- the figures are compared without importing decimal when that is exact -------------------
+
+decimal_texts = st.from_regex(r"(0|[1-9][0-9]{0,29})(\.[0-9]{1,12})?", fullmatch=True)
+
+
+@given(st.lists(decimal_texts, min_size=4, max_size=8))
+def test_integer_amounts_add_and_compare_as_decimals_do(some):
+    """When _amounts gives integers (decimal never imported), every sum and comparison the figure
+    checks make equals the one Decimal makes in its default context."""
+    import decimal
+
+    from signing import credential_shape
+
+    texts = ["0"] + some
+    original = credential_shape._decimal_loaded
+    credential_shape._decimal_loaded = lambda: False
+    try:
+        amounts = credential_shape._amounts(*texts)
+    finally:
+        credential_shape._decimal_loaded = original
+    with decimal.localcontext(decimal.Context()):  # the default context
+        decimals = [Decimal(text) for text in texts]
+        if isinstance(amounts[1], Decimal):
+            assert amounts == decimals
+            return
+        zero, a, b, c, *rest = amounts
+        d_zero, d_a, d_b, d_c, *d_rest = decimals
+        assert (a + b != c) == (d_a + d_b != d_c)
+        assert (a < b, b < c, a == c) == (d_a < d_b, d_b < d_c, d_a == d_c)
+        assert (sum([a, b] + rest, zero) != c) == (sum([d_a, d_b] + d_rest, d_zero) != d_c)
+        assert sum([a, b, c] + rest, zero) * 1 == sum([a, b, c] + rest, zero)  # plain integers
+
+
+def test_figures_checked_alike_with_and_without_decimal_loaded(key):
+    """check_shape in a fresh interpreter (decimal never imported) reports what it reports here."""
+    import subprocess
+    import sys
+
+    cases = []
+    for change in ({}, {"total": "732.8"}, {"basic": "612.40"}, {"basic": "0.0000000000001"}):
+        credential = build_credential(**credential_fields("certificate", key))
+        credential["credentialSubject"]["emissions"].update(change)
+        cases.append(credential)
+    for needed, retired in (("700", "741"), ("733.0", "740.00"), ("740", "740.000"), ("1" + "0" * 27, "740")):
+        credential = build_credential(**credential_fields("certificate", key))
+        credential["credentialSubject"]["offsets"].update(needed=needed, retired=retired)
+        cases.append(credential)
+    credential = build_credential(**credential_fields("certificate", key))
+    credential["credentialSubject"]["emissions"].update(total="9" * 30)  # too long: Decimal, imported last
+    cases.append(credential)
+    here = [[str(p) for p in check_shape(c)] for c in cases]
+    code = ("import json, sys\nfrom signing.credential_shape import check_shape\n"
+            "cases = json.load(sys.stdin)\nfirst = [[str(p) for p in check_shape(c)] for c in cases[:-2]]\n"
+            "assert 'decimal' not in sys.modules\n"  # the integer path; the last two take Decimal's
+            "print(json.dumps(first + [[str(p) for p in check_shape(c)] for c in cases[-2:]]))\n")
+    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(cases), capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == here
+    assert any(here) and not all(here)

@@ -266,3 +266,22 @@ def test_created_defaults_to_now(private_key):
 
 def test_canonicalization_used_is_jcs(unsecured):
     assert transform(unsecured, _json(REC / "proofConfigJCS.json")) == canonicalize(unsecured)
+
+
+def test_the_json_deepcopy_copies_as_copy_deepcopy_does():
+    import copy
+
+    from signing.eddsa_jcs_2022 import _deepcopy
+
+    shared = {"a": [1, "x", None, True, 2.5]}
+    value = {"one": shared, "two": shared, "list": [shared, [shared]], "text": "碳"}
+    copied = _deepcopy(value)
+    assert copied == copy.deepcopy(value) == value
+    assert copied["one"] is copied["two"] is copied["list"][0] is copied["list"][1][0]  # sharing kept
+    assert copied["one"] is not shared and copied["one"]["a"] is not shared["a"]
+    odd = {"t": (1, [2])}  # a tuple: copy.deepcopy does it all
+    assert _deepcopy(odd) == odd and _deepcopy(odd)["t"][1] is not odd["t"][1]
+    deep = []
+    for _ in range(100):
+        deep = [deep]
+    assert _deepcopy(deep) == deep

@@ -84,3 +84,39 @@ def test_fingerprint_is_sha256_of_raw_key():
     raw = decode_public_key(VECTOR_PUBLIC)
     assert fingerprint(raw) == hashlib.sha256(raw).hexdigest()
     assert len(fingerprint(raw)) == 64
+
+
+def test_base58_agrees_with_the_base58_package():
+    """multikey carries its own base58btc (no hashlib import); it must match the package's exactly."""
+    import os
+    import random
+
+    import base58
+
+    from signing.multikey import BASE58_ALPHABET, b58decode, b58encode
+
+    rng = random.Random(58)
+    samples = [b"", b"\0", b"\0\0\x01", b"\xff" * 34, bytes(64)] + [os.urandom(n) for n in range(70)]
+    samples += [b"\0" * rng.randrange(4) + os.urandom(rng.randrange(1, 70)) for _ in range(200)]
+    for data in samples:
+        assert b58encode(data) == base58.b58encode(data)
+        assert b58decode(b58encode(data)) == base58.b58decode(base58.b58encode(data)) == data
+    texts = [b"", b"1", b"111", b" ", b"z", b"1 ", b"2\n", b"3\t\r\x0b\x0c ", b" 2", b"0", b"O", b"I", b"l", b"2l",
+             b"\xff", b"1\x00", b"21\n1"]
+    texts += [bytes(rng.choice(BASE58_ALPHABET + b"0OIl \n+/\x00") for _ in range(rng.randrange(12))) for _ in range(300)]
+    for text in texts:
+        try:
+            expected = base58.b58decode(text)
+        except ValueError:
+            with pytest.raises(ValueError):
+                b58decode(text)
+        else:
+            assert b58decode(text) == expected, text
+
+
+def test_sha256_is_hashlibs():
+    from signing.sha256 import sha256, sha256_hex
+
+    for data in (b"", b"abc", bytes(range(256)) * 9):
+        assert sha256(data) == hashlib.sha256(data).digest()
+        assert sha256_hex(data) == hashlib.sha256(data).hexdigest()

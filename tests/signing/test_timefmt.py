@@ -36,3 +36,25 @@ def test_only_ascii_digits_are_accepted():
 
     with pytest.raises(SigningError):
         parse_timestamp("２０２６-01-01T00:00:00Z")
+
+
+def test_parse_agrees_with_strptime_on_every_field_value():
+    """parse_timestamp builds the datetime itself; strptime must accept and refuse the same."""
+    def strptime(text):
+        try:
+            return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+        except ValueError:
+            return None
+
+    def ours(text):
+        try:
+            return parse_timestamp(text)
+        except TimestampError:
+            return None
+
+    texts = [f"{year}-{month:02d}-{day:02d}T12:00:00Z" for year in ("2024", "2025", "1900", "2000", "0000", "0001", "9999")
+             for month in range(100) for day in range(100)]
+    texts += [f"2025-06-01T{n:02d}:00:00Z" for n in range(100)] + [f"2025-06-01T00:{n:02d}:00Z" for n in range(100)]
+    texts += [f"2025-06-01T00:00:{n:02d}Z" for n in range(100)]
+    for text in texts:
+        assert ours(text) == strptime(text), text
