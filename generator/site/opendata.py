@@ -103,7 +103,7 @@ def open_data(model: SiteModel, event_json) -> Iterator[Page]:
     event's own file (already written), which ``registry.json`` embeds."""
     yield "data/revocations.json", _dump([_public("revocation", r.doc.data) for r in model.revocations])
     yield "data/offers.json", _dump([_public("offer", o.doc.data) for o in model.offers])
-    yield "data/registry.json", _registry_json(model, [event_json(e.id) for e in model.events])
+    yield "data/registry.json", _registry_json(model, (event_json(e.id) for e in model.events))
     yield "data/events-index.json", _dump([e.rows["index"] for e in model.events])
     yield "data/events.csv", _csv(
         ["id", "name_zh", "name_en", "kind", "start", "end", "district", "basic_tco2e", "extended_tco2e",
@@ -118,14 +118,18 @@ def open_data(model: SiteModel, event_json) -> Iterator[Page]:
         [row for e in model.events for row in e.rows["retirements"]])
 
 
-def _registry_json(model: SiteModel, records: list[bytes]) -> bytes:
-    """``_dump({"events": [...], "name": ..., "sourceDate": ...})`` made from the events' own files
-    without parsing them again: with ``indent=1`` an object nested two levels deep is the same text
-    indented by two more spaces (a test holds the two equal)."""
+def _registry_json(model: SiteModel, records):
+    """``_dump({"events": [...], "name": ..., "sourceDate": ...})``, written piece by piece from the
+    events' own files without parsing them again: with ``indent=1`` an object nested two levels deep
+    is the same text indented by two more spaces (a test holds the two equal)."""
     rest = _dump({"name": {"zh": model.name.zh, "en": model.name.en}, "sourceDate": model.source_date})
-    body = ",\n  ".join(r.rstrip(b"\n").decode("utf-8").replace("\n", "\n  ") for r in records)
-    events = '{\n "events": [' + (f"\n  {body}\n ]" if records else "]")
-    return (events + "," + rest.decode("utf-8")[1:]).encode("utf-8")
+    yield b'{\n "events": ['
+    first = True
+    for record in records:
+        yield (b"\n  " if first else b",\n  ") + record.rstrip(b"\n").replace(b"\n", b"\n  ")
+        first = False
+    yield b"]" if first else b"\n ]"
+    yield b"," + rest[1:]
 
 
 def schema_files() -> Iterator[Page]:

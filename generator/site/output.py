@@ -48,13 +48,16 @@ class Staging:
         self.files += files
         self.bytes += size
 
-    def add(self, rel: str, data: bytes) -> None:
+    def add(self, rel: str, data) -> None:
+        """Write ``data`` (bytes, or an iterable of bytes for a large file) at ``rel``."""
         path = self.target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():
             self.files += 1
-        path.write_bytes(data)
-        self.bytes += len(data)
+        with open(path, "wb") as out:
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                out.write(chunk)
+                self.bytes += len(chunk)
 
     def add_all(self, *sources) -> None:
         for source in sources:
