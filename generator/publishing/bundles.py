@@ -1,7 +1,11 @@
 """Assemble the downloadable ``certificate.json`` bundle from a registry's signed documents."""
 from __future__ import annotations
 
+import json
+
 from generator.model.records import TrustDocuments
+
+_TRUST_TEXT: dict[int, tuple[object, str]] = {}  # id(trust documents) -> (their "trust" part, its JSON text)
 
 
 def bundle_for(trust: TrustDocuments, credential: dict) -> dict:
@@ -13,3 +17,28 @@ def bundle_for(trust: TrustDocuments, credential: dict) -> dict:
     if trust.checkpoint is not None and credential.get("id") in trust.log_position:
         receipt = make_receipt(trust.publication_log, credential["id"], trust.checkpoint)
     return make_bundle(credential, receipt, list(trust.root_chain), trust.authorizations, trust.status)
+
+
+def bundle_bytes(trust: TrustDocuments, credential: dict) -> bytes:
+    """Exactly ``dump_json(bundle_for(trust, credential))``, with the part every bundle of a registry
+    shares (its trust documents, most of the bytes) serialized once: in JSON with ``indent=2`` a
+    value nested one level deep is its own text indented by two more spaces (a test holds the two equal)."""
+    bundle = bundle_for(trust, credential)
+    parts = []
+    for key in sorted(bundle):
+        value = bundle[key]
+        if key == "trust":
+            known = _TRUST_TEXT.get(id(trust))
+            if known is None or known[0] != value:
+                known = (value, _nested(value))
+                _TRUST_TEXT.clear()
+                _TRUST_TEXT[id(trust)] = known
+            text = known[1]
+        else:
+            text = _nested(value)
+        parts.append(f"  {json.dumps(key, ensure_ascii=False)}: {text}")
+    return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
+
+
+def _nested(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")

@@ -4,8 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.publishing.bundles import bundle_for
-from generator.publishing.files import dump_json
+from generator.publishing.bundles import bundle_bytes
 
 # Art. 15 showcase: the published formula (weights sum to 1).
 W_SCOPE, W_OFFSET, W_SUPPORT = Decimal("0.4"), Decimal("0.3"), Decimal("0.3")
@@ -38,7 +37,7 @@ def credential_view(trust, credential: dict) -> CredentialView:
     vm = credential["proof"]["verificationMethod"]
     position = trust.log_position.get(credential["id"])
     published = trust.log_leaves[position]["published"] if position is not None else None
-    return CredentialView(kind, number, credential, dump_json(bundle_for(trust, credential)),
+    return CredentialView(kind, number, credential, bundle_bytes(trust, credential),
                           credential["issuer"]["name"]["zh"], credential["issuer"]["name"]["en"],
                           fingerprint(parse_did_key_method(vm).public_key), vm, credential["proof"]["created"],
                           published)
