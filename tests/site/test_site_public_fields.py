@@ -38,3 +38,19 @@ def test_public_view_keeps_a_real_plan_whole():
     path = Path(__file__).resolve().parents[2] / "registry/events/2025/2025-pujiang-city-marathon/plan.yaml"
     doc, _ = load_yaml(path)
     assert public_view("plan", doc.data) == doc.data
+
+
+def test_public_view_strips_when_a_schema_marks_a_field_private(monkeypatch):
+    """The shortcut for schemas with nothing private must not skip one that has (directly or via $ref)."""
+    import generator.site.public as public
+
+    direct = {MARK: True, "properties": {"id": {}, "phone": {MARK: False}}}
+    via_ref = {MARK: True, "properties": {"id": {}, "contact": {"$ref": "#/$defs/c"}},
+               "$defs": {"c": {"properties": {"phone": {MARK: False}}}}}
+    monkeypatch.setattr(public, "_resolve", lambda node: via_ref["$defs"]["c"] if node.get("$ref") == "#/$defs/c" else node)
+    for root, data, expected in ((direct, {"id": "x", "phone": "1"}, {"id": "x"}),
+                                 (via_ref, {"id": "x", "contact": {"phone": "1"}}, {"id": "x", "contact": {}})):
+        monkeypatch.setattr(public, "schema", lambda kind, root=root: root)
+        public._keeps_everything.cache_clear()
+        assert public_view("plan", data) == expected
+    public._keeps_everything.cache_clear()
