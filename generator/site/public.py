@@ -6,9 +6,10 @@ from everything the site publishes. A record kind whose schema has no marker is 
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any
 
-from generator.validation.schemas import KINDS, _registry, schema
+from generator.validation.schemas import KINDS, SCHEMA_DIR, _registry, schema
 
 MARK = "x-carbonreg-public"
 
@@ -41,37 +42,28 @@ def _strip(value: Any, node: Any) -> Any:
     return value
 
 
-def _has_private(node: Any, seen: frozenset = frozenset()) -> bool:
-    """Whether anything below ``node`` (following $ref) is marked private; a reference cycle counts
-    as yes, so such a schema always takes the full walk."""
+def _marks_private(node: Any) -> bool:
     if isinstance(node, list):
-        return any(_has_private(n, seen) for n in node)
-    if not isinstance(node, dict):
-        return False
-    if node.get(MARK) is False:
-        return True
-    ref = node.get("$ref")
-    if isinstance(ref, str):
-        if ref in seen:
-            return True
-        seen = seen | {ref}
-        if _resolve({"$ref": ref}) is not node and _has_private(_resolve({"$ref": ref}), seen):
-            return True
-    return any(_has_private(v, seen) for k, v in node.items() if k != "$ref")
+        return any(_marks_private(n) for n in node)
+    if isinstance(node, dict):
+        return node.get(MARK) is False or any(_marks_private(v) for v in node.values())
+    return False
 
 
 @functools.cache
-def _keeps_everything(kind: str) -> bool:
-    return not _has_private(schema(kind))
+def _nothing_private() -> bool:
+    """No schema file marks any field private, so no record can lose a field (true today)."""
+    return not any(_marks_private(schema(kind)) for kind in KINDS) and \
+        not any(_marks_private(json.loads(p.read_text(encoding="utf-8"))) for p in SCHEMA_DIR.glob("*.schema.json"))
 
 
 def public_view(kind: str, data: dict) -> dict:
     """``data`` with every field its schema marks private removed; refuses kinds not marked public.
-    A schema that marks nothing private publishes the data as it is (no walk)."""
+    While no schema marks anything private, the data is published as it is (no walk)."""
     root = schema(kind)
     if root.get(MARK) is not True:
         raise NotPublic(f"schema of {kind} is not marked {MARK}: nothing of it is published")
-    return data if _keeps_everything(kind) else _strip(data, root)
+    return data if _nothing_private() else _strip(data, root)
 
 
 __all__ = ["KINDS", "NotPublic", "public_view"]
