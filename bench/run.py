@@ -59,6 +59,8 @@ def timed(cmd: list[str], cwd: Path | None = None, check: bool = True, env: dict
     import tempfile
     import threading
 
+    os.sync()  # the writes of the previous measurement are not this one's to pay for
+    time.sleep(1)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
