@@ -133,3 +133,14 @@ def test_a_corrupted_memo_row_is_recomputed_not_trusted(demo, tmp_path):
     assert again.reused == 0
     assert "X999" not in {f.code for f in again.findings}
     _same(first, again)
+
+
+def test_an_unreadable_state_database_only_costs_time(reg, tmp_path):
+    """A corrupted SQLite file is not an error: the check runs without the memo and finds the same."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "state.sqlite").write_bytes(b"this is not a database" * 100)
+    full = check(reg, TODAY, SHOWN)
+    inc = check_incremental(reg, TODAY, SHOWN, cache_folder=cache)
+    _same(full, inc)
+    assert inc.reused == 0
