@@ -131,7 +131,9 @@ def pr_check(registry: Path, repeats: int, cache: Path) -> dict:
     event gets one more edit, so its result is never in the memo: it is checked for real each time."""
     env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.org",
                GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.org")
-    git = lambda *a: subprocess.run(["git", "-C", str(registry), *a], check=True, capture_output=True, env=env)
+    # No automatic gc: a detached `git gc --auto` deleting objects would race the removal below.
+    git = lambda *a: subprocess.run(["git", "-C", str(registry), "-c", "gc.auto=0", "-c", "maintenance.auto=false", *a],
+                                    check=True, capture_output=True, env=env)
     added = next(p for p in sorted(registry.glob("events/*/*"), reverse=True)
                  if not (p / "certificate.json").exists() and not (p / "declaration.json").exists())
     rel = added.relative_to(registry).as_posix()
@@ -149,7 +151,7 @@ def pr_check(registry: Path, repeats: int, cache: Path) -> dict:
         plan.write_bytes(original + f"# edit {i} {time.time_ns()}\n".encode())
         runs.append(timed(cmd, cwd=registry, check=False, env=cache_env(cache)))
     plan.write_bytes(original)
-    shutil.rmtree(registry / ".git")
+    shutil.rmtree(registry / ".git", ignore_errors=True)
     return {"median_s": statistics.median(r[0] for r in runs), "runs_s": [round(r[0], 3) for r in runs],
             "peak_mb": round(max(r[1] for r in runs), 1)}
 
@@ -251,6 +253,7 @@ def bench_size(n: int, work: Path, repeats: int, seed: str, with_hugo: bool, reu
         change_one_event(registry)
         rebuilds.append(build_once(registry, work / "site-warm", cache))
     res["rebuild"] = _build_result(rebuilds)
+    (work / "partial.json").write_text(json.dumps(res, indent=1), encoding="utf-8")  # in case a later step fails
     res["pr_check"] = pr_check(registry, max(3, repeats), cache)
     if with_hugo:
         os.environ["CARBONREG_CACHE"] = str(cache)
