@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: all setup check site test clean
+.PHONY: all setup check site test bench clean
 
 all: site
 
@@ -26,6 +26,12 @@ site: setup
 
 test: setup
 	$(BIN)/pytest -q
+
+# The benchmark against Hugo (on demand, about 40 minutes at 10,000 events on 2 cores; see bench/README.md).
+SIZES ?= 1000,10000
+bench: setup
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 clean:
 	rm -rf $(VENV) _site .pytest_cache .hypothesis
