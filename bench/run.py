@@ -31,10 +31,10 @@ BIN = Path(sys.executable).parent
 TODAY = "2026-12-01"
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, in KB (from /proc)."""
+def _tree_pss_kb(pid: int) -> int:
+    """Proportional set size (PSS) of ``pid`` and all its descendants, in KB: memory shared between
+    a parent and its forked workers is counted once, not once per process as RSS would."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -42,20 +42,27 @@ def _tree_rss_kb(pid: int) -> int:
             with open(f"/proc/{entry}/stat", "rb") as f:
                 fields = f.read().rsplit(b")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(entry))
-            rss[int(entry)] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
         except (OSError, IndexError, ValueError):
             continue
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
         todo += children.get(p, [])
+        try:
+            with open(f"/proc/{p}/smaps_rollup", "rb") as f:
+                for line in f:
+                    if line.startswith(b"Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            continue
     return total
 
 
 def timed(cmd: list[str], cwd: Path | None = None, check: bool = True, env: dict | None = None) -> tuple[float, float, str]:
-    """Run ``cmd``; (wall seconds, peak resident memory in MB of the whole process tree (sampled
-    every 50 ms: with worker processes this is the sum, not one process), stdout)."""
+    """Run ``cmd``; (wall seconds, peak memory in MB of the whole process tree: the largest of its
+    PSS sampled every 50 ms (workers included, shared pages counted once) and the largest single
+    RSS the kernel reports, stdout)."""
     import tempfile
     import threading
 
@@ -69,7 +76,7 @@ def timed(cmd: list[str], cwd: Path | None = None, check: bool = True, env: dict
 
         def sample() -> None:
             while not done.wait(0.05):
-                peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+                peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)

@@ -19,8 +19,8 @@ from generator.incremental import memo
 from generator.incremental.fileids import FileIds
 from generator.incremental.store import FORMAT, Store
 from generator.loading.cache import RecordCache, code_digest, default_folder
-from generator.loading.registry import files_by_event, load_event, load_globals
-from generator.loading.walk import walk
+from generator.loading.registry import load_event, load_globals
+from generator.loading.walk import walk_event, walk_top
 from generator.model.records import Registry
 from generator.progress import QUIET, Progress
 from generator.rules import run_rules
@@ -42,7 +42,7 @@ class IncrementalResult:
     today: date
     reused: int  # events whose result came from the memo
     keys: dict[str, str] = field(default_factory=dict, repr=False)  # event folder -> its memo key
-    layout: object = field(default=None, repr=False)  # the walk of the registry (generator.loading.walk.Layout)
+    layout: object = field(default=None, repr=False)  # the registry-wide files and event folders (walk_top)
 
     @property
     def errors(self) -> int:
@@ -86,12 +86,12 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
     folder = default_folder() if cache_folder == "default" else cache_folder
     store = Store(folder)
     try:
-        layout = walk(root, shown_root)                                   # which file is which record
+        layout = walk_top(root, shown_root)              # registry-wide files and the event folders
         cache = RecordCache(folder)
         registry, findings = load_globals(root, shown_root, layout, cache)  # rules, factors, agencies...
         findings = [*layout.findings, *findings]
         ids = FileIds(root, store)
-        rels = [path.relative_to(root).as_posix() for _, _, path in layout.event_dirs]
+        rels = [f"events/{year}/{name}" for year, name, _ in layout.event_dirs]
         # Everything an event's result depends on: the code, how paths are shown, the date, every
         # registry-wide file, and every file of the event folder.
         inputs = [(rel, id_) for rel, id_ in ids.tree(str(root), frozenset({"events", "offers"}))
@@ -99,9 +99,7 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
         shared = _digest(FORMAT, code_digest(), shown_root, today.isoformat(), json.dumps(inputs))
         keys = [_digest(shared, rel, json.dumps(ids.tree(str(path)))) for rel, (_, _, path) in zip(rels, layout.event_dirs)]
         known = store.get_many(keys)
-        by_event = files_by_event(layout)
-        todo = [(i, where, by_event.get(rel, ())) for i, (where, rel, key) in enumerate(zip(layout.event_dirs, rels, keys))
-                if key not in known]
+        todo = [(i, where) for i, (where, key) in enumerate(zip(layout.event_dirs, keys)) if key not in known]
         checked = _check_events(registry, root, shown_root, today, folder, todo, jobs, progress)
         all_facts: list[EventFacts] = []
         fresh: list[tuple[str, dict]] = []
@@ -159,14 +157,15 @@ def _check_shared(chunk: list) -> dict[int, dict]:
 def _check_chunk(args, chunk: list) -> dict[int, dict]:
     registry, root, shown_root, today, folder = args
     cache = RecordCache(folder)
-    return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, files, cache))
-            for i, where, files in chunk}
+    return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, cache)) for i, where in chunk}
 
 
-def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, files, cache):
-    """Load, account and check one event alone (the registry-wide parts are left to the whole run)."""
+def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, cache):
+    """Walk, load, account and check one event alone (the registry-wide parts are left to the whole run)."""
     year, name, path = where
+    files, strays = walk_event(path, root, shown_root)
     event, findings = load_event(root, shown_root, year, name, path, files, cache)
+    findings = [*strays, *findings]
     account, found = compute_event(registry, event, today)
     findings.extend(found)
     accounts = {event.rel_dir: account} if account is not None else {}

@@ -35,14 +35,18 @@ class FileIds:
     """Ids of every file under a registry root, in one pass, with the stat cache of ``store``."""
 
     def __init__(self, root: Path, store: Store):
-        self.root = str(root.resolve())
+        self.given = os.path.abspath(root)  # as the caller names it (it may pass through a symlink)
+        self.root = os.path.realpath(root)  # the stat cache is kept by real path
         self.store = store
         self.known = store.file_table(self.root + os.sep)
         self.changed: list[tuple[str, str, str]] = []
 
     def tree(self, top: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-        """(path relative to ``top``, id) of every file below ``top``, sorted; folders named in
-        ``skip`` (relative to ``top``) are left out."""
+        """(path relative to ``top``, id) of every file below ``top`` (the root or a folder in it, as
+        the caller names it), sorted; folders named in ``skip`` (relative to ``top``) are left out."""
+        top = os.path.abspath(top)
+        if top == self.given or top.startswith(self.given + os.sep):
+            top = self.root + top[len(self.given):]
         out: list[tuple[str, str]] = []
         self._scan(top, "", skip, out)
         out.sort()

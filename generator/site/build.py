@@ -9,7 +9,6 @@ from pathlib import Path
 from generator.findings import Finding
 from generator.incremental.check import check_incremental
 from generator.loading.cache import default_folder
-from generator.loading.registry import files_by_event
 from generator.progress import QUIET, Progress
 from generator.site import docs, opendata, pages, units
 from generator.site.model import site_model
@@ -90,14 +89,9 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
 
 
 def _event_inputs(root: Path, shown_root: str, result) -> list:
-    """(position, year, name, folder, files, event memo key) of every event folder."""
-    layout = result.layout
-    by_event = files_by_event(layout)
-    out = []
-    for position, (year, name, path) in enumerate(layout.event_dirs):
-        rel = path.relative_to(root).as_posix()
-        out.append((position, year, name, path, by_event.get(rel, ()), result.keys[rel]))
-    return out
+    """(position, year, name, folder, event memo key) of every event folder."""
+    return [(position, year, name, path, result.keys[f"events/{year}/{name}"])
+            for position, (year, name, path) in enumerate(result.layout.event_dirs)]
 
 
 def _schema_names():

@@ -19,6 +19,7 @@ from generator.accounting.compute import compute_event
 from generator.incremental.store import Store
 from generator.loading.cache import RecordCache, code_digest
 from generator.loading.registry import load_event
+from generator.loading.walk import walk_event
 from generator.model.records import Registry
 from generator.site import opendata, pages
 from generator.site.model import event_matches, site_event, site_model
@@ -67,7 +68,7 @@ def unit_key(job: UnitJob, event_key: str) -> str:
 
 
 def build_units(job: UnitJob, events: list, jobs: int, progress=None) -> UnitResult:
-    """``events``: (position, year, name, path, files, event memo key) for every event folder."""
+    """``events``: (position, year, name, folder, event memo key) for every event folder."""
     jobs = max(1, min(jobs, len(events) // MIN_EVENTS_PER_JOB, os.cpu_count() or 1))
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
         result = _run(job, events)
@@ -109,14 +110,14 @@ def _run(job: UnitJob, events: list) -> UnitResult:
     try:
         keys = {position: unit_key(job, ekey) for position, *_, ekey in events}
         known = store.get_many(sorted(keys.values()))
-        for position, year, name, path, files, _ in events:
+        for position, year, name, path, _ in events:
             key = keys[position]
             hit = known.get(key)
             if hit is not None and _link(job, hit["files"], out):
                 out.summaries.append((position, hit["summary"]))
                 out.reused += 1
                 continue
-            summary, written = _build(job, year, name, path, files, cache, out)
+            summary, written = _build(job, year, name, path, cache, out)
             if summary is not None:
                 out.summaries.append((position, summary))
             out.fresh.append((key, {"summary": summary, "files": written}))
@@ -125,7 +126,8 @@ def _run(job: UnitJob, events: list) -> UnitResult:
     return out
 
 
-def _build(job: UnitJob, year, name, path, files, cache, out: UnitResult):
+def _build(job: UnitJob, year, name, path, cache, out: UnitResult):
+    files, _ = walk_event(path, job.root, job.shown_root)
     event, _ = load_event(job.root, job.shown_root, year, name, path, files, cache)
     account, _ = compute_event(job.registry, event, job.today)
     se = site_event(job.registry, event, account)
