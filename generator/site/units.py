@@ -4,14 +4,16 @@ declaration pages and bundles, its open data file and its attachments, plus its 
 A unit is a function of the event's files, the registry-wide files, the code and theme, the
 reference date and the offers (an open event's page lists matching offers). Its key is the SHA-256
 of all of those (the event memo key covers all but the theme and the offers). When the key is in
-the unit memo, the files are linked from the site published before, each checked against the
-SHA-256 recorded when it was written; anything missing or different makes the unit be built again.
+the unit memo, the files are linked from the site published before, each checked to be the file
+written then (same size, modification time and inode, or else the same SHA-256); anything missing
+or different makes the unit be built again.
 Units are independent, so they are built on several cores; each worker loads its own events."""
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
 import os
+import stat as statmod
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,7 +141,8 @@ def _build(job: UnitJob, year, name, path, cache, out: UnitResult):
         target = job.target / rel
         _folder(target.parent)
         target.write_bytes(data)
-        written.append([rel, hashlib.sha256(data).hexdigest(), len(data)])
+        st = os.stat(target)
+        written.append([rel, hashlib.sha256(data).hexdigest(), len(data), st.st_mtime_ns, st.st_ino])
         out.files += 1
         out.bytes += len(data)
     return summarize(se, **_rows(se)), written
@@ -162,18 +165,24 @@ def unit_files(model, se, base_url: str | None):
 
 
 def _link(job: UnitJob, files: list, out: UnitResult) -> bool:
-    """Link a unit's files from the previous site into the staging folder, each checked against the
-    digest recorded when it was written; False (and nothing linked) if any is missing or differs."""
+    """Link a unit's files from the previous site into the staging folder; False (and nothing
+    linked) if any is missing or differs. A file is the one this build wrote when its size,
+    modification time and inode are those recorded when it was written (a link keeps all three;
+    any write changes the time); otherwise it is read and checked against its recorded SHA-256."""
     if job.previous is None:
         return False
-    for rel, sha, size in files:
-        source = job.previous / rel
+    for entry in files:
         try:
-            if source.is_symlink() or source.stat().st_size != size or _sha256(source) != sha:
+            rel, sha, size, mtime, inode = entry
+            source = job.previous / rel
+            st = os.lstat(source)
+            if not statmod.S_ISREG(st.st_mode) or st.st_size != size:
                 return False
-        except OSError:
+            if (st.st_mtime_ns, st.st_ino) != (mtime, inode) and _sha256(source) != sha:
+                return False
+        except (OSError, ValueError, TypeError):  # missing file, or a memo row of another shape
             return False
-    for rel, _, size in files:
+    for rel, _, size, _, _ in files:
         target = job.target / rel
         _folder(target.parent)
         try:

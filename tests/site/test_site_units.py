@@ -94,3 +94,20 @@ def test_registry_json_is_the_dump_of_the_events_files(demo, tmp_path, monkeypat
     assert (site / "data" / "registry.json").read_bytes() == opendata._dump(whole)
     for record in whole["events"]:
         assert (site / "data" / "events" / f"{record['id']}.json").read_bytes() == opendata._dump(record)
+
+
+def test_a_same_size_edit_of_a_previous_file_is_not_carried_over(demo, tmp_path, monkeypatch):
+    """An edit that keeps the size changes the modification time, so the file is read and its
+    SHA-256 compared: the unit is built again."""
+    registry = tmp_path / "registry"
+    shutil.copytree(demo, registry)
+    monkeypatch.setenv("CARBONREG_CACHE", str(tmp_path / "cache"))
+    build(registry, tmp_path / "site", DEMO_TODAY, epoch=EPOCH, search=False)
+    page = next((tmp_path / "site").resolve().glob("events/*/index.html"))
+    data = page.read_bytes()
+    page.write_bytes(data.replace(b"<body", b"<BODY", 1))  # same size
+    again = build(registry, tmp_path / "site", DEMO_TODAY, epoch=EPOCH, search=False)
+    events = len([p for p in registry.glob("events/*/*") if p.is_dir()])
+    assert again.reused == events - 1
+    _, expected = _fresh(registry, tmp_path, "fresh", monkeypatch)
+    assert _tree(tmp_path / "site") == expected
