@@ -52,6 +52,23 @@ def warning(code: str, location: Location, zh: str, en: str, related: tuple[Loca
     return Finding(code, Severity.WARNING, location, zh, en, related)
 
 
+class Outcome:
+    """What a check result with ``findings`` says: error and warning counts, and whether it failed."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
 def sorted_findings(findings) -> list[Finding]:
     """Stable, deterministic order: by file, line, column, code."""
     unique = {(f.code, f.location, f.en): f for f in findings}

@@ -7,48 +7,26 @@ from datetime import date
 from pathlib import Path
 
 from generator.accounting.compute import EventAccount, compute_all
-from generator.findings import Finding, Severity, sorted_findings
+from generator.findings import Finding, Outcome, sorted_findings
 from generator.loading.registry import load_registry
 from generator.progress import QUIET, Progress
 from generator.model.records import Registry
 from generator.rules import run_rules
 from generator.rules.context import CheckContext
+from generator.rules.facts import facts_of, summary_counts
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Outcome):
     registry: Registry
     accounts: dict[str, EventAccount]
     findings: tuple[Finding, ...]
     today: date
 
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
-
-    def failed(self, strict: bool = False) -> bool:
-        return self.errors > 0 or (strict and self.warnings > 0)
-
     def counts(self) -> dict[str, int]:
         """What the check looked at, for the summary lines."""
-        reg, accounts = self.registry, self.accounts.values()
-        return {
-            "events": len(reg.events),
-            "reports": sum(1 for e in reg.events if e.report is not None),
-            "retirements": sum(len(e.retirements) for e in reg.events),
-            "declarations": sum(1 for e in reg.events if e.declaration is not None),
-            "agencies": len(reg.agencies), "rule_sets": len(reg.rules), "factor_sets": len(reg.factor_sets),
-            "neutral_full": sum(1 for a in accounts if a.standing_level == "full"),
-            "neutral_basic": sum(1 for a in accounts if a.standing_level == "basic"),
-            "open": sum(1 for a in accounts if a.status in ("open", "planned")),
-            "overdue": sum(1 for a in accounts if a.status == "overdue"),
-            "revoked": sum(1 for a in accounts if a.status == "revoked"),
-            "placeholder_lines": sum(a.placeholder_lines for a in accounts),
-        }
+        reg = self.registry
+        return summary_counts(tuple(facts_of(e, self.accounts.get(e.rel_dir)) for e in reg.events), reg)
 
 
 def check(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET) -> CheckResult:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.accounting.compute import compute_event
-from generator.findings import Finding, Severity, sorted_findings
+from generator.findings import Finding, Outcome, sorted_findings
 from generator.incremental import memo
 from generator.incremental.fileids import FileIds
 from generator.incremental.store import FORMAT, Store
@@ -25,7 +25,7 @@ from generator.model.records import Registry
 from generator.progress import QUIET, Progress
 from generator.rules import run_rules
 from generator.rules.context import CheckContext
-from generator.rules.facts import EventFacts, facts_of
+from generator.rules.facts import EventFacts, facts_of, summary_counts
 
 
 # The registry-wide files an event's own findings depend on (offers and stray files do not).
@@ -33,7 +33,7 @@ EVENT_INPUTS = frozenset({"registry.yaml", "rules", "factors", "agencies", "revo
 
 
 @dataclass(frozen=True)
-class IncrementalResult:
+class IncrementalResult(Outcome):
     """What a check found, with the facts the summary counts (no records are kept)."""
 
     registry: Registry  # the registry-wide records only (events=())
@@ -44,32 +44,8 @@ class IncrementalResult:
     keys: dict[str, str] = field(default_factory=dict, repr=False)  # event folder -> its memo key
     layout: object = field(default=None, repr=False)  # the registry-wide files and event folders (walk_top)
 
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
-
-    def failed(self, strict: bool = False) -> bool:
-        return self.errors > 0 or (strict and self.warnings > 0)
-
     def counts(self) -> dict[str, int]:
-        facts, reg = self.facts, self.registry
-        return {
-            "events": len(facts),
-            "reports": sum(1 for f in facts if f.has_report),
-            "retirements": sum(f.retirements for f in facts),
-            "declarations": sum(1 for f in facts if f.has_declaration),
-            "agencies": len(reg.agencies), "rule_sets": len(reg.rules), "factor_sets": len(reg.factor_sets),
-            "neutral_full": sum(1 for f in facts if f.standing_level == "full"),
-            "neutral_basic": sum(1 for f in facts if f.standing_level == "basic"),
-            "open": sum(1 for f in facts if f.status in ("open", "planned")),
-            "overdue": sum(1 for f in facts if f.status == "overdue"),
-            "revoked": sum(1 for f in facts if f.status == "revoked"),
-            "placeholder_lines": sum(f.placeholder_lines for f in facts),
-        }
+        return summary_counts(self.facts, self.registry)
 
 
 def _digest(*parts: str) -> str:

@@ -23,7 +23,8 @@ def _signature(st: os.stat_result) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}"
 
 
-def _sha256(path: str) -> str:
+def sha256_of(path) -> str:
+    """SHA-256 of a file's bytes, read in 1 MB pieces."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while chunk := handle.read(1 << 20):
@@ -74,7 +75,7 @@ class FileIds:
                 if hit is not None and hit[0] == sig:
                     out.append((name, hit[1]))
                     continue
-                sha = _sha256(entry.path)
+                sha = sha256_of(entry.path)
             except OSError as exc:
                 out.append((name, f"unreadable:{exc.errno}"))
                 continue

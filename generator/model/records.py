@@ -345,6 +345,14 @@ class TrustDocuments:
         return PublicationLog(tuple(self.log_leaves))
 
     @functools.cached_property
+    def bundle_trust_json(self) -> str:
+        """The "trust" part every credential bundle of this registry holds, as its bundle text has it."""
+        from generator.publishing.bundles import nested_json
+        from signing.bundle import make_bundle
+
+        return nested_json(make_bundle({}, None, list(self.root_chain), self.authorizations, self.status)["trust"])
+
+    @functools.cached_property
     def log_position(self) -> dict[str, int]:
         """Credential id -> its index in the log."""
         return {leaf.get("id"): i for i, leaf in enumerate(self.log_leaves)}

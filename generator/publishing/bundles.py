@@ -5,7 +5,6 @@ import json
 
 from generator.model.records import TrustDocuments
 
-_TRUST_TEXT: dict[int, tuple[object, str]] = {}  # id(trust documents) -> (their "trust" part, its JSON text)
 
 
 def bundle_for(trust: TrustDocuments, credential: dict) -> dict:
@@ -21,24 +20,17 @@ def bundle_for(trust: TrustDocuments, credential: dict) -> dict:
 
 def bundle_bytes(trust: TrustDocuments, credential: dict) -> bytes:
     """Exactly ``dump_json(bundle_for(trust, credential))``, with the part every bundle of a registry
-    shares (its trust documents, most of the bytes) serialized once: in JSON with ``indent=2`` a
-    value nested one level deep is its own text indented by two more spaces (a test holds the two equal)."""
+    shares (its trust documents, most of the bytes) serialized once (``TrustDocuments.bundle_trust_json``):
+    in JSON with ``indent=2`` a value nested one level deep is its own text indented by two more
+    spaces (a test holds the two equal)."""
     bundle = bundle_for(trust, credential)
     parts = []
     for key in sorted(bundle):
-        value = bundle[key]
-        if key == "trust":
-            known = _TRUST_TEXT.get(id(trust))
-            if known is None or known[0] != value:
-                known = (value, _nested(value))
-                _TRUST_TEXT.clear()
-                _TRUST_TEXT[id(trust)] = known
-            text = known[1]
-        else:
-            text = _nested(value)
+        text = trust.bundle_trust_json if key == "trust" else nested_json(bundle[key])
         parts.append(f"  {json.dumps(key, ensure_ascii=False)}: {text}")
     return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
 
 
-def _nested(value) -> str:
+def nested_json(value) -> str:
+    """``value`` as ``dump_json`` writes it one level deep inside an object."""
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")

@@ -89,3 +89,20 @@ def facts_of(event, account) -> EventFacts:
         status=account.status if account is not None else None,
         placeholder_lines=account.placeholder_lines if account is not None else 0,
     )
+
+
+def summary_counts(facts: tuple[EventFacts, ...], registry) -> dict[str, int]:
+    """What a check looked at, for its summary lines (``registry``: the registry-wide records)."""
+    return {
+        "events": len(facts),
+        "reports": sum(1 for f in facts if f.has_report),
+        "retirements": sum(f.retirements for f in facts),
+        "declarations": sum(1 for f in facts if f.has_declaration),
+        "agencies": len(registry.agencies), "rule_sets": len(registry.rules), "factor_sets": len(registry.factor_sets),
+        "neutral_full": sum(1 for f in facts if f.standing_level == "full"),
+        "neutral_basic": sum(1 for f in facts if f.standing_level == "basic"),
+        "open": sum(1 for f in facts if f.status in ("open", "planned")),
+        "overdue": sum(1 for f in facts if f.status == "overdue"),
+        "revoked": sum(1 for f in facts if f.status == "revoked"),
+        "placeholder_lines": sum(f.placeholder_lines for f in facts),
+    }

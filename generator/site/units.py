@@ -14,10 +14,11 @@ import hashlib
 import multiprocessing
 import os
 import stat as statmod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.accounting.compute import compute_event
+from generator.incremental.fileids import sha256_of
 from generator.incremental.store import Store
 from generator.loading.cache import RecordCache, code_digest
 from generator.loading.registry import load_event
@@ -50,10 +51,16 @@ class UnitJob:
 @dataclass
 class UnitResult:
     summaries: list  # (position, summary JSON)
+    made: set = field(default_factory=set)  # folders made in the staging folder (a mkdir is a system call even when it exists)
     files: int = 0
     bytes: int = 0
     reused: int = 0
     fresh: list = None  # memo rows to store: (key, value)
+
+    def folder(self, path: Path) -> None:
+        if path not in self.made:
+            path.mkdir(parents=True, exist_ok=True)
+            self.made.add(path)
 
 
 def salt(registry: Registry, root: Path, stamp: str, offers_ids: list) -> str:
@@ -125,6 +132,7 @@ def _run(job: UnitJob, events: list) -> UnitResult:
             out.fresh.append((key, {"summary": summary, "files": written}))
     finally:
         store.close()
+    out.made.clear()  # not worth sending back from a worker
     return out
 
 
@@ -139,7 +147,7 @@ def _build(job: UnitJob, year, name, path, cache, out: UnitResult):
     written = []
     for rel, data in unit_files(model, se, job.base_url):
         target = job.target / rel
-        _folder(target.parent)
+        out.folder(target.parent)
         target.write_bytes(data)
         st = os.stat(target)
         written.append([rel, hashlib.sha256(data).hexdigest(), len(data), st.st_mtime_ns, st.st_ino])
@@ -178,13 +186,13 @@ def _link(job: UnitJob, files: list, out: UnitResult) -> bool:
             st = os.lstat(source)
             if not statmod.S_ISREG(st.st_mode) or st.st_size != size:
                 return False
-            if (st.st_mtime_ns, st.st_ino) != (mtime, inode) and _sha256(source) != sha:
+            if (st.st_mtime_ns, st.st_ino) != (mtime, inode) and sha256_of(source) != sha:
                 return False
         except (OSError, ValueError, TypeError):  # missing file, or a memo row of another shape
             return False
     for rel, _, size, _, _ in files:
         target = job.target / rel
-        _folder(target.parent)
+        out.folder(target.parent)
         try:
             os.link(job.previous / rel, target)
         except FileExistsError:
@@ -194,20 +202,3 @@ def _link(job: UnitJob, files: list, out: UnitResult) -> bool:
         out.files += 1
         out.bytes += size
     return True
-
-
-_MADE: set = set()  # folders this process has made (a mkdir costs a system call even when it exists)
-
-
-def _folder(path: Path) -> None:
-    if path not in _MADE:
-        path.mkdir(parents=True, exist_ok=True)
-        _MADE.add(path)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
