@@ -25,6 +25,7 @@ def test_no_page_overflows_a_phone_screen(base_url, result, open_page, tmp_path)
     too_wide = {}
     for path in phone_pages(result):
         page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")  # the events list fetches its index after load: let it finish
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if widths[0] > widths[1] + 1:
             too_wide[path] = widths
