@@ -9,7 +9,10 @@ import functools
 import json
 from typing import Any
 
-from generator.validation.schemas import KINDS, SCHEMA_DIR, _registry, schema
+from referencing import Resource
+from referencing.jsonschema import DRAFT202012
+
+from generator.validation.schemas import BASE_URI, KINDS, SCHEMA_DIR, _registry, schema
 
 MARK = "x-carbonreg-public"
 
@@ -18,27 +21,30 @@ class NotPublic(Exception):
     pass
 
 
-def _resolve(node: dict) -> dict:
-    ref = node.get("$ref")
-    if isinstance(ref, str):
-        base = "https://carbonreg.org/schemas/v1/"
-        uri = ref if ref.startswith("https://") else base + ref if not ref.startswith("#") else None
-        if uri:
-            target = _registry().resolver().lookup(uri).contents
-            return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
+def _resolver(root: dict):
+    """A resolver for ``$ref`` inside ``root``: local (``#/$defs/...``) and relative references
+    resolve against the schema itself, other schema files through the registry of every schema."""
+    resource = Resource.from_contents(root, default_specification=DRAFT202012)
+    uri = root.get("$id") or BASE_URI + "(walked)"
+    return _registry().with_resource(uri, resource).resolver(base_uri=uri)
 
 
-def _strip(value: Any, node: Any) -> Any:
+def _strip(value: Any, node: Any, resolver) -> Any:
     if not isinstance(node, dict):
         return value
-    node = _resolve(node)
+    seen = 0
+    while isinstance(node.get("$ref"), str):
+        seen += 1
+        if seen > 64:  # a reference cycle with no properties in between: nothing to strip below it
+            return value
+        resolved = resolver.lookup(node["$ref"])
+        node, resolver = {**resolved.contents, **{k: v for k, v in node.items() if k != "$ref"}}, resolved.resolver
     if isinstance(value, dict):
         props = node.get("properties", {})
-        return {k: _strip(v, props.get(k, {})) for k, v in value.items()
+        return {k: _strip(v, props.get(k, {}), resolver) for k, v in value.items()
                 if not (isinstance(props.get(k), dict) and props[k].get(MARK) is False)}
     if isinstance(value, list):
-        return [_strip(v, node.get("items", {})) for v in value]
+        return [_strip(v, node.get("items", {}), resolver) for v in value]
     return value
 
 
@@ -63,7 +69,7 @@ def public_view(kind: str, data: dict) -> dict:
     root = schema(kind)
     if root.get(MARK) is not True:
         raise NotPublic(f"schema of {kind} is not marked {MARK}: nothing of it is published")
-    return data if _nothing_private() else _strip(data, root)
+    return data if _nothing_private() else _strip(data, root, _resolver(root))
 
 
 __all__ = ["KINDS", "NotPublic", "public_view"]
