@@ -28,6 +28,11 @@ def _plus_days(stamp: str, days: int) -> str:
     return (moment + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _today(args) -> date:
+    """The date the registry is checked as of: ``--today`` when given (tests, replays), else today."""
+    return getattr(args, "today", None) or date.today()
+
+
 def _load(path: str, env: str):
     from signing.keys import load_private_key
 
@@ -93,7 +98,7 @@ def trust_authorize(args) -> int:
     registry = Path(args.registry)
     from generator.pipeline import check
 
-    agency = check(registry, date.today()).registry.agencies.get(args.agency)
+    agency = check(registry, _today(args)).registry.agencies.get(args.agency)
     if agency is None:
         raise _ops().OperationError(f"agencies/ 中没有机构 {args.agency}", f"agency {args.agency} is not in agencies/")
     public = args.public_key or multikey_of(_load(args.agency_key, args.passphrase_env))
@@ -119,7 +124,7 @@ def trust_suspend(args) -> int:
 def certify(args) -> int:
     at = args.at or now_stamp()
     path = _ops().certify(Path(args.registry), Path(args.event), _load(args.key, args.passphrase_env),
-                       agency_id=args.agency, number=args.number, scope=args.scope, at=at, today=date.today())
+                       agency_id=args.agency, number=args.number, scope=args.scope, at=at, today=_today(args))
     print(f"已签发证书 / wrote signed certificate: {path}")
     return 0
 
@@ -127,7 +132,7 @@ def certify(args) -> int:
 def publish(args) -> int:
     keys = _ops().PlatformKeys(log=_load(args.log_key, args.passphrase_env),
                             platform=_load(args.platform_key, args.passphrase_env))
-    ids = _ops().publish(Path(args.registry), keys, at=args.at or now_stamp(), today=date.today())
+    ids = _ops().publish(Path(args.registry), keys, at=args.at or now_stamp(), today=_today(args))
     print("\n".join(f"已发布 / published {i}" for i in ids) or "没有新的记录 / nothing new to publish")
     return 0
 
@@ -135,17 +140,17 @@ def publish(args) -> int:
 def status_sign(args) -> int:
     at = args.at or now_stamp()
     path = _ops().sign_status(Path(args.registry), _load(args.key, args.passphrase_env), at=at,
-                           expires=_plus_days(at, args.days), today=date.today())
+                           expires=_plus_days(at, args.days), today=_today(args))
     print(f"已签署状态列表，有效 {args.days} 天 / signed the status list, valid {args.days} days: {path}")
     return 0
 
 
 def revoke(args) -> int:
     path = _ops().revoke(Path(args.registry), notice_id=args.id, kind=args.kind, event_id=args.event,
-                      target_id=args.target, decided_on=args.decided_on or date.today(), article=args.article,
+                      target_id=args.target, decided_on=args.decided_on or _today(args), article=args.article,
                       reason={"zh": args.reason_zh, "en": args.reason_en},
                       decided_by={"zh": args.decided_by_zh, "en": args.decided_by_en},
-                      agency_suspended=args.suspend_agency, today=date.today())
+                      agency_suspended=args.suspend_agency, today=_today(args))
     print(f"已写入撤销公告 / wrote revocation notice: {path}")
     print("下一步：carbonreg status sign（并在暂停机构时运行 carbonreg trust suspend）/ next: carbonreg status sign "
           "(and carbonreg trust suspend when an agency is suspended)")
@@ -157,6 +162,8 @@ def add_parsers(sub) -> None:
     def common(p, registry=True):
         if registry:
             p.add_argument("--registry", default="registry")
+            p.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                           help="检查登记库所依据的日期（默认今天）/ the date the registry is checked as of (default: today)")
         p.add_argument("--passphrase-env", default=PASSPHRASE_ENV,
                        help=f"口令所在的环境变量，否则提示输入 / environment variable holding the passphrase (default {PASSPHRASE_ENV}; else a prompt)")
 

@@ -1,5 +1,7 @@
 """The whole certificate life cycle with real keys, files and processes: a fresh platform, an agency
-key, certify, publish, status list, site bundle, `verify` with no network, revocation and staleness."""
+key, certify, publish, status list, site bundle, `verify` with no network, revocation and staleness.
+Every command is given the date it judges the registry as of (``--today``), so the flow does not
+depend on the day the tests run (the fixture's authorization ends on 2027-11-01)."""
 from __future__ import annotations
 
 import json
@@ -52,7 +54,7 @@ def platform(tmp_path_factory):
               "--root-key", k("r3"), "--threshold", "2", "--authorizations-key", k("auth"), "--status-key", k("status"),
               "--log-key", k("log"), "--platform-key", k("platform"), "--at", "2025-07-09T00:00:00Z",
               "--expires", "2030-01-01T00:00:00Z")
-    carbonreg("trust", "authorize", "hupu-carbon-services", "--registry", str(registry), "--agency-key", k("agency"),
+    carbonreg("trust", "authorize", "--today", TODAY, "hupu-carbon-services", "--registry", str(registry), "--agency-key", k("agency"),
               "--authorizations-key", k("auth"), "--expires", "2027-11-01T00:00:00Z")
     return registry, keys
 
@@ -69,7 +71,7 @@ def test_private_keys_are_encrypted_and_never_in_the_registry(platform):
 
 def test_certify_refuses_a_scope_the_retirements_do_not_cover(platform):
     registry, keys = platform
-    proc = carbonreg("certify", str(registry / EVENT), "--registry", str(registry), "--agency", "hupu-carbon-services",
+    proc = carbonreg("certify", "--today", TODAY, str(registry / EVENT), "--registry", str(registry), "--agency", "hupu-carbon-services",
                      "--key", str(keys / "agency.pem"), "--number", "CN-T-0001", "--scope", "full",
                      "--at", "2026-06-01T00:00:00Z", check=False)
     assert proc.returncode == 1 and "needs" in proc.stderr
@@ -79,14 +81,14 @@ def test_certify_refuses_a_scope_the_retirements_do_not_cover(platform):
 def test_a_certificate_goes_from_agency_to_the_public(platform, tmp_path):
     registry, keys = platform
     k = lambda name: str(keys / f"{name}.pem")
-    carbonreg("certify", str(registry / EXPO), "--registry", str(registry), "--agency", "hupu-carbon-services",
+    carbonreg("certify", "--today", TODAY, str(registry / EXPO), "--registry", str(registry), "--agency", "hupu-carbon-services",
               "--key", k("agency"), "--number", "CN-T-0002", "--scope", "full", "--at", "2026-04-10T09:00:00Z")
-    again = carbonreg("certify", str(registry / EXPO), "--registry", str(registry), "--agency", "hupu-carbon-services",
-                      "--key", k("agency"), "--number", "CN-T-0003", "--scope", "full", check=False)
+    again = carbonreg("certify", "--today", TODAY, str(registry / EXPO), "--registry", str(registry), "--agency", "hupu-carbon-services",
+                      "--key", k("agency"), "--number", "CN-T-0003", "--scope", "full", "--at", "2026-04-10T10:00:00Z", check=False)
     assert again.returncode == 1 and "refusing to overwrite" in again.stderr
-    carbonreg("publish", "--registry", str(registry), "--log-key", k("log"), "--platform-key", k("platform"),
+    carbonreg("publish", "--today", TODAY, "--registry", str(registry), "--log-key", k("log"), "--platform-key", k("platform"),
               "--at", "2026-04-11T00:00:00Z")
-    carbonreg("status", "sign", "--registry", str(registry), "--key", k("status"), "--days", "10",
+    carbonreg("status", "sign", "--today", TODAY, "--registry", str(registry), "--key", k("status"), "--days", "10",
               "--at", "2026-11-20T00:00:00Z")
     assert carbonreg("check", str(registry), "--today", TODAY).returncode == 0
     site = tmp_path / "site"
@@ -108,10 +110,10 @@ def test_a_certificate_goes_from_agency_to_the_public(platform, tmp_path):
     assert totals.returncode == 0 and "totals" in totals.stdout
 
     # Art. 16: revoke, re-sign the status list, rebuild: the certificate now fails with the reason.
-    carbonreg("revoke", "--registry", str(registry), "--id", "rev-t-001", "--kind", "certificate",
+    carbonreg("revoke", "--today", TODAY, "--registry", str(registry), "--id", "rev-t-001", "--kind", "certificate",
               "--event", "2025-yrd-green-building-expo", "--target", "CN-T-0002", "--article", "16",
               "--reason-zh", "测试撤销理由", "--reason-en", "test revocation reason", "--decided-on", "2026-11-21")
-    carbonreg("status", "sign", "--registry", str(registry), "--key", k("status"), "--days", "10",
+    carbonreg("status", "sign", "--today", TODAY, "--registry", str(registry), "--key", k("status"), "--days", "10",
               "--at", "2026-11-22T00:00:00Z")
     carbonreg("build", "--registry", str(registry), "--out", str(site), "--today", TODAY, "--no-search")
     revoked = verify(bundle, "--root", str(root), "--at", "2026-11-25T00:00:00Z")
