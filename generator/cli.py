@@ -15,11 +15,18 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD: {text!r}")
 
 
+def _version() -> str:
+    from signing.cli import version_text
+
+    return version_text().replace("verify (carbonreg)", "carbonreg")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="carbonreg",
         description="大型活动碳中和开放登记平台 / Open registry for the carbon neutrality of large events",
     )
+    parser.add_argument("--version", action="version", version=_version(), help="显示版本 / show the version")
     sub = parser.add_subparsers(dest="command", required=True)
     chk = sub.add_parser("check", help="检查登记库 / check a registry")
     chk.add_argument("path", nargs="?", default="registry", help="登记库文件夹 / registry folder (default: registry)")

@@ -2,17 +2,25 @@
 
 Synopsis::
 
-    verify CERT.json [--root FILE | --trust DIR] [--status FILE] [--registry PATH]
-                     [--at TIME] [--state FILE] [--json] [--trust-on-first-use]
+    verify FILE [--root FILE | --trust DIR] [--status FILE] [--registry PATH]
+                [--at TIME|DATE] [--state FILE] [--json] [--trust-on-first-use]
+    verify --version
+
+``FILE`` is what the person holds (:func:`classify_input` says which): a certificate bundle,
+a bare credential (``certificate.json`` / ``declaration.json`` as filed in a registry), or a
+certificate PDF (its embedded bundle).
 
 Exit codes:
 
 - **0** valid, and the revocation status is fresh (a current signed status list says "not revoked");
-- **1** invalid, untrusted, revoked, or unreadable/malformed input (the certificate or any file given);
-- **2** genuine (every other check passed) but the revocation status is stale or unknown (the
-  status list has expired as of ``--at``, or there is none): never "not revoked" without a
-  fresh signed list;
-- **64** usage error (bad arguments: EX_USAGE), so that 2 keeps one meaning.
+- **1** invalid, untrusted, revoked, or malformed (a file that is JSON but not a valid certificate,
+  or a trust file given with --root/--trust/--status that cannot be used);
+- **2** genuine (every other check passed) but not fully checkable: the revocation status is
+  stale or unknown, the credential was never logged (no trusted time), or a bare credential
+  outside a registry (no trust documents to check it against);
+- **64** usage error (bad arguments: EX_USAGE), so that 2 keeps one meaning;
+- **66** input error (EX_NOINPUT): the file is missing, a folder, unreadable, or neither JSON
+  nor PDF. Never reported as "INVALID": nothing was verified.
 
 Trust comes from ``--root FILE``, or ``--trust DIR``, or else the root shipped with the package
 for the bundle's registry (``signing/roots/``, or ``$CARBONREG_ROOTS_DIR``);
@@ -30,9 +38,9 @@ import json
 import os
 import sys
 from types import SimpleNamespace
-from typing import Any, NoReturn
+from typing import Any, Callable, NoReturn
 
-EXIT_VALID, EXIT_INVALID, EXIT_STATUS_UNKNOWN, EXIT_USAGE = 0, 1, 2, 64
+EXIT_VALID, EXIT_INVALID, EXIT_STATUS_UNKNOWN, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 64, 66
 MARKS = {"passed": "✓", "failed": "✗", "warning": "⚠", "skipped": "–"}
 VALUE_OPTIONS = {"--root": "root", "--trust": "trust", "--status": "status", "--registry": "registry",
                  "--at": "at", "--state": "state"}
@@ -65,10 +73,11 @@ def _parser() -> Any:
         description="离线核验碳中和证书或声明 / verify a carbon neutrality certificate or declaration offline",
         epilog="退出码 / exit codes: 0 有效且吊销状态为最新 valid, revocation status fresh; "
         "1 无效、不可信、已吊销或输入无法读取 invalid, untrusted, revoked or unreadable input; "
-        "2 真实但吊销状态过期或未知 genuine but revocation status stale or unknown; "
-        "64 用法错误 usage error. 信任根默认为随包提供的 root / trust defaults to the root shipped with the package.",
+        "2 真实但无法完全核验（吊销状态过期或未知、未记入日志、登记库之外的凭证）genuine but not fully checkable; "
+        "64 用法错误 usage error; 66 输入错误（文件不存在、是文件夹、不可读、不是 JSON 或 PDF）input error. 信任根默认为随包提供的 root / trust defaults to the root shipped with the package.",
     )
-    parser.add_argument("certificate", metavar="CERT.json", help="证书文件 / the certificate bundle (certificate.json)")
+    parser.add_argument("certificate", metavar="FILE",
+                        help="证书文件：证书包、登记库中的凭证或证书 PDF / the certificate: a bundle, a registry's certificate.json, or the PDF")
     trust = parser.add_mutually_exclusive_group()
     trust.add_argument("--root", metavar="FILE", help="你信任的 root.json（固定的信任根）/ a root.json you trust (the pinned root)")
     trust.add_argument("--trust", metavar="DIR",
@@ -80,11 +89,13 @@ def _parser() -> Any:
                         help="登记库副本：另外核对证据文件的 SHA-256 / a registry checkout: also check the evidence digests")
     parser.add_argument("--trust-on-first-use", action="store_true",
                         help="没有固定的 root 时信任文件自带的第一个 root（不安全）/ with no pinned root, trust the bundle's first root (unsafe)")
-    parser.add_argument("--at", metavar="YYYY-MM-DDTHH:MM:SSZ", help="按此时间核验（默认现在）/ verify as of this time (default: now)")
+    parser.add_argument("--at", metavar="YYYY-MM-DD[THH:MM:SSZ]",
+                        help="按此时间或日期（当日 00:00 UTC）核验（默认现在）/ verify as of this time or date (00:00 UTC that day; default: now)")
     parser.add_argument("--state", metavar="FILE",
                         help="记录已见版本以防回退 / remember versions seen, refusing rollbacks")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出每一步和结论 / print every step and the verdict as JSON")
     parser.add_argument("--allow-stale", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--version", action="store_true", help="显示版本 / show the version")
     return parser
 
 
@@ -97,7 +108,7 @@ def _plain_arguments(words: list[str]) -> SimpleNamespace | None:
     word not starting with ``-`` is an argument; a value option takes the next one); any other
     line, --help and every usage error included, is left to argparse.
     """
-    values: dict[str, Any] = {"certificate": None, "allow_stale": False}
+    values: dict[str, Any] = {"certificate": None, "allow_stale": False, "version": False}
     values.update({dest: None for dest in VALUE_OPTIONS.values()})
     values.update({dest: False for dest in FLAG_OPTIONS.values()})
     seen: set[str] = set()
@@ -230,8 +241,34 @@ def _print_text(path: str, verdict: Any) -> None:
         print(TOFU_BANNER)
 
 
-def _run(argv: list[str] | None) -> int:
+def version_text() -> str:
+    """``verify (carbonreg) X.Y.Z``: the installed package's version (importlib only on --version)."""
+    try:
+        from importlib.metadata import version
+
+        number = version("carbonreg")
+    except Exception:  # not installed (run from a checkout): say so rather than fail
+        number = "unknown"
+    return f"verify (carbonreg) {number}"
+
+
+def parse_at(text: str | None) -> Any:
+    """``--at``: a timestamp ``YYYY-MM-DDTHH:MM:SSZ`` or a date ``YYYY-MM-DD`` (00:00 UTC that day)."""
+    from .timefmt import parse_timestamp
+
+    if text is None:
+        return None
+    if len(text) == 10 and text[4:5] == "-" and text[7:8] == "-":
+        text = f"{text}T00:00:00Z"
+    return parse_timestamp(text)
+
+
+def parse_args(argv: list[str] | None = None) -> SimpleNamespace:
+    """The arguments of ``verify`` (also used by ``carbonreg verify``); usage errors exit 64."""
     words = sys.argv[1:] if argv is None else list(argv)
+    if "--version" in words:
+        print(version_text())
+        raise SystemExit(EXIT_VALID)
     args = _plain_arguments(words)
     if args is None:
         args = _parser().parse_args(words)
@@ -239,37 +276,104 @@ def _run(argv: list[str] | None) -> int:
         _parser().error("--allow-stale 已取消：状态过期时退出码为 2（真实但吊销状态未知）/ "
                         "--allow-stale was removed: a stale status list now exits 2 (genuine, revocation unknown)")
     from .errors import SigningError
-    from .timefmt import parse_timestamp
 
     try:
-        at = None if args.at is None else parse_timestamp(args.at)
+        args.at = parse_at(args.at)
     except SigningError as error:
-        _parser().error(f"--at：{error.zh} / --at: {error.en}")
+        _parser().error(f"--at：{error.zh}（也可写日期 YYYY-MM-DD）/ --at: {error.en} (a date YYYY-MM-DD works too)")
+    return args
+
+
+def classify_input(path: str) -> Any:
+    """What the person gave: a bundle, a bare credential, a PDF or an input error
+    (:class:`signing.inputfile.InputFile`). The one place ``verify`` reads its input."""
+    from .inputfile import classify_input as classify
+
+    return classify(path)
+
+
+def _input_error(args: Any, zh: str, en: str) -> int:
+    """Report an input error (exit 66): what is wrong with the input, never "INVALID"."""
+    if args.json:
+        report = {"valid": False, "genuine": False, "outcome": "input-error", "exitCode": EXIT_INPUT,
+                  "unreadable": True, "certificate": args.certificate, "inputError": {"zh": zh, "en": en},
+                  "steps": [{"name": "json", "ok": False, "outcome": "failed", "skipped": False, "warning": False,
+                             "id": "input.unusable", "zh": zh, "en": en}]}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(f"核验 / verifying: {args.certificate}")
+        print(f"  ✗ 输入错误 / input error: {zh} / {en}")
+        print()
+        print("结论 / Verdict: 无法核验：输入有误（未作任何核验）/ CANNOT VERIFY: input error (nothing was verified)")
+        print(f"  退出码 / exit code: {EXIT_INPUT}")
+    return EXIT_INPUT
+
+
+def _bundle_bytes(args: Any, item: Any) -> bytes | None:
+    """The bundle to verify from a classified input; None after reporting an input error."""
+    from .inputfile import PDF
+
+    if item.kind == PDF:
+        try:
+            from .pdfbundle import bundle_from_pdf  # type: ignore[import-not-found]  # written with the certificate PDF
+        except ImportError:
+            _input_error(args, "这是 PDF 文件；此版本的 verify 还不能读取证书 PDF，请改用证书页面上的 JSON 证书包",
+                         "this is a PDF; this version of verify cannot read certificate PDFs yet: use the JSON bundle from the certificate page")
+            return None
+        return bundle_from_pdf(item.data)
+    return item.data
+
+
+def run(args: Any, then: Callable[[Any, Any, int], int] | None = None) -> int:
+    """Verify as ``args`` (from :func:`parse_args`) asks; print the result; return the exit code.
+
+    ``then(args, verdict, code)``, when given, runs after the result is printed and returns the
+    final exit code (``carbonreg verify --registry`` recomputes the totals there)."""
     state = _read_state(args.state)
+    item = classify_input(args.certificate)
+    if item.is_error:
+        return _input_error(args, item.zh, item.en)
+    data = _bundle_bytes(args, item)
+    if data is None:
+        return EXIT_INPUT
     from .verify import verify_file
 
     verdict = verify_file(args.certificate, root=args.root, trust_dir=args.trust, status_file=args.status,
-                          registry_dir=args.registry, at=at, trust_on_first_use=args.trust_on_first_use, last_seen=state)
+                          registry_dir=args.registry, at=args.at, trust_on_first_use=args.trust_on_first_use,
+                          last_seen=state, data=data)
     tofu = not verdict.root_pinned and verdict.root_fingerprint is not None
     if tofu:
         print(TOFU_BANNER, file=sys.stderr)
         print(f"root 指纹 / root fingerprint: {verdict.root_fingerprint}（请与平台公布的指纹核对 / compare it with the one the platform publishes）",
               file=sys.stderr)
-    if args.json:
-        report = verdict.as_json()
-        report["certificate"] = args.certificate
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        _print_text(args.certificate, verdict)
+    try:
+        if args.json:
+            report = verdict.as_json()
+            report["certificate"] = args.certificate
+            print(json.dumps(report, ensure_ascii=False, indent=2))
+        else:
+            _print_text(args.certificate, verdict)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
     if args.state and not verdict.unreadable:
         _write_state(args.state, state, dict(verdict.seen_versions))
-    return verdict.exit_code
+    return verdict.exit_code if then is None else then(args, verdict, verdict.exit_code)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``verify``; returns the exit code (0, 1, 2 or 64)."""
+def _quiet_broken_pipe() -> None:
+    """Output piped into ``head`` ends quietly: send the rest of stdout nowhere."""
     try:
-        return _run(argv)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: list[str] | None = None, then: Callable[[Any, Any, int], int] | None = None) -> int:
+    """Entry point of ``verify``; returns the exit code (0, 1, 2, 64 or 66). ``then``: see :func:`run`."""
+    try:
+        return run(parse_args(argv), then)
     except _Input as error:
         print(f"verify: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -277,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return EXIT_INVALID
     except Exception as error:  # the last line of defence: never a traceback
         print(f"verify: 内部错误 / internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_INVALID

@@ -20,8 +20,9 @@ class UnreadableJSONError(StrictJSONError):
     """No JSON document could be read at all: I/O error, size cap, BOM, bad UTF-8 or syntax.
 
     Its parent, :class:`StrictJSONError`, also covers readable JSON that we refuse by policy
-    (duplicate keys, NaN, floats, huge integers, non-NFC strings); ``verify`` exits 2 for the
-    former (unreadable input) and 1 for the latter (not a valid certificate).
+    (duplicate keys, NaN, floats, huge integers, non-NFC strings, nesting too deep); ``verify``
+    exits 66 for the former (an input error: nothing was verified) and 1 for the latter (not a
+    valid certificate).
     """
 
 

@@ -2,7 +2,9 @@
 
 Refuses what the standard ``json`` module quietly accepts: duplicate keys, ``NaN`` and
 ``Infinity``, a byte-order mark, invalid UTF-8, oversized input, integers beyond 2^53,
-floats (our documents carry quantities as decimal strings) and strings not in NFC.
+floats (our documents carry quantities as decimal strings), strings not in NFC and values
+nested deeper than :data:`MAX_DEPTH` (the browser verifier's limit too): a refusal, never a
+``RecursionError``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from .errors import StrictJSONError, UnreadableJSONError
 
 MAX_BYTES = 1_000_000
 MAX_SAFE_INTEGER = 2**53 - 1
+MAX_DEPTH = 500
+NESTED_ZH, NESTED_EN = "JSON 嵌套过深", "JSON is nested too deeply"
 
 
 def _refuse_constant(name: str) -> Any:
@@ -47,20 +51,26 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _check_nfc(value: Any, path: str) -> None:
-    if isinstance(value, str):
-        if not unicodedata.is_normalized("NFC", value):
-            raise StrictJSONError(
-                f"字符串不是 NFC 规范形式（位置 {path or '/'}）",
-                f"string is not in Unicode NFC (at {path or '/'})",
-            )
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _check_nfc(key, f"{path}/{key}")
-            _check_nfc(item, f"{path}/{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_nfc(item, f"{path}/{index}")
+def _check_nfc_and_depth(value: Any, require_nfc: bool) -> None:
+    """Refuse strings not in NFC (when asked) and nesting deeper than MAX_DEPTH, without recursion."""
+    pending: list[tuple[Any, str, int]] = [(value, "", 0)]
+    while pending:
+        item, path, depth = pending.pop()
+        if isinstance(item, str):
+            if require_nfc and not unicodedata.is_normalized("NFC", item):
+                raise StrictJSONError(
+                    f"字符串不是 NFC 规范形式（位置 {path or '/'}）",
+                    f"string is not in Unicode NFC (at {path or '/'})",
+                )
+        elif isinstance(item, (dict, list)):
+            if depth >= MAX_DEPTH:
+                raise StrictJSONError(NESTED_ZH, NESTED_EN)
+            if isinstance(item, dict):
+                for key, member in reversed(list(item.items())):
+                    pending.append((member, f"{path}/{key}", depth + 1))
+                    pending.append((key, f"{path}/{key}", depth + 1))
+            else:
+                pending.extend((member, f"{path}/{index}", depth + 1) for index, member in reversed(list(enumerate(item))))
 
 
 def loads(
@@ -92,13 +102,14 @@ def loads(
             parse_float=None if allow_floats else _refuse_float,
             parse_int=_parse_int,
         )
+    except RecursionError:
+        raise StrictJSONError(NESTED_ZH, NESTED_EN) from None
     except json.JSONDecodeError as error:
         raise UnreadableJSONError(
             f"JSON 语法错误（第 {error.lineno} 行第 {error.colno} 列）：{error.msg}",
             f"JSON syntax error (line {error.lineno}, column {error.colno}): {error.msg}",
         ) from None
-    if require_nfc:
-        _check_nfc(value, "")
+    _check_nfc_and_depth(value, require_nfc)
     return value
 
 

@@ -38,7 +38,8 @@ is reported as skipped):
 
 The verdict (:attr:`Verdict.exit_code`): **0** every step passed and the status list is fresh;
 **2** genuine (every step passed or only warned) but the revocation status is stale or
-unknown; **1** anything else: invalid, untrusted, revoked, or unreadable input.
+unknown; **66** the input is not JSON at all (unreadable, a syntax error, over the size cap: an
+input error, nothing was verified); **1** anything else: invalid, untrusted or revoked.
 
 ``--allow-stale`` was removed: exit code 2 says "genuine, revocation unknown" without
 pretending to be valid, so a caller who accepts stale lists accepts exit code 2 instead.
@@ -71,7 +72,7 @@ from .records import fresh, record
 
 TIME_FROM_LOG = "log checkpoint"
 TIME_UNTRUSTED = "proof.created (untrusted)"
-EXIT_VALID, EXIT_INVALID, EXIT_STATUS_UNKNOWN = 0, 1, 2
+EXIT_VALID, EXIT_INVALID, EXIT_STATUS_UNKNOWN, EXIT_INPUT = 0, 1, 2, 66
 
 
 @record
@@ -147,13 +148,17 @@ class Verdict:
 
     @property
     def exit_code(self) -> int:
+        if self.unreadable:
+            return EXIT_INPUT
         if self.valid:
             return EXIT_VALID
         return EXIT_STATUS_UNKNOWN if self.genuine else EXIT_INVALID
 
     @property
     def outcome(self) -> str:
-        """``valid``, ``revocation-unknown``, ``revoked`` or ``invalid``."""
+        """``valid``, ``revocation-unknown``, ``revoked``, ``invalid`` or ``input-error``."""
+        if self.unreadable:
+            return "input-error"
         if self.valid:
             return "valid"
         if self.genuine:
@@ -225,8 +230,9 @@ def verify_file(
     at: datetime | None = None,
     trust_on_first_use: bool = False,
     last_seen: Mapping[str, int] | None = None,
+    data: bytes | None = None,
 ) -> Verdict:
-    """Verify the certificate bundle at ``path`` as the ``verify`` command does; never raises
+    """Verify the certificate bundle at ``path`` (or ``data``, its bytes already read) as the ``verify`` command does; never raises
     for bad input (an unreadable file fails the step it belongs to, e.g. ``json`` or ``root``).
 
     Trust: ``root`` (a root.json path, or an envelope already in memory), else ``trust_dir``
@@ -251,7 +257,8 @@ def verify_file(
     if status_file is not None:
         inputs = TrustInputs(inputs.roots, inputs.source_zh, inputs.source_en, inputs.authorizations, inputs.status,
                              read_document(status_file))
-    data = read_certificate(path)
+    if data is None:
+        data = read_certificate(path)
     return verify_bundle(data, None, at=at, trust_on_first_use=trust_on_first_use, last_seen=last_seen,
                          inputs=inputs, shipped_roots=True, registry_dir=registry_dir)
 

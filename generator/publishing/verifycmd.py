@@ -3,19 +3,9 @@ of the signed totals from the registry checkout (which ``verify`` alone cannot d
 the generator)."""
 from __future__ import annotations
 
-import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-
-
-def _registry_arg(argv: list[str]) -> str | None:
-    for i, arg in enumerate(argv):
-        if arg == "--registry" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--registry="):
-            return arg.split("=", 1)[1]
-    return None
 
 
 def totals_problems(registry: Path, subject: dict, today: date) -> list[tuple[str, str]]:
@@ -46,17 +36,11 @@ def totals_problems(registry: Path, subject: dict, today: date) -> list[tuple[st
     return problems
 
 
-def main(argv: list[str]) -> int:
-    from signing.cli import main as verify_main
-
-    code = verify_main(argv)
-    registry = _registry_arg(argv)
-    if registry is None or code not in (0, 2) or "--json" in argv:
+def _check_totals(args, verdict, code: int) -> int:
+    """After ``verify`` printed its result: with --registry, recompute the signed totals."""
+    if args.registry is None or code not in (0, 2) or args.json or verdict.subject is None:
         return code
-    from signing.strictjson import load_path
-
-    bundle = load_path(next(a for a in argv if not a.startswith("--") and a != registry))
-    problems = totals_problems(Path(registry), bundle["credential"]["credentialSubject"], date.today())
+    problems = totals_problems(Path(args.registry), dict(verdict.subject), date.today())
     if problems:
         for zh, en in problems:
             print(f"  ✗ totals          {zh} / {en}")
@@ -64,3 +48,11 @@ def main(argv: list[str]) -> int:
         return 1
     print("  ✓ totals          登记库重新计算的合计与签名一致 / totals recomputed from the registry match the signed ones")
     return code
+
+
+def main(argv: list[str]) -> int:
+    """``carbonreg verify``: the ``verify`` command line (``signing.cli`` parses and runs it), then
+    the totals recomputed with --registry."""
+    from signing.cli import main as verify_main
+
+    return verify_main(argv, _check_totals)

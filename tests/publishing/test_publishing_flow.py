@@ -108,6 +108,9 @@ def test_a_certificate_goes_from_agency_to_the_public(platform, tmp_path):
     totals = carbonreg("verify", str(bundle), "--root", str(root), "--registry", str(registry),
                        "--at", "2026-11-25T00:00:00Z", check=False)
     assert totals.returncode == 0 and "totals" in totals.stdout
+    root_first = carbonreg("verify", "--root", str(root), str(bundle), "--registry", str(registry),
+                           "--at", "2026-11-25T00:00:00Z", check=False)  # issue 18: crashed with KeyError
+    assert root_first.returncode == 0 and "✓ totals" in root_first.stdout, root_first.stdout + root_first.stderr
 
     # Art. 16: revoke, re-sign the status list, rebuild: the certificate now fails with the reason.
     carbonreg("revoke", "--today", TODAY, "--registry", str(registry), "--id", "rev-t-001", "--kind", "certificate",

@@ -164,16 +164,15 @@ def test_rolled_back_status_list_refused_with_state(world, files, capsys, tmp_pa
     assert code == 1 and "rollback" in out and json.loads(state.read_text())["status"] == 9
 
 
-def test_unreadable_inputs_exit_1(world, files, capsys, tmp_path):
+def test_unreadable_inputs(world, files, capsys, tmp_path):
+    """A missing certificate is an input error (66, see test_cli_verify_input.py); an unusable
+    trust file given with --root fails the root step (1)."""
     root, write = files
     path = write(world.issue())
-    cases = [
-        ([path + ".missing", "--root", root], "cannot read"),
-        ([path, "--root", tmp_path / "nowhere.json"], "nowhere.json"),
-    ]
-    for argv, fragment in cases:
-        code, out, _ = run(capsys, *argv, *AT)
-        assert code == 1 and fragment in out and "✗ 无效 / INVALID" in out, argv
+    code, out, _ = run(capsys, path + ".missing", "--root", root, *AT)
+    assert code == 66 and "no such file" in out and "INVALID" not in out
+    code, out, _ = run(capsys, path, "--root", tmp_path / "nowhere.json", *AT)
+    assert code == 1 and "nowhere.json" in out and "✗ 无效 / INVALID" in out
     code, _, err = run(capsys, path, "--root", root, "--state", write(b"[1]", "state.json"))
     assert code == 1 and "--state file is malformed" in err
 
@@ -182,7 +181,7 @@ def test_usage_errors_exit_64(world, files, capsys, tmp_path):
     root, write = files
     path = write(world.issue())
     for argv, fragment in [
-        ([path, "--root", root, "--at", "2026-03-10"], "--at"),
+        ([path, "--root", root, "--at", "2026-03-10T00:00"], "--at"),
         ([path, "--root", root, "--trust", tmp_path], "not allowed with argument"),
         (["--root"], "expected one argument"),
         ([path, "--bogus"], "unrecognized arguments"),
@@ -192,10 +191,10 @@ def test_usage_errors_exit_64(world, files, capsys, tmp_path):
         assert code == 64 and fragment in err and "usage error" in err, argv
 
 
-def test_not_json_exits_1(files, capsys):
+def test_not_json_is_an_input_error(files, capsys):
     root, write = files
     code, out, _ = run(capsys, write(b"\xef\xbb\xbf{}"), "--root", root)
-    assert code == 1 and "✗ json" in out
+    assert code == 66 and "byte-order mark" in out and "INVALID" not in out
 
 
 def test_root_that_is_not_self_signed_exits_1(world, files, capsys, tmp_path):

@@ -318,7 +318,7 @@ def test_verify_file_api(world, tmp_path):
     path = write(tmp_path / "c.json", world.issue())
     verdict = verify_file(path, root=world.root(), at=at)
     assert verdict.valid and verdict.exit_code == 0 and verdict.subject["event"]["id"] == "2025-pujiang-city-marathon"
-    assert verify_file(tmp_path / "missing.json", root=world.root(), at=at).exit_code == 1
+    assert verify_file(tmp_path / "missing.json", root=world.root(), at=at).exit_code == 66
     assert verify_file(path, at=at).exit_code == 1  # nothing pinned, nothing shipped
     with pytest.raises(ValueError):
         verify_file(path, root=world.root(), trust_dir=tmp_path)
