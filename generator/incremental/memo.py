@@ -26,6 +26,7 @@ def encode(findings: list[Finding], facts: EventFacts) -> dict:
             "has_report": facts.has_report, "retirements": facts.retirements,
             "has_declaration": facts.has_declaration, "standing_level": facts.standing_level,
             "status": facts.status, "placeholder_lines": facts.placeholder_lines,
+            "unreadable": facts.unreadable,
         },
     }
 
@@ -39,5 +40,6 @@ def decode(value: dict) -> tuple[list[Finding], EventFacts]:
         declaration=tuple(raw["declaration"]) if raw["declaration"] else None,
         has_report=raw["has_report"], retirements=raw["retirements"], has_declaration=raw["has_declaration"],
         standing_level=raw["standing_level"], status=raw["status"], placeholder_lines=raw["placeholder_lines"],
+        unreadable=raw.get("unreadable", 0),
     )
     return [_finding_in(f) for f in value["findings"]], facts

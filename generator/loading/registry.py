@@ -112,11 +112,14 @@ def load_event(root: Path, shown_root: str, year: str, name: str, path: Path, fi
     """One event folder's records and signed files."""
     findings: list[Finding] = []
     recs: dict[str, list] = defaultdict(list)
+    unreadable: list[tuple[str, str]] = []
     for file in files:
         record, found = load_record(file, cache)
         findings.extend(found)
         if record is not None:
             recs[file.kind].append(record)
+        elif found:
+            unreadable.append((file.kind, file.shown))
     rel = _rel(root, path)
     has_plan = (path / "plan.yaml").is_file()
     if not has_plan:
@@ -132,7 +135,7 @@ def load_event(root: Path, shown_root: str, year: str, name: str, path: Path, fi
         plan=_one(recs.get("plan")), report=_one(recs.get("report")),
         retirements=tuple(sorted(recs.get("retirement", ()), key=lambda x: x.id)),
         declaration=_one(recs.get("declaration")), has_plan_file=has_plan,
-        certificate=certificate, declaration_credential=declaration_vc,
+        certificate=certificate, declaration_credential=declaration_vc, unreadable=tuple(unreadable),
     )
     return event, findings
 

@@ -21,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.findings import Finding, Location, error
+from generator.loading import pitfalls
 from generator.loading.document import Document, Path
 
 MAX_BYTES = 1_000_000
@@ -35,6 +36,19 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f\u200b-\u20
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+
+
+# The parser's usual complaints, in Chinese, with what they mostly mean (English hint after the text).
+_PROBLEMS = {
+    "could not find expected ':'": ("缺少“键: 值”中的半角冒号", " (a line lacks the ASCII colon of `key: value`)"),
+    "mapping values are not allowed here": ("此处不能出现“键: 值”：冒号后的文本含有“: ”时请加引号，或检查缩进",
+                                            " (quote a text holding ': ', or check the indentation)"),
+    "did not find expected ',' or '}'": ("{…} 中缺少半角逗号或右括号 }", " (a comma or the closing } is missing)"),
+    "did not find expected ',' or ']'": ("[…] 中缺少半角逗号或右括号 ]", " (a comma or the closing ] is missing)"),
+    "did not find expected key": ("缩进不一致或缺少键", " (the indentation is uneven or a key is missing)"),
+    "found character that cannot start any token": ("出现了不能开始任何内容的字符", ""),
+    "found unexpected end of stream": ("文件意外结束（引号或括号未闭合？）", " (an unclosed quote or bracket?)"),
+}
 
 
 class _Refused(Exception):
@@ -79,9 +93,14 @@ def load_yaml_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Findi
         root = _compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        found = pitfalls.diagnose(text, mark.line + 1 if mark else 1)
+        if found is not None:
+            return None, [error(found.code, Location(shown, found.line, found.column), found.zh, found.en)]
         loc = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown, 1, 1)
         problem = (exc.problem or exc.context or "syntax error").strip()
-        return None, [error("Y103", loc, f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}")]
+        zh_problem, en_hint = _PROBLEMS.get(problem, (problem, ""))
+        return None, [error("Y103", loc, f"YAML 语法错误：{zh_problem}（{problem}）；请检查本行及上一行",
+                            f"YAML syntax error: {problem}{en_hint}; check this line and the one above")]
     except RecursionError:  # the parser itself recursed too deep: nesting, not syntax
         return None, [error("Y107", Location(shown, 1, 1), f"嵌套超过 {MAX_DEPTH} 层", f"nesting deeper than {MAX_DEPTH} levels")]
     except (YAMLError, ValueError) as exc:
@@ -150,6 +169,12 @@ def _compose_quietly(text: str):
     return yaml.compose(text)
 
 
+def _no_colon(key: Node, value: Node) -> bool:
+    """A flow-mapping entry written without a colon (``{a: 1, b}``): an empty value right at the key."""
+    return (isinstance(value, ScalarNode) and value.value == "" and not value.style
+            and value.start_mark.index == key.end_mark.index)
+
+
 def _quote(text: str, limit: int = 60) -> str:
     short = text if len(text) <= limit else text[:limit] + "…"
     return repr(short)
@@ -187,7 +212,13 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict:
         result: dict[str, Any] = {}
+        previous: tuple[str, str] | None = None
         for key_node, value_node in node.value:
+            if node.flow_style and _no_colon(key_node, value_node):
+                zh, en = pitfalls.flow_comma(str(key_node.value), previous)
+                raise _Refused("Y117", key_node, zh, en)
+            if isinstance(value_node, ScalarNode):
+                previous = (str(key_node.value), str(value_node.value))
             if not isinstance(key_node, ScalarNode) or str(key_node.tag) == _CORE + "merge":
                 raise _Refused("Y109", key_node, "键必须是普通字符串（不允许合并键 << 或复合键）",
                                "keys must be plain strings (no merge keys << or complex keys)")
@@ -203,6 +234,12 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode, tag: str) -> Any:
         text = node.value
+        if not node.style:  # plain (unquoted): the mistakes a quote would have avoided
+            listed = pitfalls.full_width_list(text)
+            if listed:
+                raise _Refused("Y116", node, *listed)
+            if tag in (_CORE + "int", _CORE + "float") and pitfalls.leading_zeros(text):
+                raise _Refused("Y118", node, *pitfalls.leading_zeros(text))
         if tag in (_CORE + "str", _CORE + "timestamp"):
             # YAML 1.2's core schema has no timestamps: a date stays a string; the schema checks it.
             return self._text(node, text)

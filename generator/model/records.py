@@ -307,6 +307,9 @@ class Event:
     has_plan_file: bool
     certificate: dict | None = None  # the agency-signed credential (certificate.json), as filed
     declaration_credential: dict | None = None  # the platform-signed declaration.json
+    # (record kind, shown path) of each record file here that could not be read or failed its schema:
+    # the rules see the event without it, and their follow-on findings say so (rules/consequences.py).
+    unreadable: tuple[tuple[str, str], ...] = ()
 
     @property
     def id(self) -> str:

@@ -6,7 +6,7 @@ from typing import Callable, Iterator
 from generator.findings import Finding
 from generator.rules.context import CheckContext
 from generator.rules import (
-    attachments, certificates, classification, dates, declarations, deadlines, layout, offers, personal, retirements, revocations, scope, secrets, serials, text,
+    attachments, certificates, classification, consequences, dates, declarations, deadlines, layout, offers, personal, retirements, revocations, scope, secrets, serials, text,
 )
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
@@ -51,4 +51,4 @@ def run_rules(ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for rule in ALL_RULES:
         findings.extend(rule(ctx))
-    return findings
+    return consequences.settle(findings, ctx.registry.events, ctx.registry.shown_root)

@@ -35,12 +35,48 @@ def classify(ctx: CheckContext):
                           f"not a large event under Art. 2 ({parts_en}); it may still file voluntarily")
 
 
+def district_code(typed: str, districts: dict) -> str | None:
+    """The code of the district a person typed by its name (``黄浦区``, ``黄浦``, ``Huangpu``), or None."""
+    wanted = typed.strip().casefold()
+    for code, label in districts.items():
+        names = {code, label.zh, label.zh.removesuffix("区"), label.en, label.en.replace("'", "")}
+        if wanted in {n.casefold() for n in names}:
+            return code
+    return None
+
+
 def district_known(ctx: CheckContext):
     for event, account in ctx.planned_events():
         if account is None or account.rules is None:
             continue
-        districts = account.rules.districts
-        if event.plan.district not in districts:
-            yield error("R202", event.plan.doc.at("venue", "district"),
-                        f"未知的区代码 {event.plan.district!r}；可选：{', '.join(districts)}",
-                        f"unknown district code {event.plan.district!r}; choose one of: {', '.join(districts)}")
+        if event.plan.district not in account.rules.districts:
+            yield _unknown_district(event.plan.doc.at("venue", "district"), event.plan.district, account.rules.districts)
+    yield from _district_of_unreadable_plans(ctx)
+
+
+def _district_of_unreadable_plans(ctx: CheckContext):
+    """A plan refused by its schema for a district typed as a name (``黄浦区``) gets the answer too:
+    the code to write, or the list of codes (from every rule set of the registry: the plan's own
+    dates cannot be trusted while it is unreadable)."""
+    from generator.loading.yamlsafe import load_yaml
+
+    districts = {code: label for rules in ctx.registry.rules for code, label in rules.districts.items()}
+    for event in ctx.registry.events:
+        shown = next((s for kind, s in event.unreadable if kind == "plan"), None)
+        if shown is None or not districts:
+            continue
+        doc, _ = load_yaml(event.dir / "plan.yaml", shown)
+        typed = doc.get("venue", "district") if doc is not None else None
+        if isinstance(typed, str) and typed not in districts:
+            yield _unknown_district(doc.at("venue", "district"), typed, districts)
+
+
+def _unknown_district(where, typed: str, districts: dict):
+    code = district_code(typed, districts)
+    if code is not None:
+        return error("R202", where, f"区请写代码而不是名称：{typed!r} 应写为 district: {code}",
+                     f"write the district's code, not its name: {typed!r} is district: {code}")
+    listed_zh = "、".join(f"{code}（{label.zh}）" for code, label in districts.items())
+    listed_en = ", ".join(f"{code} ({label.en})" for code, label in districts.items())
+    return error("R202", where, f"未知的区 {typed!r}；请写以下代码之一：{listed_zh}",
+                 f"unknown district {typed!r}; write one of these codes: {listed_en}")

@@ -60,6 +60,7 @@ class EventFacts:
     standing_level: str | None
     status: str | None
     placeholder_lines: int
+    unreadable: int = 0  # record files filed but not readable (counted above too, never dropped)
 
 
 def _where(event, rec, *keys) -> Where:
@@ -79,15 +80,18 @@ def facts_of(event, account) -> EventFacts:
                           _where(event, ret, "serials", block.index))
                for ret in event.retirements for block in ret.serials if block.last >= block.first]
     decl = event.declaration
+    bad = [kind for kind, _ in event.unreadable]
     return EventFacts(
         rel_dir=event.rel_dir, plan_id=event.plan.id if event.plan else None,
         ids=tuple(ids), serials=tuple(serials),
         declaration=(decl.id, decl.declared_on.isoformat()) if decl is not None else None,
-        has_report=event.report is not None, retirements=len(event.retirements),
-        has_declaration=decl is not None,
+        has_report=event.report is not None or "report" in bad,
+        retirements=len(event.retirements) + sum(1 for kind in bad if kind == "retirement"),
+        has_declaration=decl is not None or "declaration" in bad,
         standing_level=account.standing_level if account is not None else None,
         status=account.status if account is not None else None,
         placeholder_lines=account.placeholder_lines if account is not None else 0,
+        unreadable=len(bad),
     )
 
 
@@ -105,4 +109,5 @@ def summary_counts(facts: tuple[EventFacts, ...], registry) -> dict[str, int]:
         "overdue": sum(1 for f in facts if f.status == "overdue"),
         "revoked": sum(1 for f in facts if f.status == "revoked"),
         "placeholder_lines": sum(f.placeholder_lines for f in facts),
+        "unreadable": sum(f.unreadable for f in facts),
     }

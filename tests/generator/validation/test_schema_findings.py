@@ -110,7 +110,7 @@ def test_wrong_enum_in_the_third_list_item(tmp_path: Path):
     edit(plan, "  - phase: closing\n    area: waste", "  - phase: closing\n    area: rubbish")
     _, [f] = _load("plan", plan)
     assert (f.code, f.location.line) == ("S205", line_of(plan, "area: rubbish"))
-    assert "reduction_measures.3.area" in f.en
+    assert "reduction measure 4, area" in f.en and "第 4 项减排措施的 area" in f.zh  # counted from 1, as people count
 
 
 @pytest.mark.parametrize("bad", ['"4,5"', '"1e3"', '"-2"', '"0.1234567890123"', '"abc"'])
