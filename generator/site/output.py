@@ -1,10 +1,21 @@
-"""Write a site atomically: each build goes into a fresh folder, then one symlink swap publishes it.
+"""Write a site atomically: each build goes into a fresh folder, then one atomic swap publishes it.
 
-``out`` is a symbolic link to ``.<out>.builds/<build>``. Replacing a symlink with ``os.replace`` is
-atomic, so a build killed at any moment leaves the previous site in place, and the next build
-starts clean (half-written build folders are removed then)."""
+``out`` is a plain folder (``cp -r`` and ``tar`` copy it as it is). A build writes into
+``.<out>.builds/<build>`` beside it; publishing swaps the two folders in one system call, Linux's
+``renameat2(RENAME_EXCHANGE)`` (called through ctypes), so a build killed at any moment leaves the
+previous site whole, and the next build starts clean (half-written build folders and the swapped-out
+old site are removed then).
+
+Fallback, where the exchange is not available (not Linux, glibc older than 2.28, or a file system
+that refuses it): two renames, the old site aside to ``.<out>.builds/parked-<build>`` then the new
+one to ``out``. A kill between the two leaves no ``out`` for an instant; the next build (or
+``carbonreg serve``) puts the parked site back first. An ``out`` that is a symbolic link (the layout
+of carbonreg before 0.2) is replaced by the folder in the same way.
+"""
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import subprocess
@@ -14,6 +25,9 @@ from pathlib import Path
 
 MARKER = ".carbonreg-site"
 TRASH = ".trash"
+PARKED = "parked-"
+_RENAME_EXCHANGE = 2   # linux/fs.h
+_AT_FDCWD = -100
 
 
 class OutputError(Exception):
@@ -34,14 +48,13 @@ class Staging:
                                   f"{self.out} exists and is not a site carbonreg built; choose another --out or move it away")
         self.builds = self.out.parent / f".{self.out.name}.builds"
         self.builds.mkdir(parents=True, exist_ok=True)
+        restore_parked(self.out, self.builds)
         self.target = self.builds / f"{time.time_ns()}-{os.getpid()}"
         self.target.mkdir()
         self.files = 0
         self.bytes = 0
-        current = self.out.resolve() if self.out.is_symlink() else None
         # The site published now, whose unchanged files a build may link (see generator/site/units.py).
-        self.previous = current if current is not None and current.parent == self.builds.resolve() \
-            and current.is_dir() else None
+        self.previous = _published(self.out, self.builds)
 
     def count(self, files: int, size: int) -> None:
         """Files written into the folder by others (the per-event units)."""
@@ -75,8 +88,8 @@ class Staging:
         except BaseException:
             self.discard()
             raise
-        _prune(self.builds, keep=self.target)
-        return self.target
+        _prune(self.builds)
+        return self.out
 
     def discard(self) -> None:
         shutil.rmtree(self.target, ignore_errors=True)
@@ -93,28 +106,65 @@ def write_site(out: Path, files: dict[str, bytes], before_publish=None) -> Path:
     return staging.publish(before_publish)
 
 
-def _publish(out: Path, target: Path) -> None:
-    link = out.parent / f".{out.name}.link-{os.getpid()}"
-    if link.is_symlink() or link.exists():
-        link.unlink()
-    os.symlink(os.path.relpath(target, out.parent), link)
-    if out.exists() and not out.is_symlink():
-        # A plain folder from an older layout that we built (checked above): move it aside once.
-        shutil.rmtree(out) if not any(out.iterdir()) else os.replace(out, target.parent / f"legacy-{target.name}")
-    os.replace(link, out)
+def _published(out: Path, builds: Path) -> Path | None:
+    """The folder holding the published site, or None."""
+    if out.is_symlink():  # the layout before 0.2: a link into the builds folder
+        current = out.resolve()
+        return current if current.parent == builds.resolve() and current.is_dir() else None
+    return out if (out / MARKER).is_file() else None
 
 
-def _prune(builds: Path, keep: Path) -> None:
-    """Remove old and half-written builds, keeping the new one and the one published before it.
+def restore_parked(out: Path, builds: Path) -> None:
+    """After a kill between the fallback's two renames: put the parked site back at ``out``."""
+    if out.exists() or out.is_symlink() or not builds.is_dir():
+        return
+    parked = sorted(p for p in builds.iterdir() if p.name.startswith(PARKED) and (p / MARKER).is_file())
+    if parked:
+        os.rename(parked[-1], out)
 
-    They are renamed into ``.trash`` at once (nothing can publish them any more) and deleted by a
-    detached process, so the build does not wait for thousands of files to be unlinked; whatever a
-    deletion leaves is removed by the next build."""
-    others = sorted((p for p in builds.iterdir() if p.is_dir() and p != keep and p.name != TRASH),
-                    key=lambda p: p.stat().st_mtime_ns)
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2`` with ``RENAME_EXCHANGE``); False where the
+    system or the file system cannot, so the caller falls back. Any other failure is raised."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # glibc < 2.28, or another C library without it
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _publish(out: Path, target: Path, swap=exchange) -> None:
+    """Make ``target`` the folder at ``out``; the old site (or old link) ends up at ``target``'s path."""
+    if not out.exists() and not out.is_symlink():
+        os.rename(target, out)
+        return
+    if swap(target, out):
+        if target.is_symlink():
+            target.unlink()
+        return
+    parked = target.parent / f"{PARKED}{target.name}"
+    os.replace(out, parked)        # a kill here leaves no out: restore_parked() puts it back
+    os.replace(target, out)
+
+
+def _prune(builds: Path) -> None:
+    """Remove the old site (swapped out to the build's own path), and half-written builds of runs
+    that were killed. They are renamed into ``.trash`` at once and deleted by a detached process, so
+    the build does not wait for thousands of files to be unlinked; whatever a deletion leaves is
+    removed by the next build."""
+    others = [p for p in builds.iterdir() if p.name != TRASH and (p.is_dir() or p.is_symlink())]
     trash = builds / TRASH
     trash.mkdir(exist_ok=True)
-    for path in others[:-1]:
+    for path in others:
         try:
             os.replace(path, trash / path.name)
         except OSError:
