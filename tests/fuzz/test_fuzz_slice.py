@@ -1,6 +1,7 @@
 """A short, seeded slice of the fuzz campaign (fuzz/run.py runs millions on demand), and a replay of
 every input that once broke a target (tests/fuzz/regressions/<target>/)."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from fuzz.targets import TARGETS  # noqa: E402
 
 REGRESSIONS = Path(__file__).parent / "regressions"
-SAMPLE = Path(__file__).resolve().parents[2] / "registry"
+SAMPLE = pristine_sample()
 YAML_SEEDS = sorted(p.read_bytes() for p in SAMPLE.rglob("*.yaml"))
 SLICE = settings(max_examples=300, deadline=None, derandomize=True,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

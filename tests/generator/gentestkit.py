@@ -1,5 +1,6 @@
 """Helpers for the generator tests: copy the sample registry, edit it as text, run the check."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import shutil
 from datetime import date
@@ -9,7 +10,7 @@ from generator.findings import Finding
 from generator.pipeline import CheckResult, check
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "registry"
+SAMPLE = pristine_sample()
 # A fixed reference date: after every retirement and declaration of the sample, before any deadline.
 TODAY = date(2026, 7, 1)
 SHOWN = "registry"

@@ -1,5 +1,6 @@
 """Progress shows on a terminal only: a real pseudo-terminal gets it, a pipe never does."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import os
 import pty
@@ -7,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[2] / "registry"
+SAMPLE = pristine_sample()
 CMD = [sys.executable, "-m", "generator.cli", "check", str(SAMPLE), "--today", "2026-11-24"]
 
 

@@ -5,6 +5,7 @@ instances near the schemas (mutations of the sample registry and of the broken a
 inputs), check its pieces (the number conversion, the pattern dialect, the audit, no network),
 and check that the sample registry's records all take the fast path."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import copy
 import json
@@ -23,7 +24,7 @@ from generator.validation.schemas import (BASE_URI, KINDS, SCHEMA_DIR, _contents
                                           rust_validator, validator)
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "registry"
+SAMPLE = pristine_sample()
 INPUT_DIRS = [REPO / "tests" / "corpus", REPO / "tests" / "hostile"]
 KIND_LINE = re.compile(rb"^#\s*kind:\s*(\S+)\s*$", re.M)
 

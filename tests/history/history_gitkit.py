@@ -1,6 +1,7 @@
 """Helpers for the history tests: real git repositories in temporary folders holding the sample
 registry committed on ``main``, with a ``pr`` branch checked out."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import shutil
 import subprocess
@@ -55,7 +56,7 @@ def make_repo(root: Path) -> GitRepo:
     repo.git("config", "user.name", "Test Organizer")
     repo.git("config", "user.email", "organizer@example.org")
     repo.git("config", "commit.gpgsign", "false")
-    shutil.copytree(REPO / "registry", root / "registry")
+    shutil.copytree(pristine_sample(), root / "registry")
     shutil.copytree(REPO / "schemas", root / "schemas")
     repo.write("README.md", "# a registry repository\n")
     repo.commit("sample registry")

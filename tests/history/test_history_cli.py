@@ -1,5 +1,6 @@
 """``carbonreg check --base REF`` end to end on real git repositories: exit codes and formats."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import json
 
@@ -68,7 +69,7 @@ def test_not_a_git_repository(tmp_path, monkeypatch, capsys):
 
     from history_gitkit import REPO
 
-    shutil.copytree(REPO / "registry", tmp_path / "registry")
+    shutil.copytree(pristine_sample(), tmp_path / "registry")
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "--base", "main")
     assert code == 2 and "not inside a git repository" in err

@@ -1,5 +1,6 @@
 """The Markdown summary (``--format markdown``): verdict, table, links, and inert untrusted text."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from datetime import date
 
@@ -9,7 +10,7 @@ from generator.pipeline import check
 
 from history_gitkit import REPO
 
-RESULT = check(REPO / "registry", date(2026, 7, 1), "registry")
+RESULT = check(pristine_sample(), date(2026, 7, 1), "registry")
 
 
 def with_findings(*findings):

@@ -1,5 +1,6 @@
 """Run every file of the hostile-input corpus against a copy of the sample registry."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import os
 import re
@@ -12,7 +13,7 @@ import pytest
 from generator.pipeline import check
 
 HERE = Path(__file__).parent
-SAMPLE = HERE.parents[1] / "registry"
+SAMPLE = pristine_sample()
 TODAY = date(2026, 11, 24)
 CASES = sorted(HERE.glob("*.yaml"))
 

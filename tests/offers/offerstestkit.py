@@ -1,5 +1,6 @@
 """Helpers for the offer tests: the sample registry, text edits, locations, and made-up offers."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import sys
 from datetime import date
@@ -13,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "generator"))
 from gentestkit import copy_sample, edit, line_of  # noqa: E402,F401  (shared with the generator tests)
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "registry"
+SAMPLE = pristine_sample()
 TODAY = date(2026, 11, 24)  # every sample offer is valid; the forum is open with a full-scope shortfall
 SHOWN = "registry"
 FORUM = "events/2026/2026-pujiang-low-carbon-forum"

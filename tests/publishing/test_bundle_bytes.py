@@ -1,5 +1,6 @@
 """The bundle bytes made with the shared trust part serialized once equal the plain JSON dump."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from datetime import date
 from pathlib import Path
@@ -8,7 +9,7 @@ from generator.pipeline import check_whole
 from generator.publishing.bundles import bundle_bytes, bundle_for
 from generator.publishing.files import dump_json
 
-SAMPLE = Path(__file__).resolve().parents[2] / "registry"
+SAMPLE = pristine_sample()
 
 
 def test_bundle_bytes_equal_the_plain_dump_for_every_sample_credential():

@@ -3,6 +3,7 @@ key, certify, publish, status list, site bundle, `verify` with no network, revoc
 Every command is given the date it judges the registry as of (``--today``), so the flow does not
 depend on the day the tests run (the fixture's authorization ends on 2027-11-01)."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import json
 import os
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLE = Path(__file__).resolve().parents[2] / "registry"
+SAMPLE = pristine_sample()
 EVENT = "events/2026/2026-pujiang-low-carbon-forum"  # basic scope covered, full scope not
 EXPO = "events/2025/2025-yrd-green-building-expo"
 PASS = {"CARBONREG_PASSPHRASE": "a test passphrase"}

@@ -1,5 +1,6 @@
 """Helpers for the website tests: build a registry copy, serve a folder, read HTML without a browser."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import contextlib
 import functools
@@ -15,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "registry"
+SAMPLE = pristine_sample()
 TODAY = "2026-11-20"            # a date on which the sample registry has no errors
 EPOCH = "1795132800"            # SOURCE_DATE_EPOCH for every test build (2026-11-20T00:00:00Z)
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,5 +1,6 @@
 """A build killed at any moment leaves the previous site intact, and the next build is correct."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import hashlib
 import os
@@ -11,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[2] / "registry"
+SAMPLE = pristine_sample()
 
 
 def tree_digest(site: Path) -> dict[str, str]:

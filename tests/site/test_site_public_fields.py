@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
+
 import pytest
 
 from generator.site.public import MARK, NotPublic, _resolver, _strip, public_view
@@ -35,7 +37,7 @@ def test_a_kind_without_the_marker_is_not_published(monkeypatch):
 def test_public_view_keeps_a_real_plan_whole():
     from generator.loading.yamlsafe import load_yaml
 
-    path = Path(__file__).resolve().parents[2] / "registry/events/2025/2025-pujiang-city-marathon/plan.yaml"
+    path = pristine_sample() / "events/2025/2025-pujiang-city-marathon/plan.yaml"
     doc, _ = load_yaml(path)
     assert public_view("plan", doc.data) == doc.data
 

@@ -1,5 +1,6 @@
 """`carbonreg serve` previews the site on localhost and rebuilds it when a registry file changes."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import os
 import shutil
@@ -11,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[2] / "registry"
+SAMPLE = pristine_sample()
 PLAN = "events/2026/2026-riverside-light-art-festival/plan.yaml"  # unsigned: may be edited
 
 

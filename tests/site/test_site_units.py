@@ -1,6 +1,7 @@
 """Rebuilds: unchanged events' files are linked from the previous site, checked, and the result is
 byte for byte the site a build from nothing makes."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import hashlib
 import json
@@ -14,7 +15,7 @@ from generator.site import opendata
 from generator.site.build import build
 
 EPOCH = 1764000000
-SAMPLE = Path(__file__).resolve().parents[2] / "registry"
+SAMPLE = pristine_sample()
 
 
 def _tree(site: Path) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """The content-addressed record cache: same results, misses on any change, corrupted entries rebuilt."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import shutil
 from datetime import date
@@ -10,7 +11,7 @@ from generator.loading.registry import load_record
 from generator.loading.walk import RegistryFile
 from generator.pipeline import check
 
-SAMPLE = Path(__file__).resolve().parents[3] / "registry"
+SAMPLE = pristine_sample()
 PLAN = "events/2025/2025-pujiang-city-marathon/plan.yaml"
 
 

@@ -1,5 +1,6 @@
 """Personal data (PIPL) is refused in records and in readable attachments, with synthetic data."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import hashlib
 import shutil
@@ -11,7 +12,7 @@ import pytest
 from generator.pipeline import check
 from generator.rules.personal import find_personal_data, luhn_valid, resident_id_valid
 
-SAMPLE = Path(__file__).resolve().parents[3] / "registry"
+SAMPLE = pristine_sample()
 TODAY = date(2026, 11, 24)
 
 

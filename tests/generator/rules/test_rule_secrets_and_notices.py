@@ -1,6 +1,7 @@
 """R901/R902 (keys and tokens anywhere in the registry), R950-R952 (revocation notices), R107
 (reports by suspended agencies), each with a passing and a failing case on a copy of the sample."""
 from __future__ import annotations
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import shutil
 from datetime import date
@@ -12,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from generator.pipeline import check
 
-SAMPLE = Path(__file__).resolve().parents[3] / "registry"
+SAMPLE = pristine_sample()
 TODAY = date(2026, 11, 24)
 NOTICE = "revocations/rev-2026-001.yaml"
 
