@@ -20,8 +20,16 @@ setup: $(BIN)/.installed
 check: setup
 	$(BIN)/carbonreg check registry
 
+# The sample's signed status list expires a week after it was signed (see README, "The sample stays
+# verifiable"): the main job builds from a scratch copy of registry/ whose status list it re-signs for
+# 7 days with the public demo status key, so the site's bundles verify today. registry/ itself is
+# never changed, and a registry of your own (carbonreg init) is built as it is.
+SAMPLE_COPY := .sample-build
 site: setup
-	$(BIN)/carbonreg build --registry registry --out _site
+	@rm -rf $(SAMPLE_COPY) && mkdir -p $(SAMPLE_COPY) && cp -R registry $(SAMPLE_COPY)/registry
+	@CARBONREG_PASSPHRASE=carbonreg-demo-only $(BIN)/carbonreg status sign --registry $(SAMPLE_COPY)/registry \
+	    --key demo-keys/status.pem --days 7 >/dev/null
+	cd $(SAMPLE_COPY) && ../$(BIN)/carbonreg build --registry registry --out ../_site
 	@echo "网站已生成 / site built: _site/index.html  (preview: $(BIN)/carbonreg serve)"
 
 test: setup
@@ -34,4 +42,4 @@ bench: setup
 	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 clean:
-	rm -rf $(VENV) _site .pytest_cache .hypothesis
+	rm -rf $(VENV) _site ._site.builds $(SAMPLE_COPY) .pytest_cache .hypothesis
