@@ -80,9 +80,13 @@ def walk_top(root: Path, shown_root: str) -> Layout:
                 stray(p)
     trust = root / "trust"
     for p in _entries(trust):
+        if p.name == "README.md" and p.is_file and not p.is_link:  # a folder's note (carbonreg init writes one)
+            continue
         if not p.name.endswith(".json") or p.name == ".json" or not p.is_file or p.is_link:
             stray(p.path)  # signed trust documents are JSON; generator/rules/certificates.py checks them
     for year in _entries(root / "events"):
+        if year.name == "README.md" and year.is_file and not year.is_link:
+            continue
         if not year.is_dir or year.is_link:
             stray(year.path)
             continue

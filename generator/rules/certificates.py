@@ -30,7 +30,9 @@ def credentials_verify(ctx: CheckContext):
     """C101: each signed document verifies (proof, issuer authorized, publication receipt)."""
     trust = ctx.registry.trust
     docs = list(_signed_documents(ctx))
-    if docs and (trust is None or not trust.root_chain):
+    if not docs:  # nothing signed yet (a new registry before carbonreg trust init): nothing to verify
+        return
+    if trust is None or not trust.root_chain:
         for event, _, name, _ in docs:
             yield error("C101", _where(ctx, event, name), "登记库没有 trust/1.root.json，无法核验签名文件",
                         "the registry has no trust/1.root.json, so signed files cannot be verified")
