@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     from generator.scaffold.commands import add_parsers as add_new_parsers
 
     add_new_parsers(sub)
+    from generator.scaffold.initcmd import add_parser as add_init_parser
+
+    add_init_parser(sub)
     from generator.offers.command import add_parser as add_match_parser
 
     add_match_parser(sub, _date)

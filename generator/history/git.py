@@ -180,3 +180,9 @@ def files_changed_in(repo: Path, commit: str) -> list[str]:
         paths.append(fields[i + step - 1])
         i += step
     return paths
+
+
+def init_repository(path: Path) -> None:
+    """``git init`` with ``main`` as the first branch (carbonreg init)."""
+    _git(path, "init", "-q")
+    _git(path, "symbolic-ref", "HEAD", "refs/heads/main")

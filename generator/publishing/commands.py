@@ -68,6 +68,8 @@ def keys_generate(args) -> int:
     print(f"已生成加密私钥 / wrote encrypted private key: {args.out}")
     print(f"公钥 / public key (Multikey): {public}")
     print(f"指纹 / fingerprint (SHA-256): {fingerprint(_public_bytes(key))}")
+    print("下一步 / next: 机构把上面的公钥随机构登记的拉取请求发给运营方；私钥文件只留在本机，绝不提交 / an agency sends the "
+          "public key above to the operator with its agency pull request; the key file stays on this machine, never committed")
     return 0
 
 
@@ -89,6 +91,10 @@ def trust_init(args) -> int:
                              platform_valid=(at, _plus_days(at, 365 * 5)), auth_expires=_plus_days(at, 365))
     for path in written:
         print(f"已写入 / wrote {path}")
+    print("下一步 / next:\n"
+          f"  carbonreg status sign --registry {args.registry} --key {args.status_key} --days 7\n"
+          f"  git add {args.registry}/trust && git commit -m \"Trust root / 信任根\"\n"
+          "  然后机构入驻 / then agencies join: carbonreg new agency --id <agency-id> …")
     return 0
 
 
@@ -111,6 +117,9 @@ def trust_authorize(args) -> int:
                          accredited=(start, until), key_valid=(args.key_from or start, until),
                          expires=args.expires or _plus_days(now_stamp(), 365))
     print(f"已授权 {agency.id} 的密钥 / authorized a key of {agency.id}: {public}\n已写入 / wrote {path}")
+    print(f"下一步 / next: 提交 {path} 后，机构可签发证书 / commit {path}; the agency can then sign certificates:\n"
+          f"  carbonreg certify {args.registry}/events/<year>/<event-id> --registry {args.registry} --agency {agency.id} "
+          f"--key <{agency.id}.pem> --number <certificate-number> --scope full")
     return 0
 
 
@@ -126,6 +135,8 @@ def certify(args) -> int:
     path = _ops().certify(Path(args.registry), Path(args.event), _load(args.key, args.passphrase_env),
                        agency_id=args.agency, number=args.number, scope=args.scope, at=at, today=_today(args))
     print(f"已签发证书 / wrote signed certificate: {path}")
+    print(f"下一步 / next: 机构提交包含此文件的拉取请求；合并后运营方运行 / the agency opens a pull request with this file; "
+          f"once merged the operator runs:\n  carbonreg publish --registry {args.registry} --log-key log.pem --platform-key platform.pem")
     return 0
 
 
@@ -134,6 +145,8 @@ def publish(args) -> int:
                             platform=_load(args.platform_key, args.passphrase_env))
     ids = _ops().publish(Path(args.registry), keys, at=args.at or now_stamp(), today=_today(args))
     print("\n".join(f"已发布 / published {i}" for i in ids) or "没有新的记录 / nothing new to publish")
+    print(f"下一步 / next: 提交 {args.registry}/trust 与新的签名文件，然后生成网站 / commit {args.registry}/trust and the new "
+          f"signed files, then build the site:\n  carbonreg build --registry {args.registry} --out _site")
     return 0
 
 
@@ -142,6 +155,8 @@ def status_sign(args) -> int:
     path = _ops().sign_status(Path(args.registry), _load(args.key, args.passphrase_env), at=at,
                            expires=_plus_days(at, args.days), today=_today(args))
     print(f"已签署状态列表，有效 {args.days} 天 / signed the status list, valid {args.days} days: {path}")
+    print(f"下一步 / next: 提交 {path}，然后生成网站 / commit {path}, then build the site:\n"
+          f"  carbonreg build --registry {args.registry} --out _site")
     return 0
 
 

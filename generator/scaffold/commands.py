@@ -22,6 +22,9 @@ QUESTIONS = {
                    ("quantity", "注销数量（整吨）/ quantity (whole tonnes)"), ("retired_on", "注销日期 / retired on (YYYY-MM-DD)"),
                    ("proof", "注销证明附件 / proof attachment (attachments/<file>)")],
     "declaration": [("event", "活动编号 / event id"), ("scope", "碳中和范围 / scope (basic, full)")],
+    "agency": [("id", "机构编号（如 my-agency）/ agency id (e.g. my-agency)"),
+               ("name_zh", "机构名称（中文）/ agency name in Chinese"), ("name_en", "机构名称（英文）/ agency name in English"),
+               ("accredited_from", "登记生效日期 / accredited from (YYYY-MM-DD)")],
 }
 _INTS = {"quantity", "vintage", "on_site_participants", "visits"}
 
@@ -57,6 +60,8 @@ def run_new(args) -> int:
     try:
         if args.what == "event":
             path = new.new_event(registry, values)
+        elif args.what == "agency":
+            path = new.new_agency(registry, values)
         elif args.what == "retirement":
             path = new.new_retirement(registry, values)
         else:
@@ -65,9 +70,27 @@ def run_new(args) -> int:
         print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
         return 1
     print(f"已写入 / wrote {path}")
+    if args.what == "agency":
+        print(next_after_agency(args.registry, values["id"], values.get("accredited_until")))
+        return 0
     print(f"下一步：填写每个 TODO，然后运行 carbonreg check {args.registry} / next: fill every TODO, "
           f"then run carbonreg check {args.registry}")
     return 0
+
+
+def next_after_agency(registry: str, agency_id: str, until: str | None) -> str:
+    return "\n".join([
+        "下一步 / next:",
+        "  1. 机构：生成签名密钥，放在仓库之外（私钥只留在本机）/ agency: generate your signing key, outside the "
+        "repository (it stays on your machine):",
+        f"       carbonreg keys generate ../{agency_id}.pem",
+        "  2. 机构：检查，提交本文件的拉取请求，并把第 1 步打印的公钥发给运营方 / agency: check, open a pull request "
+        "with this file and send the operator the public key step 1 printed:",
+        f"       carbonreg check {registry}",
+        "  3. 运营方合并后授权该公钥 / the operator, once merged, authorizes that key:",
+        f"       carbonreg trust authorize {agency_id} --registry {registry} --public-key z6Mk… "
+        "--authorizations-key authorizations.pem" + ("" if until else " --until <YYYY-MM-DD>T00:00:00Z"),
+    ])
 
 
 def add_parsers(sub) -> None:
@@ -120,6 +143,18 @@ def add_parsers(sub) -> None:
     ret.add_argument("--project-en")
     ret.add_argument("--vintage", type=int)
     ret.add_argument("--province")
+
+    ag = kinds.add_parser("agency", help="技术服务机构 agencies/<id>.yaml / a technical service agency")
+    common(ag)
+    ag.add_argument("--id", help="机构编号 / agency id, e.g. my-agency")
+    ag.add_argument("--name-zh", help="机构名称（中文）/ name in Chinese")
+    ag.add_argument("--name-en", help="机构名称（英文）/ name in English")
+    ag.add_argument("--credit-code", help="统一社会信用代码 / unified social credit code")
+    ag.add_argument("--website", help="https://…")
+    ag.add_argument("--accredited-from", help="登记生效日期 / accredited from, YYYY-MM-DD")
+    ag.add_argument("--accredited-until", help="登记截止日期 / accredited until, YYYY-MM-DD")
+    ag.add_argument("--basis-zh", help="登记依据（中文）/ basis of the accreditation in Chinese")
+    ag.add_argument("--basis-en", help="登记依据（英文）/ basis of the accreditation in English")
 
     dec = kinds.add_parser("declaration", help="自我声明 declaration.yaml / the self-declaration")
     common(dec)

@@ -82,6 +82,14 @@ def new_event(registry: Path, v: dict) -> Path:
     return write_atomic(target, text.encode("utf-8"), replace=False)
 
 
+def new_agency(registry: Path, v: dict) -> Path:
+    agency_id = _check_id(v.get("id"), RECORD_ID, "机构编号", "agency id")
+    for key in ("accredited_from", "accredited_until"):
+        _check_date(v.get(key), key)
+    target = registry / "agencies" / f"{agency_id}.yaml"
+    return write_atomic(target, templates.agency(schema_ref(target, "agency"), v).encode("utf-8"), replace=False)
+
+
 def _default_registry(registry: Path, kind: str | None) -> str | None:
     """The only registry the rules allow for ``kind``, if there is exactly one (data, not code)."""
     if not kind:

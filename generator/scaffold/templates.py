@@ -103,3 +103,20 @@ def declaration(schema_ref: str, v: dict) -> str:
     lines += ["retirements: [" + ", ".join(json.dumps(i) for i in ids) + "]" if ids
               else f"retirements: []  {TODO}: 所依据的注销证明编号 / ids of the retirements relied on"]
     return "\n".join(lines) + "\n"
+
+
+def agency(schema_ref: str, v: dict) -> str:
+    lines = header(schema_ref, "技术服务机构（第五、十五、十七条）", "Technical service agency (Art. 5, 15, 17)")
+    lines += [f"id: {value(v['id'])}"]
+    lines += text("", "name", v.get("name_zh"), v.get("name_en"))
+    if v.get("credit_code"):
+        lines += [f"credit_code: {value(v['credit_code'])}"]
+    if v.get("website"):
+        lines += [f"website: {value(v['website'])}"]
+    lines += ["accreditation:", f"  from: {value(v.get('accredited_from'))}"]
+    if v.get("accredited_until"):
+        lines += [f"  until: {value(v['accredited_until'])}"]
+    lines += text("  ", "basis", v.get("basis_zh") or "由平台运营方登记的技术服务机构（第五、十七条）",
+                  v.get("basis_en") or "Technical service agency registered with the platform operator (Art. 5, 17)")
+    lines += ['status: "active"']
+    return "\n".join(lines) + "\n"

@@ -34,6 +34,9 @@ def run_build(registry: str, out: str, today: date, timings: bool = False, searc
     for f in report.warnings:
         print(finding_line(f), file=sys.stderr)
     print(f"已生成网站 {out}：{report.files} 个文件，{report.bytes:,} 字节 / built {out}: {report.files} files, {report.bytes:,} bytes")
+    print(f"下一步 / next: 本地预览 / preview locally:\n  carbonreg serve --registry {registry} --out {out}\n"
+          f"核验网站上的证书包 / verify a bundle of the site:\n"
+          f"  verify {out}/events/<event-id>/certificate.json --root {registry}/trust/1.root.json")
     if timings:
         for name, seconds in report.timings.items():
             print(f"  {name:<12} {seconds:8.3f} s")
