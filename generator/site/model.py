@@ -71,6 +71,7 @@ class SiteModel:
     offers: tuple = ()  # offers valid on the reference date (Art. 7 offset matching)
     matches: dict = field(default_factory=dict)  # event id -> Match, for events still open or overdue
     today: object = None  # the build's reference date (offers and matches are as of this date)
+    operator: Text | None = None  # the platform operator (registry.yaml), named in every page's footer
 
     @property
     def showcase(self) -> list:
@@ -130,7 +131,7 @@ def site_model(registry, events, source_date: str, today, matches: dict | None =
         revocations=tuple(sorted(registry.revocations, key=lambda r: (r.decided_on, r.id), reverse=True)),
         trust=registry.trust,
         offers=tuple(sorted((o for o in registry.offers if o.valid_on(today)), key=lambda o: (o.kind, o.id))),
-        matches=matches or {}, today=today,
+        matches=matches or {}, today=today, operator=registry.meta.operator if registry.meta else None,
     )
 
 

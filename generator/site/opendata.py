@@ -12,6 +12,9 @@ from generator.site.model import SiteEvent, SiteModel
 from generator.validation.schemas import SCHEMA_DIR
 
 Page = tuple[str, bytes]
+SCHEMA_VERSION = "1.1"  # of every export; what may change within a major version: site/docs/docs/data.md
+# The event list's index: field names once, then one array per event (compact at 10,000 events).
+INDEX_FIELDS = ("id", "zh", "en", "kind", "start", "district", "status", "level", "total")
 
 
 def _num(value: Decimal) -> str:
@@ -106,7 +109,8 @@ def open_data(model: SiteModel, event_json) -> Iterator[Page]:
     yield "data/revocations.json", _dump([_public("revocation", r.doc.data) for r in model.revocations])
     yield "data/offers.json", _dump([_public("offer", o.doc.data) for o in model.offers])
     yield "data/registry.json", _registry_json(model, (event_json(e.id) for e in model.events))
-    yield "data/events-index.json", _dump([e.rows["index"] for e in model.events])
+    yield "data/events-index.json", _dump({"schema_version": SCHEMA_VERSION, "fields": list(INDEX_FIELDS),
+                                           "events": [[e.rows["index"][f] for f in INDEX_FIELDS] for e in model.events]})
     yield "data/events.csv", _csv(
         ["id", "name_zh", "name_en", "kind", "start", "end", "district", "basic_tco2e", "extended_tco2e",
          "total_tco2e", "needed_basic", "needed_full", "retired", "level", "status", "deadline"],

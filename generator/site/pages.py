@@ -41,8 +41,25 @@ def event_list(model: SiteModel) -> Iterator[Page]:
         path = "events/" if page == 1 else f"events/page/{page}/"
         items = events[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
         for lang in LANGS:
+            js_labels = {key: label(key, lang) for key in ("events_count", "filtered_count", "page_of", "prev", "next")}
+            js_labels["levels"] = {k: enum_label("level", k, lang) for k in ("full", "basic", "none")}
             yield out_path(lang, path), render("events.html", lang, path, title=label("nav_events", lang),
-                                               items=items, page=page, pages=pages, total=len(events), **facets)
+                                               items=items, page=page, pages=pages, total=len(events),
+                                               pager=pager_numbers(page, pages), js_labels=js_labels, **facets)
+
+
+def pager_numbers(page: int, pages: int) -> list[int | None]:
+    """The page numbers a pager shows: first two, last two and the neighbours of ``page``; None is a gap.
+    (assets/events.js pageNumbers does the same for a filtered list.)"""
+    keep = sorted({n for n in (1, 2, page - 1, page, page + 1, pages - 1, pages) if 1 <= n <= pages})
+    out: list[int | None] = []
+    last = 0
+    for n in keep:
+        if n - last > 1:
+            out.append(None)
+        out.append(n)
+        last = n
+    return out
 
 
 def _scope_of(e: SiteEvent, lang: str):

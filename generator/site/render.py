@@ -5,9 +5,10 @@ import functools
 from decimal import Decimal
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 
-from generator.site.charts import format_number
+from generator.site import quantities as q
 from generator.site.i18n import enum_label, label
 
 THEME_DIR = Path(__file__).resolve().parents[2] / "site" / "theme"
@@ -25,6 +26,14 @@ def _text_in_language(ctx, text) -> str:
     return text.zh if ctx["lang"] == "zh" else text.en
 
 
+def _breakable(text) -> Markup:
+    """Escaped text that may wrap after its separators (serial numbers, ids: ``CEA-2024-SH:77366``)."""
+    out = str(escape(str(text)))
+    for sep in ("-", ":", "–", "/", "_", "."):
+        out = out.replace(sep, sep + "<wbr>")
+    return Markup(out)
+
+
 @functools.cache
 def environment() -> Environment:
     env = Environment(
@@ -34,10 +43,14 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["tx"] = _text_in_language
-    env.filters["tonnes"] = lambda v: format_number(Decimal(v))
-    env.filters["whole"] = lambda v: format_number(int(v)) if Decimal(v) == int(v) else format_number(Decimal(v))
-    env.filters["plain"] = lambda v: f"{Decimal(v).normalize():f}"
-    env.filters["signed"] = lambda v: ("+" if v > 0 else "") + format_number(Decimal(v))
+    # One presentation rule for quantities (generator/site/quantities.py).
+    env.filters["tonnes"] = lambda v: q.rounded(Decimal(v))          # pages: 0.1 t, stated in the footer
+    env.filters["exact"] = lambda v: q.grouped(Decimal(str(v)))       # credentials: the signed value
+    env.filters["whole"] = lambda v: q.grouped(int(v)) if Decimal(v) == int(v) else q.grouped(Decimal(v))
+    env.filters["plain"] = lambda v: q.grouped(Decimal(v))
+    env.filters["signed"] = lambda v: q.signed(Decimal(v))
+    env.filters["moment"] = q.moment
+    env.filters["breakable"] = _breakable
     return env
 
 
@@ -58,6 +71,7 @@ def page_globals(lang: str, path: str) -> dict:
         "url": lambda p: root + ("en/" if lang == "en" else "") + p,
         "alt_url": root + (path if lang == "en" else "en/" + path),
         "attendance_label": lambda k: ATTENDANCE.get(k, (k, k))[0 if lang == "zh" else 1],
+        "unit": lambda u: q.unit(u, lang),
     }
 
 

@@ -119,3 +119,21 @@ def open_page(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> BuiltSite:
+    """A 300-event demo registry (``carbonreg demo --events 300 --seed 3``) built once, with search."""
+    from generator.demo.generate import DEMO_TODAY, generate
+
+    base = tmp_path_factory.mktemp("demo-site")
+    registry = base / "registry"
+    generate(registry, 300, 3)
+    out = build_ok(registry, base / "_site", today=DEMO_TODAY.isoformat())
+    return BuiltSite(registry, out)
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site):
+    with serve(demo_site.root) as url:
+        yield url

@@ -3,14 +3,14 @@ report prints on A4 without the site's header and navigation."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
 from generator.site.i18n import enum_label, label
 
 pytestmark = pytest.mark.browser
-TOLERANCE = Decimal("0.0005")   # pages show at most 3 decimals
+TENTH = Decimal("0.1")   # pages round tonnes to 0.1 t, half up (the rule stated in every page's footer)
 
 
 def number(text: str) -> Decimal:
@@ -35,7 +35,8 @@ def table_values(page, selector: str) -> dict[str, Decimal]:
 def assert_close(shown: dict[str, Decimal], expected: dict[str, Decimal], where: str):
     assert set(shown) >= set(expected), where
     for key, value in expected.items():
-        assert abs(shown[key] - value) <= TOLERANCE, f"{where}: {key} shows {shown[key]}, computed {value}"
+        assert shown[key] == value.quantize(TENTH, rounding=ROUND_HALF_UP), \
+            f"{where}: {key} shows {shown[key]}, computed {value}"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

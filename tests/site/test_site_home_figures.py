@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -33,7 +33,7 @@ def expected_figures(result):
 def assert_row(shown: list[str], expected: list, where: str):
     n, full, basic, accounted, retired = expected
     assert [number(x) for x in (shown[0], shown[1], shown[2], shown[4])] == [n, full, basic, retired], where
-    assert abs(number(shown[3]) - accounted) <= Decimal("0.0005"), where   # shown to 3 decimals
+    assert number(shown[3]) == accounted.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), where  # 0.1 t, half up
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

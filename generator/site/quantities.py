@@ -1,0 +1,87 @@
+"""How the site shows quantities: one rule per context, applied everywhere.
+
+- Open data and signed credentials carry **exact** decimals (``opendata.py``, the bundles); the
+  certificate and declaration pages print the signed values exactly, as the verifier shows them.
+- Pages round emissions to **one decimal place of a tonne (0.1 tCO₂e, half up)**; the rounding is
+  stated in every page's footer. Offsets are whole tonnes already (needed is rounded up, Art. 13).
+- Every number has thousands separators (``1,234,567.8``); units are written with subscripts and
+  superscripts (tCO₂e, 10⁴ kWh) and, on Chinese pages, in Chinese where the unit is a word.
+- Times are shown as ``2026-11-25 08:30 UTC``, never as raw ISO 8601 stamps.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+PAGE_PLACES = 1  # decimals of a tonne shown on pages
+TONNES = "tCO₂e"
+
+# Word units (as filed in activity data and factor units) in each language; symbols stay symbols.
+_WORDS = {
+    "passenger-km": ("人公里", "passenger-km"),
+    "vehicle-km": ("车公里", "vehicle-km"),
+    "room-night": ("间夜", "room-nights"),
+    "meal": ("份餐", "meals"),
+    "person-day": ("人天", "person-days"),
+    "unit": ("件", "units"),
+    "piece": ("件", "pieces"),
+}
+_SYMBOLS = [(re.compile(r"10\^(\d+)"), lambda m: "10" + m.group(1).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")) + " "),
+            (re.compile(r"CO2"), lambda m: "CO₂"), (re.compile(r"(?<=[a-zA-Z])3\b"), lambda m: "³"),
+            (re.compile(r"(?<=m)2\b"), lambda m: "²")]
+
+
+def grouped(value: Decimal | int) -> str:
+    """Exact, with thousands separators and no trailing zeros (integers stay integers)."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    text = f"{value.normalize():,f}"
+    return text
+
+
+def rounded(value: Decimal | int, places: int = PAGE_PLACES) -> str:
+    """A page's value: rounded half up to ``places`` decimals, thousands separators, fixed decimals."""
+    q = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if q == 0:
+        q = abs(q)  # never "-0.0"
+    return f"{q:,f}"
+
+
+def signed(value: Decimal) -> str:
+    text = rounded(value)
+    return ("+" + text) if Decimal(value).quantize(Decimal(1).scaleb(-PAGE_PLACES), rounding=ROUND_HALF_UP) > 0 else text
+
+
+def unit(text: str, lang: str) -> str:
+    """A unit as filed (``kgCO2e/passenger-km``, ``tCO2/10^4kWh``) as a reader writes it."""
+    parts = []
+    for part in str(text).split("/"):
+        word = _WORDS.get(part)
+        if word is not None:
+            parts.append(word[0] if lang == "zh" else word[1])
+            continue
+        for pattern, repl in _SYMBOLS:
+            part = pattern.sub(repl, part)
+        parts.append(part.strip())
+    return "/".join(parts)
+
+
+def moment(value) -> str:
+    """An instant (ISO 8601 string or datetime) as ``YYYY-MM-DD HH:MM UTC``; a date stays a date."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    if value.tzinfo is not None:
+        from datetime import timezone
+        value = value.astimezone(timezone.utc)
+    return value.strftime("%Y-%m-%d %H:%M UTC")
