@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from generator.incremental.store import Store
+from generator.loading.safefile import open_regular, special_kind
 
 
 # A file changed in the same clock tick as it was hashed could keep its stat signature (git's
@@ -24,12 +25,42 @@ def _signature(st: os.stat_result) -> str:
 
 
 def sha256_of(path) -> str:
-    """SHA-256 of a file's bytes, read in 1 MB pieces."""
+    """SHA-256 of a regular file's bytes, read in 1 MB pieces (a FIFO, device or socket raises
+    ``NotRegularFile`` and is never read)."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with os.fdopen(open_regular(path), "rb") as handle:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+class Digests:
+    """SHA-256 of files for one process, each read once per file version: a digest is reused only
+    while the file's size, modification time, inode and change time are unchanged, and never
+    remembered for a file changed in the last two seconds (``RACY_NS``)."""
+
+    def __init__(self):
+        self._known: dict[str, tuple[str, str]] = {}
+
+    def sha256(self, path) -> str:
+        st = os.stat(path, follow_symlinks=False)
+        key, sig = os.fspath(path), _signature(st)
+        hit = self._known.get(key)
+        if hit is not None and hit[0] == sig:
+            return hit[1]
+        sha = sha256_of(path)
+        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+            self._known[key] = (sig, sha)
+        return sha
+
+
+# The digests of this process (rules and publishing ask for the same files several times a check).
+DIGESTS = Digests()
+
+
+def file_sha256(path) -> str:
+    """SHA-256 of a regular file, guarded as :class:`Digests` says."""
+    return DIGESTS.sha256(path)
 
 
 class FileIds:
@@ -69,6 +100,10 @@ class FileIds:
                 st = entry.stat(follow_symlinks=False)
                 if statmod.S_ISLNK(st.st_mode):
                     out.append((name, "symlink:" + os.readlink(entry.path)))
+                    continue
+                special = special_kind(st.st_mode)
+                if special is not None:  # never opened: a FIFO would block the check for ever
+                    out.append((name, f"special:{special[0]}"))
                     continue
                 sig = _signature(st)
                 hit = self.known.get(entry.path)

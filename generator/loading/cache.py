@@ -30,14 +30,15 @@ SOURCES = {
     "all": ("generator", "signing", "schemas/v1"),
     "records": ("generator/loading", "generator/validation", "generator/findings.py", "schemas/v1"),
     "secrets": ("generator/rules/secrets.py", "signing/secretscan.py", "generator/findings.py"),
-    "personal-data": ("generator/rules/personal.py",),
+    "personal-data": ("generator/rules/personal.py", "generator/privacy", "generator/documents", "generator/loading/safefile.py"),
     "verdicts": ("signing", "generator/publishing"),
     "qr": ("generator/site/qr.py",),
 }
 LIBRARIES = {
-    "all": ("ruamel.yaml", "jsonschema", "jsonschema-rs", "pypdf", "cryptography", "rfc8785", "segno", "jinja2"),
+    "all": ("ruamel.yaml", "jsonschema", "jsonschema-rs", "pypdf", "cryptography", "rfc8785", "segno", "jinja2", "defusedxml",
+            "pillow"),
     "records": ("ruamel.yaml", "jsonschema", "jsonschema-rs"),
-    "personal-data": ("pypdf",),
+    "personal-data": ("pypdf", "defusedxml", "pillow"),
     "verdicts": ("cryptography", "rfc8785"),
     "qr": ("segno",),
 }

@@ -315,6 +315,19 @@ class Event:
     def id(self) -> str:
         return self.plan.id if self.plan else self.folder_id
 
+    def listed_attachments(self) -> tuple[tuple["Plan | Report | Retirement", Attachment], ...]:
+        """Every (record, attachment) the event's plan, report and retirements list, in that order
+        (the one place that knows which records carry attachments)."""
+        return tuple((rec, att) for rec in (self.plan, self.report, *self.retirements) if rec is not None
+                     for att in rec.attachments)
+
+    def attachments(self) -> tuple[tuple["Plan | Report | Retirement", Attachment], ...]:
+        """Each attachment file of the event once (its first listing), sorted by path."""
+        first: dict[str, tuple] = {}
+        for rec, att in self.listed_attachments():
+            first.setdefault(att.path, (rec, att))
+        return tuple(first[path] for path in sorted(first))
+
 
 @dataclass(frozen=True)
 class Registry:

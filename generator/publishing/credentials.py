@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.accounting.compute import EventAccount
 from generator.model.records import Event
-from generator.rules.attachments import sha256_file
+from generator.incremental.fileids import file_sha256
 
 
 def decimal_text(value: Decimal) -> str:
@@ -22,12 +22,8 @@ def evidence(registry_root: Path, event: Event) -> list[dict[str, str]]:
     """Every file the claim rests on, by registry-relative path and SHA-256, in a stable order."""
     files = [event.dir / "plan.yaml", event.dir / "report.yaml"]
     files += [event.dir / "retirements" / f"{r.id}.yaml" for r in event.retirements]
-    attached = set()
-    for rec in (event.plan, event.report, *event.retirements):
-        for att in getattr(rec, "attachments", ()) if rec is not None else ():
-            attached.add(att.path)
-    files += [event.dir / p for p in sorted(attached)]
-    return [{"path": f.relative_to(registry_root).as_posix(), "sha256": sha256_file(f)} for f in files if f.is_file()]
+    files += [event.dir / att.path for _, att in event.attachments()]
+    return [{"path": f.relative_to(registry_root).as_posix(), "sha256": file_sha256(f)} for f in files if f.is_file()]
 
 
 def event_subject(event: Event, account: EventAccount) -> dict[str, Any]:

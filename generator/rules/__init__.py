@@ -6,7 +6,7 @@ from typing import Callable, Iterator
 from generator.findings import Finding
 from generator.rules.context import CheckContext
 from generator.rules import (
-    attachments, certificates, classification, consequences, dates, declarations, deadlines, layout, offers, personal, retirements, revocations, scope, secrets, serials, text,
+    attachments, certificates, classification, consequences, dates, declarations, deadlines, files, layout, offers, personal, retirements, revocations, scope, secrets, serials, text,
 )
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
@@ -33,13 +33,14 @@ ALL_RULES: tuple[Rule, ...] = (
     declarations.declaration_covered,
     deadlines.deadline_status,
     secrets.no_secrets,
+    files.no_special_files,
     revocations.revocations_consistent,
     revocations.revoked_ids_unique,
     certificates.credentials_verify,
     certificates.evidence_unchanged,
     certificates.totals_match,
     personal.no_personal_data_in_records,
-    personal.no_personal_data_in_attachments,
+    personal.attachment_content,
     text.no_homoglyph_names,
     offers.kind_allowed,
     offers.validity_window,

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from generator.findings import Location, error, warning
-from generator.rules.attachments import sha256_file
+from generator.incremental.fileids import file_sha256
 from generator.rules.context import CheckContext
 
 
@@ -99,7 +99,12 @@ def evidence_unchanged(ctx: CheckContext):
                 yield error("C102", _where(ctx, event, name), f"签名文件绑定的证据 {rel} 不存在",
                             f"evidence {rel} bound by the signed file does not exist")
                 continue
-            actual = sha256_file(path)
+            try:
+                actual = file_sha256(path)
+            except OSError:  # a link, FIFO or device: never read (see loading/safefile.py)
+                yield error("C102", _where(ctx, event, name), f"签名文件绑定的证据 {rel} 不是普通文件",
+                            f"evidence {rel} bound by the signed file is not a regular file")
+                continue
             if actual != item.get("sha256"):
                 yield error("C102", _where(ctx, event, name),
                             f"证据 {rel} 在签署后被修改（SHA-256 {actual[:16]}… ≠ 签署时 {str(item.get('sha256'))[:16]}…）；已签署的记录不得修改，更正须另立新记录",

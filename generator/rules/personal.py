@@ -1,67 +1,25 @@
 """Personal data never goes into the public registry (PIPL; Art. 17 forbids leaking what a service
 learns): mobile numbers, resident ID numbers, personal e-mail addresses and bank card numbers are
-refused in records and in attachments whose text can be read."""
+refused in records and in attachments, however they are spelled (``generator/privacy/patterns.py``).
+
+Attachments are read by kind (``generator/documents/``): text, PDF pages and metadata, Office and
+OpenDocument parts, SVG text, image metadata. Findings keep the file and, where the text has lines
+(text files, SVG), the line; PDF and Office findings name the page or part instead."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Iterator
 
-from generator.findings import Location, error
+from generator.findings import Location, error, warning
+from generator.privacy.patterns import (  # noqa: F401 - re-exported for callers and tests
+    PERSONAL_MAIL_DOMAINS, find_hits, find_personal_data, luhn_valid, resident_id_valid,
+)
 from generator.rules.context import CheckContext
 
 # Identifier fields hold codes, digests and serials, not free text: their digit runs are not personal data.
 _IDENTIFIER_FIELDS = {"id", "key", "sha256", "credit_code", "prefix", "first", "last", "path", "evidence", "proof",
                       "url", "website", "event", "agency", "number", "unit", "district", "province", "city"}
-_MOBILE = re.compile(r"(?<!\d)(?<!\d\.)(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)(?!\.\d)")
-_RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
-_CARD = re.compile(r"(?<!\d)(?<!\d\.)(\d(?:[ -]?\d){15,18})(?!\d)(?!\.\d)")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
-PERSONAL_MAIL_DOMAINS = {
-    "qq.com", "foxmail.com", "163.com", "126.com", "yeah.net", "sina.com", "sina.cn", "sohu.com", "139.com",
-    "189.cn", "aliyun.com", "gmail.com", "hotmail.com", "outlook.com", "live.com", "yahoo.com", "icloud.com",
-}
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
 WHERE = ("联系人等个人信息请通过平台的非公开渠道提交，绝不写入公开登记库；请删除",
          "contact details go to the platform through its private channel, never into the public registry; remove it")
-
-
-def resident_id_valid(text: str) -> bool:
-    """GB 11643: 17 digits, a plausible birth date, and the ISO 7064 MOD 11-2 check character."""
-    body, check = text[:17], text[17].upper()
-    if not body.isdigit():
-        return False
-    year, month, day = int(body[6:10]), int(body[10:12]), int(body[12:14])
-    if not (1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
-        return False
-    return _ID_CHECK[sum(int(d) * w for d, w in zip(body, _ID_WEIGHTS)) % 11] == check
-
-
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def find_personal_data(text: str) -> Iterator[tuple[str, str, str]]:
-    """(code, zh, en) for every kind of personal data in ``text``."""
-    for m in _MOBILE.finditer(text):
-        yield "P101", f"手机号码 {m.group(1)}****{m.group(3)}", f"a mobile phone number {m.group(1)}****{m.group(3)}"
-    for m in _RESIDENT_ID.finditer(text):
-        if resident_id_valid(m.group(1)):
-            yield "P102", f"居民身份证号码 {m.group(1)[:6]}********{m.group(1)[-4:]}", f"a resident ID number {m.group(1)[:6]}********{m.group(1)[-4:]}"
-    for m in _CARD.finditer(text):
-        digits = re.sub(r"[ -]", "", m.group(1))
-        if 16 <= len(digits) <= 19 and luhn_valid(digits) and not resident_id_valid(digits[:18].ljust(18, "0")):
-            yield "P104", f"银行卡号 ****{digits[-4:]}", f"a bank card number ****{digits[-4:]}"
-    for m in _EMAIL.finditer(text):
-        if m.group(1).lower() in PERSONAL_MAIL_DOMAINS:
-            yield "P103", f"个人电子邮箱 {m.group(0)}", f"a personal e-mail address {m.group(0)}"
 
 
 def _strings(value, path=()):
@@ -94,39 +52,78 @@ def no_personal_data_in_records(ctx: CheckContext):
                 yield error(code, doc.at(*path), f"发现个人信息：{zh}。{WHERE[0]}", f"personal data found: {en}. {WHERE[1]}")
 
 
-def attachment_text(path: Path) -> str | None:
-    """The text of an attachment when it can be extracted (PDF via pypdf, plain text formats)."""
-    suffix = path.suffix.lower()
-    if suffix in (".txt", ".csv", ".md", ".json", ".xml", ".html"):
-        return path.read_bytes().decode("utf-8", errors="replace")
-    if suffix == ".pdf":
-        try:
-            from pypdf import PdfReader
+def scan_attachment(path: Path, kind: str) -> dict:
+    """What an attachment's content says, as plain JSON (cached by content): personal data hits
+    (code, zh, en, line, where zh, where en), a refusal or unreadable reason, metadata fields that
+    name a person, whether it is an image, and SVG active content."""
+    from generator.documents.extract import Refused, Unreadable, extract
 
-            reader = PdfReader(str(path))
-            return "\n".join((page.extract_text() or "") for page in reader.pages[:200])
-        except Exception:  # noqa: BLE001 - a PDF we cannot read is left to the reviewer, not a crash
-            return None
-    return None
+    out: dict = {"hits": [], "refused": None, "unreadable": None, "personal": [], "pixels": False, "active": []}
+    try:
+        content = extract(path, kind)
+    except Refused as exc:
+        out["refused"] = [exc.zh, exc.en]
+        return out
+    except Unreadable as exc:
+        out["unreadable"] = [exc.zh, exc.en]
+        return out
+    for seg in content.segments:
+        for hit in find_hits(seg.text):
+            line = seg.line + seg.text.count("\n", 0, hit.offset) if seg.line is not None else None
+            out["hits"].append([hit.code, hit.zh, hit.en, line, seg.where_zh, seg.where_en])
+    out["personal"], out["pixels"], out["active"] = list(content.personal_metadata), content.pixels, list(content.active)
+    return out
 
 
-def no_personal_data_in_attachments(ctx: CheckContext):
+def attachment_content(ctx: CheckContext):
+    """P101-P107 and R608 for every attachment whose kind the registry accepts (R606 refuses the rest)."""
+    from generator.documents.kinds import kind_of
+    from generator.incremental.fileids import file_sha256
     from generator.loading.cache import DerivedCache, default_folder
-    from generator.rules.attachments import attachment_problem, sha256_file
+    from generator.rules.attachments import attachment_problem
 
     cache = DerivedCache(default_folder(), "personal-data")
+    root = ctx.registry.shown_root.rstrip("/")
     for event in ctx.registry.events:
-        seen = set()
-        for rec in (event.plan, event.report, *event.retirements):
-            for att in getattr(rec, "attachments", ()) if rec is not None else ():
-                if att.path in seen or attachment_problem(event.dir, att.path):
-                    continue
-                seen.add(att.path)
-                path = event.dir / att.path
-                key = cache.key("personal-data", path.suffix.lower(), sha256_file(path))
-                hits = cache.get_or_compute(key, lambda: [list(h) for h in find_personal_data(attachment_text(path) or "")])
-                for code, zh, en in hits:
-                    root = ctx.registry.shown_root.rstrip("/")
-                    yield error(code, Location(f"{root}/{event.rel_dir}/{att.path}", 1, 1),
-                                f"附件中发现个人信息：{zh}。{WHERE[0]}或先脱敏", f"personal data found in an attachment: {en}. {WHERE[1]} or redact it first",
-                                related=(rec.doc.at("attachments", att.index, "path"),))
+        for rec, att in event.attachments():
+            kind = kind_of(att.path)
+            if kind is None or attachment_problem(event.dir, att.path):
+                continue
+            path = event.dir / att.path
+            try:
+                key = cache.key("personal-data", kind, file_sha256(path))
+            except OSError:
+                continue  # R602 says why
+            result = cache.get_or_compute(key, lambda: scan_attachment(path, kind))
+            shown = f"{root}/{event.rel_dir}/{att.path}" if root not in ("", ".") else f"{event.rel_dir}/{att.path}"
+            yield from _findings(result, shown, (rec.doc.at("attachments", att.index, "path"),))
+
+
+def _findings(result: dict, shown: str, related: tuple):
+    file = Location(shown)
+    for code, zh, en, line, where_zh, where_en in result["hits"]:
+        at = Location(shown, line, 1) if line is not None else file
+        zh_where, en_where = (f"（{where_zh}）", f" ({where_en})") if where_zh else ("", "")
+        yield error(code, at, f"附件中发现个人信息{zh_where}：{zh}。{WHERE[0]}或先脱敏",
+                    f"personal data found in an attachment{en_where}: {en}. {WHERE[1]} or redact it first", related=related)
+    if result["refused"]:
+        zh, en = result["refused"]
+        yield error("P105", file, f"附件被拒绝读取：{zh}；无法检查其中的个人信息，请提交普通的文档（建议 PDF）",
+                    f"attachment refused: {en}; its personal data cannot be checked, file an ordinary document (PDF preferred)", related=related)
+    if result["unreadable"]:
+        zh, en = result["unreadable"]
+        yield warning("P106", file, f"附件无法读取：{zh}；请人工检查其中是否含个人信息，或换成可读取的 PDF",
+                      f"attachment cannot be read: {en}; review it by hand for personal data, or file a readable PDF", related=related)
+    if result["pixels"]:
+        yield warning("P106", file, "图片中的文字无法自动检查（不做文字识别）；请人工确认图片中没有手机号、身份证号等个人信息",
+                      "text in an image's pixels cannot be checked (no OCR); review that the image shows no phone number, ID number or other personal data",
+                      related=related)
+    if result["personal"]:
+        fields = "、".join(result["personal"])
+        yield warning("P107", file, f"附件的元数据可能含个人信息（{fields}）；请用 carbonreg scrub 去除元数据后再提交，并更新 SHA-256",
+                      f"the attachment's metadata may hold personal data ({', '.join(result['personal'])}); remove it with carbonreg scrub, then update the SHA-256",
+                      related=related)
+    for item in result["active"]:
+        yield error("R608", file, f"SVG 附件含有可执行内容 {item}；网站不发布脚本，请删除它或改交 PDF/PNG",
+                    f"the SVG attachment holds active content {item}; the site never publishes scripts, remove it or file a PDF/PNG instead",
+                    related=related)

@@ -87,11 +87,7 @@ def _event_charts(e: SiteEvent, lang: str) -> dict[str, str]:
 
 
 def _attachments(e: SiteEvent):
-    seen = {}
-    for rec in (e.plan, e.event.report, *e.event.retirements):
-        for att in getattr(rec, "attachments", ()) if rec is not None else ():
-            seen.setdefault(att.path, att)
-    return [seen[k] for k in sorted(seen)]
+    return [att for _, att in e.event.attachments()]
 
 
 def event_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator[Page]:

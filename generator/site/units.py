@@ -166,10 +166,8 @@ def unit_files(model, se, base_url: str | None):
     yield from pages.event_pages(model, base_url)
     yield from pages.credential_pages(model, base_url)
     yield opendata.event_file(se)
-    cited = {att.path for rec in (se.plan, se.event.report, *se.event.retirements) if rec is not None
-             for att in getattr(rec, "attachments", ())}
-    for rel in sorted(cited):
-        yield f"{se.path}{rel}", (se.event.dir / rel).read_bytes()
+    for _, att in se.event.attachments():
+        yield f"{se.path}{att.path}", (se.event.dir / att.path).read_bytes()
 
 
 def _link(job: UnitJob, files: list, out: UnitResult) -> bool:

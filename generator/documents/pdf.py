@@ -1,0 +1,47 @@
+"""PDF: the text of each page (pypdf, the reference extractor), the document information
+dictionary and the XMP metadata stream."""
+from __future__ import annotations
+
+import io
+
+from generator.documents.extract import Extract, Segment, Unreadable
+from generator.documents.xmltext import element_texts
+
+MAX_PAGES = 200
+_INFO = ("/Author", "/Creator", "/Producer", "/Title", "/Subject", "/Keywords")
+PERSON_FIELDS = ("/Author", "/Creator")  # the writer, and often the account name of the writer's tool
+_XMP_PERSON = {"creator", "CreatorTool", "Author", "Artist"}
+
+
+def extract_pdf(data: bytes) -> Extract:
+    from pypdf import PdfReader
+
+    segments: list[Segment] = []
+    personal: list[str] = []
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise Unreadable("PDF 已加密，无法读取其文字", "the PDF is encrypted; its text cannot be read")
+        for number, page in enumerate(reader.pages[:MAX_PAGES], start=1):
+            text = page.extract_text() or ""
+            if text.strip():
+                segments.append(Segment(text, None, f"第 {number} 页", f"page {number}"))
+        info = reader.metadata or {}
+        for key in _INFO:
+            value = info.get(key)
+            if value is not None and str(value).strip():
+                segments.append(Segment(str(value), None, f"元数据 {key[1:]}", f"metadata {key[1:]}"))
+                if key in PERSON_FIELDS:
+                    personal.append(key[1:])
+        stream = reader.trailer["/Root"].get("/Metadata")
+        xmp = stream.get_object().get_data() if stream is not None else b""
+    except Unreadable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds for damaged files
+        raise Unreadable(f"PDF 无法读取（{type(exc).__name__}）", f"the PDF cannot be read ({type(exc).__name__})") from None
+    if xmp:
+        for element, text in element_texts(xmp):
+            segments.append(Segment(text, None, f"XMP 元数据 {element}", f"XMP metadata {element}"))
+            if element in _XMP_PERSON and f"XMP {element}" not in personal:
+                personal.append(f"XMP {element}")
+    return Extract(tuple(segments), tuple(personal))
