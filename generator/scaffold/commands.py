@@ -1,5 +1,6 @@
-"""CLI for ``carbonreg new event|retirement|declaration``: flags, and questions for the fields still
-missing when stdin is a terminal. The library (``new.py``) does the work."""
+"""CLI for ``carbonreg new event|report|retirement|declaration``: flags, and questions for the fields
+still missing when stdin is a terminal (or with ``--ask``), each answer checked as it is typed.
+The library (``new.py``) does the work."""
 from __future__ import annotations
 
 import sys
@@ -7,34 +8,75 @@ from datetime import date
 from pathlib import Path
 
 from generator.publishing.files import WriteRefused
-from generator.scaffold import new
+from generator.scaffold import answers, context, new
 
-# (flag dest, question) asked interactively when the flag is missing; an empty answer leaves a TODO.
-QUESTIONS = {
-    "event": [("id", "活动编号（如 2026-pujiang-forum）/ event id (e.g. 2026-pujiang-forum)"),
-              ("name_zh", "活动名称（中文）/ event name in Chinese"), ("name_en", "活动名称（英文）/ event name in English"),
-              ("kind", "类型 / kind (performance, sports, conference, exhibition, other)"),
-              ("organizer_zh", "举办单位（中文）/ organizer in Chinese"), ("organizer_en", "举办单位（英文）/ organizer in English"),
-              ("district", "所在区代码 / district code (e.g. pudong)"),
-              ("start", "举办开始日期 / hosting starts (YYYY-MM-DD)"), ("end", "举办结束日期 / hosting ends (YYYY-MM-DD)")],
-    "retirement": [("event", "活动编号 / event id"), ("id", "注销证明编号 / retirement id"),
-                   ("kind", "抵销类型 / kind (cea, shea, ccer, shanghai_ver, recognised_other)"),
-                   ("quantity", "注销数量（整吨）/ quantity (whole tonnes)"), ("retired_on", "注销日期 / retired on (YYYY-MM-DD)"),
-                   ("proof", "注销证明附件 / proof attachment (attachments/<file>)")],
-    "declaration": [("event", "活动编号 / event id"), ("scope", "碳中和范围 / scope (basic, full)")],
-    "agency": [("id", "机构编号（如 my-agency）/ agency id (e.g. my-agency)"),
-               ("name_zh", "机构名称（中文）/ agency name in Chinese"), ("name_en", "机构名称（英文）/ agency name in English"),
-               ("accredited_from", "登记生效日期 / accredited from (YYYY-MM-DD)")],
-}
-_INTS = {"quantity", "vintage", "on_site_participants", "visits"}
+KINDS = ("performance", "sports", "conference", "exhibition", "other")
+OFFSET_KINDS = ("cea", "shea", "ccer", "shanghai_ver", "recognised_other", "vcs", "gold_standard")
 
 
-def _ask(kind: str, values: dict) -> dict:
-    for dest, question in QUESTIONS[kind]:
-        if values.get(dest) in (None, ""):
-            answer = input(f"{question}: ").strip()
-            if answer:
-                values[dest] = int(answer) if dest in _INTS and answer.isdigit() else answer
+def questions(what: str, registry: Path) -> list[tuple[str, str, answers.Check]]:
+    """(flag dest, question, check) asked when the flag is missing; an empty answer leaves a TODO."""
+    def existing_event(text: str, _: dict) -> str:
+        try:
+            new.find_event(registry, text)
+        except new.ScaffoldError as exc:
+            raise answers.Retry(exc.zh, exc.en) from None
+        return text
+
+    event_id = answers.identifier(answers.EVENT_ID, "活动编号", "event id", "2026-pujiang-forum")
+    record_id = answers.identifier(answers.RECORD_ID, "编号", "id", "pjm-2026-ccer-001")
+    text = answers.free_text
+    if what == "event":
+        def new_event_id(value: str, values: dict) -> str:
+            event_id(value, values)
+            if sorted((registry / "events").glob(f"*/{value}")):
+                raise answers.Retry(f"活动 {value} 已存在；请换一个编号", f"event {value} already exists; choose another id")
+            return value
+
+        districts = {}
+        for rules in context.registry_wide(registry).rules:
+            districts.update(rules.districts)
+        return [("id", "活动编号（如 2026-pujiang-forum）/ event id (e.g. 2026-pujiang-forum)", new_event_id),
+                ("name_zh", "活动名称（中文）/ event name in Chinese", text),
+                ("name_en", "活动名称（英文）/ event name in English", text),
+                ("kind", f"类型 / kind ({', '.join(KINDS)})", answers.choice(KINDS, answers.KIND_NAMES)),
+                ("organizer_zh", "举办单位（中文）/ organizer in Chinese", text),
+                ("organizer_en", "举办单位（英文）/ organizer in English", text),
+                ("district", "所在区（代码或名称，如 pudong 或 浦东新区）/ district (code or name, e.g. pudong)",
+                 answers.district(districts)),
+                ("start", "举办开始日期 / hosting starts (YYYY-MM-DD)", answers.a_date),
+                ("end", "举办结束日期 / hosting ends (YYYY-MM-DD)", answers.end_date)]
+    if what == "retirement":
+        return [("event", "活动编号 / event id", existing_event), ("id", "注销证明编号 / retirement id", record_id),
+                ("kind", f"抵销类型 / kind ({', '.join(OFFSET_KINDS[:5])})", answers.choice(OFFSET_KINDS)),
+                ("quantity", "注销数量（整吨）/ quantity (whole tonnes)", answers.whole_number),
+                ("retired_on", "注销日期 / retired on (YYYY-MM-DD)", answers.a_date),
+                ("proof", "注销证明附件 / proof attachment (attachments/<file>)", text)]
+    if what == "agency":
+        return [("id", "机构编号（如 my-agency）/ agency id (e.g. my-agency)", record_id),
+                ("name_zh", "机构名称（中文）/ agency name in Chinese", text),
+                ("name_en", "机构名称（英文）/ agency name in English", text),
+                ("accredited_from", "登记生效日期 / accredited from (YYYY-MM-DD)", answers.a_date)]
+    if what == "report":
+        return [("event", "活动编号 / event id", existing_event),
+                ("role", "编制方 / prepared by (organizer, agency)", answers.choice(("organizer", "agency")))]
+    return [("event", "活动编号 / event id", existing_event),
+            ("scope", "碳中和范围 / scope (basic, full)", answers.choice(("basic", "full")))]
+
+
+def ask(asked: list, values: dict, read=None) -> dict:
+    """Ask each question whose flag is missing; check each answer as typed and ask again until it is
+    valid or empty (a TODO). Ctrl-C and Ctrl-D (KeyboardInterrupt, EOFError) reach the caller."""
+    read = read or input
+    for dest, question, check in asked:
+        while values.get(dest) in (None, ""):
+            answer = read(f"{question}: ").strip()
+            if not answer:
+                break
+            try:
+                values[dest] = check(answer, values)
+            except answers.Retry as exc:
+                print(f"  ✗ {exc.zh}\n    {exc.en}", flush=True)
     return values
 
 
@@ -50,13 +92,18 @@ def _serial(text: str) -> tuple[str, str, str]:
 
 def run_new(args) -> int:
     values = {k: v for k, v in vars(args).items()
-              if v is not None and k not in ("command", "what", "handler", "registry", "no_input")}
-    if sys.stdin.isatty() and not args.no_input:
-        values = _ask(args.what, values)
+              if v is not None and k not in ("command", "what", "handler", "registry", "no_input", "ask")}
     registry = Path(args.registry)
     if not registry.is_dir():
         print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {args.registry!r}", file=sys.stderr)
         return 2
+    if (sys.stdin.isatty() or args.ask) and not args.no_input:
+        try:
+            values = ask(questions(args.what, registry), values)
+        except (KeyboardInterrupt, EOFError) as exc:
+            print("\n已取消，没有写入任何文件 / cancelled, nothing was written", file=sys.stderr)
+            return 130 if isinstance(exc, KeyboardInterrupt) else 1
+    today = date.today()
     try:
         if args.what == "event":
             path = new.new_event(registry, values)
@@ -64,8 +111,12 @@ def run_new(args) -> int:
             path = new.new_agency(registry, values)
         elif args.what == "retirement":
             path = new.new_retirement(registry, values)
+        elif args.what == "report":
+            path = new.new_report(registry, values, today)
         else:
-            path = new.new_declaration(registry, values, date.today())
+            path, notes = new.new_declaration(registry, values, today)
+            for zh, en in notes:
+                print(f"注意 / note: {zh} / {en}")
     except (new.ScaffoldError, WriteRefused) as exc:
         print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
         return 1
@@ -101,6 +152,8 @@ def add_parsers(sub) -> None:
     def common(p):
         p.add_argument("--registry", default="registry", help="登记库文件夹 / registry folder (default: registry)")
         p.add_argument("--no-input", action="store_true", help="不提问，缺项留 TODO / never ask, leave TODOs")
+        p.add_argument("--ask", action="store_true",
+                       help="即使输入不是终端也逐项提问（可用管道输入答案）/ ask even when stdin is not a terminal (answers may be piped)")
         p.set_defaults(handler=run_new)
 
     ev = kinds.add_parser("event", help="新活动的实施计划 plan.yaml / the plan of a new event")
@@ -155,6 +208,13 @@ def add_parsers(sub) -> None:
     ag.add_argument("--accredited-until", help="登记截止日期 / accredited until, YYYY-MM-DD")
     ag.add_argument("--basis-zh", help="登记依据（中文）/ basis of the accreditation in Chinese")
     ag.add_argument("--basis-en", help="登记依据（英文）/ basis of the accreditation in English")
+
+    rep = kinds.add_parser("report", help="排放核算报告 report.yaml / the emissions report")
+    common(rep)
+    rep.add_argument("--event", help="活动编号 / event id")
+    rep.add_argument("--role", choices=("organizer", "agency"), help="编制方 / prepared by")
+    rep.add_argument("--agency", help="技术服务机构编号（role 为 agency 时）/ agency id (with --role agency)")
+    rep.add_argument("--prepared-on", help="YYYY-MM-DD（默认今天 / default today）")
 
     dec = kinds.add_parser("declaration", help="自我声明 declaration.yaml / the self-declaration")
     common(dec)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.publishing.files import write_atomic
-from generator.scaffold import templates
+from generator.scaffold import context, templates
 
 EVENT_ID = re.compile(r"^[0-9]{4}(-[a-z0-9]+)+$")
 RECORD_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -127,17 +127,69 @@ def new_retirement(registry: Path, v: dict) -> Path:
     return write_atomic(target, templates.retirement(schema_ref(target, "retirement"), v).encode("utf-8"), replace=False)
 
 
-def new_declaration(registry: Path, v: dict, today: date) -> Path:
+def new_report(registry: Path, v: dict, today: date) -> Path:
+    """report.yaml with one line to fill per phase the rules require, and the factor keys, categories
+    and units in force on the event date listed as comments beside them."""
+    event_dir = find_event(registry, v.get("event"))
+    _check_date(v.get("prepared_on"), "prepared_on")
+    if v.get("agency"):
+        _check_id(v["agency"], RECORD_ID, "机构编号", "agency id")
+    v = dict(v)
+    v["prepared_on"] = v.get("prepared_on") or today.isoformat()
+    start = _yaml_field(event_dir / "plan.yaml", "phases", "hosting", "start")
+    rules = factors = None
+    if start:
+        try:
+            rules, factors = context.in_force(context.registry_wide(registry), date.fromisoformat(start))
+        except ValueError:
+            pass
+    v["phases"] = list(rules.required_phases) if rules else ["hosting"]
+    v["categories"] = sorted((rules.basic_categories | rules.extended_categories) if rules else ())
+    v["factors"] = [(f.key, f.category, f.unit) for f in factors.factors.values()] if factors else []
+    target = event_dir / "report.yaml"
+    return write_atomic(target, templates.report(schema_ref(target, "report"), v).encode("utf-8"), replace=False)
+
+
+SCOPE_WORDS = {"basic": ("基本碳中和", "basic carbon neutrality"), "full": ("全口径碳中和", "full-scope carbon neutrality")}
+
+
+def new_declaration(registry: Path, v: dict, today: date) -> tuple[Path, list[tuple[str, str]]]:
+    """declaration.yaml with what the registry can compute filled in: the scope planned, every
+    retirement of the event, and a statement with the emissions accounted and the tonnes retired.
+    Returns the file and notes for the user (e.g. the retirements do not cover the scope yet)."""
     event_dir = find_event(registry, v.get("event"))
     did = _check_id(v.get("id") or f"{v['event']}-declaration", RECORD_ID, "声明编号", "declaration id")
     _check_date(v.get("declared_on"), "declared_on")
     v = dict(v, id=did)
-    v.setdefault("declared_on", today.isoformat())
-    v["declared_on"] = v["declared_on"] or today.isoformat()
+    v["declared_on"] = v.get("declared_on") or today.isoformat()
     v.setdefault("declarant_zh", _yaml_field(event_dir / "plan.yaml", "organizer", "name", "zh"))
     v.setdefault("declarant_en", _yaml_field(event_dir / "plan.yaml", "organizer", "name", "en"))
     if not v.get("retirements"):
         ids = [_yaml_field(p, "id") for p in sorted((event_dir / "retirements").glob("*.yaml"))]
         v["retirements"] = [i for i in ids if i]
+    notes: list[tuple[str, str]] = []
+    _, event, account = context.event_and_account(registry, event_dir, date.fromisoformat(v["declared_on"]))
+    if event.plan is not None:
+        v["scope"] = v.get("scope") or event.plan.target_scope
+    if account is not None and event.report is not None and v.get("scope") in SCOPE_WORDS:
+        own = {r.id: r.quantity for r in event.retirements}
+        retired = sum(own.get(i, 0) for i in v["retirements"])
+        needed = account.needed(v["scope"])
+        emissions = account.total if v["scope"] == "full" else account.basic
+        zh, en = SCOPE_WORDS[v["scope"]]
+        name_zh, name_en = event.plan.name.zh, event.plan.name.en
+        v.setdefault("statement_zh", f"{name_zh}已按《上海市大型活动碳中和工作指引》核算排放 {emissions} tCO2e，"
+                                     f"注销 {retired} 吨碳配额和减排量（需 {needed} 吨），实现{zh}。")
+        v.setdefault("statement_en", f"{name_en} accounted {emissions} tCO2e of emissions under the Shanghai guideline "
+                                     f"and retired {retired} t of allowances and credits ({needed} t needed), "
+                                     f"reaching {en}.")
+        if retired < needed:
+            notes.append((f"所列注销共 {retired} 吨，少于{zh}所需的 {needed} 吨；补足注销前 carbonreg check 会报告 R701",
+                          f"the listed retirements hold {retired} t, less than the {needed} t {en} needs; "
+                          "carbonreg check reports R701 until more is retired"))
+    elif event.report is None:
+        notes.append(("尚无可读的排放核算报告，声明文字留待填写（TODO）",
+                      "there is no readable emissions report yet; the statement is left as a TODO"))
     target = event_dir / "declaration.yaml"
-    return write_atomic(target, templates.declaration(schema_ref(target, "declaration"), v).encode("utf-8"), replace=False)
+    path = write_atomic(target, templates.declaration(schema_ref(target, "declaration"), v).encode("utf-8"), replace=False)
+    return path, notes

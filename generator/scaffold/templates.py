@@ -92,6 +92,34 @@ def retirement(schema_ref: str, v: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def report(schema_ref: str, v: dict) -> str:
+    lines = header(schema_ref, "排放核算报告（第十一条）", "Emissions report (Art. 11)")
+    role = v.get("role") or ("agency" if v.get("agency") else None)
+    lines += [f"event: {value(v['event'])}", "prepared_by:",
+              f"  role: {value(role, TODO + ': organizer | agency')}"]
+    if role == "agency" or v.get("agency"):
+        lines += [f"  agency: {value(v.get('agency'), TODO + ': agencies/ 中的机构编号 / an agency id from agencies/')}"]
+    lines += [f"prepared_on: {value(v.get('prepared_on'), TODO + ': YYYY-MM-DD')}"]
+    if v.get("factors"):
+        lines += ["# 活动日期适用的缺省排放因子（key：类别，因子单位）/ default factors in force on the event date (key: category, unit):"]
+        lines += [f"#   {key}: {category}, {unit}" for key, category, unit in v["factors"]]
+    if v.get("categories"):
+        lines += [f"# 类别 / categories: {' | '.join(v['categories'])}"]
+    lines += ["lines:", "  # 每个排放源一行；优先实测因子（source: measured，附证明），其次缺省因子 / one line per source; "
+              "measured factors first (source: measured, with evidence), else a default key"]
+    for number, phase in enumerate(v.get("phases") or ["hosting"], 1):
+        lines += [f"  - id: {value(phase[0].upper() + '-' + str(number))}",
+                  f"    phase: {value(phase)}",
+                  f"    category: {value(None, TODO + ': 见上方类别 / one of the categories above')}"]
+        lines += text("    ", "description", None, None)
+        lines += ["    activity:",
+                  "      amount: " + value(None, TODO + ': 数量，写成字符串 / the amount, as a string, e.g. "42500"'),
+                  f"      unit: {value(None, TODO + ': kWh | t | L | m3 | passenger-km | room-night | meal | …')}",
+                  "    factor:", "      source: \"default\"",
+                  f"      key: {value(None, TODO + ': 见上方因子键 / a key listed above')}"]
+    return "\n".join(lines) + "\n"
+
+
 def declaration(schema_ref: str, v: dict) -> str:
     lines = header(schema_ref, "碳中和自我声明（第十四条）", "Carbon neutrality self-declaration (Art. 14)")
     lines += [f"id: {value(v['id'])}", f"event: {value(v['event'])}",
