@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,8 +22,37 @@ def _version() -> str:
     return version_text().replace("verify (carbonreg)", "carbonreg")
 
 
+_USAGE_ERRORS = (  # argparse's English messages, with the Chinese said first
+    (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数 {0} / the following arguments are required: {0}"),
+    (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数 {0} / unrecognized arguments: {0}"),
+    (re.compile(r"argument (\S+): invalid choice: (.*)"), "参数 {0} 的取值无效：{1} / argument {0}: invalid choice: {1}"),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 需要一个值 / argument {0}: expected one argument"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), "参数 {0} 的值无效：{2} / argument {0}: invalid {1} value: {2}"),
+    (re.compile(r"argument (\S+): not allowed with argument (.*)"), "参数 {0} 不能与 {1} 同时使用 / argument {0}: not allowed with argument {1}"),
+    (re.compile(r"one of the arguments (.*) is required"), "必须给出 {0} 之一 / one of the arguments {0} is required"),
+)
+
+
+def bilingual(message: str) -> str:
+    """An argparse usage error in Chinese and English (messages we raise ourselves already are)."""
+    for pattern, both in _USAGE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            return both.format(*found.groups())
+    return message if re.search(r"[\u4e00-\u9fff]", message) else f"用法错误 / usage error: {message}"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with bilingual usage errors (exit 2) and bilingual help headings."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {bilingual(message)}\n"
+                     f"运行 {self.prog} --help 查看用法 / run {self.prog} --help for usage\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="carbonreg",
         description="大型活动碳中和开放登记平台 / Open registry for the carbon neutrality of large events",
     )
@@ -30,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     chk = sub.add_parser("check", help="检查登记库 / check a registry")
     chk.add_argument("path", nargs="?", default="registry", help="登记库文件夹 / registry folder (default: registry)")
+    chk.add_argument("--registry", default=None, help="登记库文件夹（同上，与 build 等命令一致）/ registry folder "
+                     "(the same as the argument, as in build and the other commands)")
     chk.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
     chk.add_argument("--base", metavar="REF", default=None,
                      help="与基准分支比较（不可变记录、编号复用、密钥）/ also check the change since this git ref (immutability, ids, secrets)")
@@ -64,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     from generator.offers.command import add_parser as add_match_parser
 
     add_match_parser(sub, _date)
+    from generator.clihelp import fill_help
+
+    fill_help(parser)
     return parser
 
 
@@ -71,6 +106,8 @@ def cmd_check(args) -> int:
     from generator.formats import FORMATS
     from generator.incremental.check import check_incremental
 
+    if args.registry:
+        args.path = args.registry
     root = Path(args.path)
     if not root.is_dir():
         print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {args.path!r}", file=sys.stderr)
