@@ -36,7 +36,7 @@ SOURCES = {
 }
 LIBRARIES = {
     "all": ("ruamel.yaml", "jsonschema", "jsonschema-rs", "pypdf", "cryptography", "rfc8785", "segno", "jinja2", "defusedxml",
-            "pillow"),
+            "pillow", "fpdf2", "fonttools", "pylopdf-fonts-zh-cn"),
     "records": ("ruamel.yaml", "jsonschema", "jsonschema-rs"),
     "personal-data": ("pypdf", "defusedxml", "pillow"),
     "verdicts": ("cryptography", "rfc8785"),

@@ -228,6 +228,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "last_update": ("数据更新于", "Data updated"),
     "operator": ("运营方", "Operator"),
     "contact": ("联系与更正", "Contact and corrections"),
+    # the certificate PDF (generator/site/pdf/)
+    "pdf_title_certificate": ("碳中和证书", "Carbon Neutrality Certificate"),
+    "pdf_title_declaration": ("碳中和自我声明", "Carbon Neutrality Self-Declaration"),
+    "pdf_event": ("活动", "Event"),
+    "pdf_agency": ("技术服务机构", "Agency"),
+    "pdf_scope": ("核算范围", "Scope"),
+    "pdf_emissions": ("排放量（tCO2e）", "Emissions (tCO2e)"),
+    "pdf_offsets": ("抵销（tCO2e）", "Offsets (tCO2e)"),
+    "pdf_needed": ("所需（整吨，向上取整）", "needed (whole tonnes, rounded up)"),
+    "pdf_signed_on": ("签署日期", "Signed on"),
+    "pdf_published": ("公开日志发布日期", "Published in the public log"),
+    "pdf_scan": ("扫码打开证书页面", "Scan to open the certificate page"),
+    "pdf_page": ("证书页面", "Certificate page"),
+    "pdf_retirements": ("注销明细与序列号", "Retirements and serial blocks"),
+    "pdf_verify": ("如何核验：在任意电脑上离线运行 verify {pdf}，或在 {url} 核验本文件。",
+                   "How to verify: run verify {pdf} offline on any computer, or check this file at {url}."),
+    "pdf_attachment": ("本 PDF 内嵌已签名的 {file}（PDF 附件），它本身就是可核验的凭证；页面文字供阅读，以核验结果为准。",
+                       "This PDF carries the signed {file} as an attachment, so the PDF itself is the verifiable credential; "
+                       "the text on the page is for reading, the verification result is what counts."),
+    "download_pdf": ("下载 PDF 证书（可打印，内含可核验文件）", "Download the PDF (printable, carries the verifiable file)"),
     "footer": ("数据与代码公开，可离线核验。示例数据，非官方发布。", "Open data and open code, verifiable offline. Sample data, not an official publication."),
 }
 
@@ -290,7 +310,8 @@ REGISTRY = {
     "gold-standard": ("黄金标准登记处", "Gold Standard registry"),
     "other": ("其他", "Other"),
 }
-ENUMS = {"status": STATUS, "level": LEVEL, "kind": KIND, "phase": PHASE, "category": CATEGORY, "mode": MODE,
+SCOPE = {"basic": ("基本范围", "Basic scope"), "full": ("全口径（基本 + 拓展范围）", "Full scope (basic + extended)")}
+ENUMS = {"scope": SCOPE, "status": STATUS, "level": LEVEL, "kind": KIND, "phase": PHASE, "category": CATEGORY, "mode": MODE,
          "area": AREA, "offset_kind": OFFSET_KIND, "registry": REGISTRY}
 
 

@@ -6,6 +6,7 @@ from typing import Iterator
 from generator.site.charts import bar_chart
 from generator.site.i18n import LANGS, enum_label, label
 from generator.site.model import SiteEvent, SiteModel
+from generator.site.pdf.certificate import certificate_pdf
 from generator.site.qr import qr_svg
 from generator.site.render import render
 
@@ -128,20 +129,23 @@ def agencies(model: SiteModel) -> Iterator[Page]:
 
 
 def credential_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator[Page]:
-    """A printable page per certificate and per published declaration, with the bundle to download."""
+    """A printable page per certificate and per published declaration, with the bundle and its PDF
+    (which embeds the bundle, see ``pdf/certificate.py``) to download."""
     for e in model.events if events is None else events:
         for view in (e.certificate, e.declaration_vc):
             if view is None:
                 continue
             yield f"{e.path}{view.kind}.json", view.bundle
             path = f"{e.path}{view.kind}/"
+            site = (base_url or "").rstrip("/") + "/" if base_url else None
+            yield f"{e.path}{view.kind}.pdf", certificate_pdf(view, f"{site}{path}" if site else None, site)
             revoked = [r for r in model.revocations_of(e.id) if r.target_id == view.number]
             for lang in LANGS:
                 public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + path
                 qr = qr_svg(public, label("qr", lang)) if base_url else ""
                 yield out_path(lang, path), render("credential.html", lang, path,
                                                    title=f"{label(view.kind, lang)} {view.number}", e=e, c=view,
-                                                   qr=qr, revocations=revoked)
+                                                   qr=qr, revocations=revoked, page_url=public if base_url else None)
 
 
 def offers(model: SiteModel) -> Iterator[Page]:

@@ -1,0 +1,1 @@
+"""The certificate PDF: layout (certificate.py) and its font subset (font.py)."""

@@ -1,0 +1,255 @@
+"""The printable PDF of a certificate or declaration: one A4 page (more only for a long list of
+retirements), Chinese and English, that carries the signed bundle inside it.
+
+Built with fpdf2 (pure Python; fonts through fontTools, file attachments, no system
+dependency). What the page shows comes from the signed credential only (what ``verify``
+checks), plus the platform's name and address and the QR code of the certificate's page. The
+bundle (the same bytes as the site's ``certificate.json``) is embedded as a file attachment: in
+the document's ``/Names /EmbeddedFiles`` tree and as the catalog's associated file (``/AF``,
+relationship ``Data``), so ``verify certificate.pdf`` checks the PDF itself. Reproducible: the
+dates written are the credential's own, the file identifier is a digest of the content."""
+from __future__ import annotations
+
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from generator.site.i18n import enum_label, label
+from generator.site.pdf.font import FALLBACK, FAMILY, subset_font
+
+INK, MUTED, ACCENT = (20, 20, 20), (90, 90, 90), (23, 107, 71)
+MARGIN = 16  # mm
+WIDTH = 210 - 2 * MARGIN
+
+
+@dataclass(frozen=True)
+class Row:
+    zh: str
+    en: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every string the page prints (so the font subset is known before drawing)."""
+
+    title: tuple[str, str]
+    platform: tuple[str, str]
+    number: Row
+    rows: tuple[Row, ...]
+    retirements_title: str
+    retirement_head: tuple[str, ...]
+    retirements: tuple[tuple[str, ...], ...]
+    qr_caption: str
+    page: str
+    verify: tuple[str, ...]
+    attachment: str
+
+    def text(self) -> str:
+        parts = [*self.title, *self.platform, self.qr_caption, self.page, *self.verify, self.attachment,
+                 self.retirements_title, *self.retirement_head, self.number.zh, self.number.en, self.number.value]
+        parts += [s for row in self.rows for s in (row.zh, row.en, row.value)]
+        parts += [s for row in self.retirements for s in row]
+        return "".join(parts)
+
+
+def both(key: str) -> tuple[str, str]:
+    return label(key, "zh"), label(key, "en")
+
+
+def both_enum(enum: str, value: str) -> str:
+    zh, en = enum_label(enum, value, "zh"), enum_label(enum, value, "en")
+    return zh if zh == en else f"{zh} / {en}"
+
+
+def pair(value) -> str:
+    """A {zh, en} text of the credential on two lines (one when both are the same)."""
+    if not isinstance(value, dict):
+        return str(value)
+    zh, en = str(value.get("zh", "")), str(value.get("en", ""))
+    return zh if zh == en else f"{zh}\n{en}"
+
+
+def content(view, page_url: str | None, site_url: str | None) -> Content:
+    s = view.credential["credentialSubject"]
+    event, emissions, offsets = s["event"], s["emissions"], s["offsets"]
+    kind = view.kind
+    number = Row(*both("certificate_number" if kind == "certificate" else "declaration_id"), view.number)
+    dates = event["start"] if event["end"] == event["start"] else f"{event['start']} – {event['end']}"
+    rows = [Row(*both("pdf_event"), pair(event["name"])), Row(*both("organizer"), pair(event["organizer"])),
+            Row(*both("venue"), pair(event["venue"])), Row(*both("dates"), dates)]
+    if "agency" in s:
+        rows.append(Row(*both("pdf_agency"), pair(s["agency"]["name"])))
+    rows.append(Row(*both("pdf_scope"), both_enum("scope", s["scope"])))
+    rows.append(Row(*both("pdf_emissions"),
+                    f"{label('basic_scope', 'zh')} / {label('basic_scope', 'en')}: {emissions['basic']}\n"
+                    f"{label('extended_scope', 'zh')} / {label('extended_scope', 'en')}: {emissions['extended']}\n"
+                    f"{label('total', 'zh')} / {label('total', 'en')}: {emissions['total']}"))
+    rows.append(Row(*both("pdf_offsets"), f"{label('pdf_needed', 'zh')} / {label('pdf_needed', 'en')}: {offsets['needed']}\n"
+                                          f"{label('retired_total', 'zh')} / {label('retired_total', 'en')}: {offsets['retired']}"))
+    issuer = pair({"zh": view.issuer_name_zh, "en": view.issuer_name_en})
+    if "agency" not in s or pair(s["agency"]["name"]) != issuer:
+        rows.append(Row(*both("issuer"), issuer))
+    rows.append(Row(*both("pdf_signed_on"), view.created[:10]))
+    rows.append(Row(*both("pdf_published"), view.published[:10] if view.published else
+                    f"{label('not_published', 'zh')} / {label('not_published', 'en')}"))
+    head = tuple(f"{zh}\n{en}" for zh, en in (both("retirement"), both("offset_kind"), both("serials"),
+                                               both("quantity"), both("retired_on")))
+    retirements = tuple(
+        (str(r.get("id", "")), both_enum("offset_kind", str(r.get("kind", ""))),
+         "\n".join(f"{b.get('prefix', '')} {b.get('first', '')}–{b.get('last', '')}" for b in r.get("serials", ())),
+         str(r.get("quantity", "")), str(r.get("retiredOn", "")))
+        for r in offsets.get("retirements", ()))
+    file = f"{kind}.json"
+    verify_site = f"{site_url.rstrip('/')}/verify/" if site_url else ""
+    verify = tuple(label("pdf_verify", lang).format(pdf=f"{kind}.pdf", url=verify_site or "—") for lang in ("zh", "en"))
+    return Content(title=both(f"pdf_title_{kind}"), platform=(f"{label('site_name', 'zh')} · {label('site_name', 'en')}",
+                                                              site_url or ""),
+                   number=number, rows=tuple(rows), retirement_head=head,
+                   retirements_title=f"{label('pdf_retirements', 'zh')} / {label('pdf_retirements', 'en')}", retirements=retirements,
+                   qr_caption=f"{label('pdf_scan', 'zh')}\n{label('pdf_scan', 'en')}" if page_url else "",
+                   page=f"{label('pdf_page', 'zh')} / {label('pdf_page', 'en')}: {page_url}" if page_url else "",
+                   verify=verify,
+                   attachment=label("pdf_attachment", "zh").format(file=file) + "\n"
+                   + label("pdf_attachment", "en").format(file=file))
+
+
+def _clean(text: str, usable: frozenset) -> str:
+    """Control and format characters (none in a checked credential) and characters the font subset
+    lacks are shown as a box, never dropped: the page must not read differently from the signed data."""
+    return "".join(ch if ch == "\n" or (ch in usable and unicodedata.category(ch)[0] != "C") else FALLBACK
+                   for ch in text)
+
+
+def _fixed_time(view) -> datetime:
+    try:
+        return datetime.strptime(view.created[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc)
+    except (TypeError, ValueError):
+        return datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def certificate_pdf(view, page_url: str | None, site_url: str | None) -> bytes:
+    """The PDF of ``view`` (a ``CredentialView``); the same inputs always give the same bytes."""
+    from fpdf import FPDF
+
+    c = content(view, page_url, site_url)
+    text = c.text()
+    font = subset_font(text)
+    usable = frozenset(text) - font.missing
+    with tempfile.TemporaryDirectory(prefix="carbonreg-pdf-") as folder:
+        path = Path(folder) / "font.ttf"
+        path.write_bytes(font.data)
+        pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        pdf.add_font(FAMILY, fname=str(path))
+    when = _fixed_time(view)
+    pdf.set_creation_date(when)
+    pdf.set_title(f"{c.title[0]} {c.number.value} · {c.title[1]}")
+    pdf.set_subject(pair(view.credential["credentialSubject"]["event"]["name"]).replace("\n", " / "))
+    pdf.set_author(f"{view.issuer_name_zh} / {view.issuer_name_en}")
+    pdf.set_creator(label("site_name", "en"))
+    pdf.set_lang("zh-CN")
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=MARGIN + 6)
+    pdf.embed_file(bytes=view.bundle, basename=f"{view.kind}.json", mime_type="application/json",
+                   modification_date=when, associated_file_relationship="Data",
+                   desc=f"{c.title[1]} {c.number.value}: signed bundle (verify {view.kind}.pdf)")
+    pdf.add_page()
+    _draw(pdf, c, usable, page_url)
+    return bytes(pdf.output())
+
+
+def _draw(pdf, c: Content, usable: frozenset, page_url: str | None) -> None:
+    from fpdf.fonts import FontFace
+
+    t = lambda text: _clean(text, usable)  # noqa: E731
+    pdf.set_text_color(*MUTED)
+    pdf.set_font(FAMILY, size=9)
+    pdf.cell(WIDTH * 0.7, 5, t(c.platform[0]))
+    pdf.cell(WIDTH * 0.3, 5, t(c.platform[1]), align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_draw_color(*ACCENT)
+    pdf.set_line_width(0.8)
+    pdf.line(MARGIN, pdf.get_y() + 1, MARGIN + WIDTH, pdf.get_y() + 1)
+    qr_size, top = 34, pdf.get_y() + 5
+    if page_url:
+        _qr(pdf, page_url, MARGIN + WIDTH - qr_size, top, qr_size)
+    pdf.set_xy(MARGIN, top)
+    pdf.set_text_color(*ACCENT)
+    pdf.set_font(FAMILY, size=24)
+    pdf.cell(WIDTH - qr_size - 4, 11, t(c.title[0]), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, size=14)
+    pdf.cell(WIDTH - qr_size - 4, 7, t(c.title[1]), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_text_color(*INK)
+    pdf.set_font(FAMILY, size=9)
+    pdf.cell(WIDTH - qr_size - 4, 5, t(f"{c.number.zh} / {c.number.en}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, size=15)
+    pdf.cell(WIDTH - qr_size - 4, 7, t(c.number.value), new_x="LMARGIN", new_y="NEXT")
+    if page_url:
+        pdf.set_font(FAMILY, size=6.5)
+        pdf.set_text_color(*MUTED)
+        pdf.set_xy(MARGIN + WIDTH - qr_size - 20, top + qr_size)
+        pdf.multi_cell(qr_size + 20, 3, t(c.qr_caption), align="R")
+        pdf.set_xy(MARGIN, max(pdf.get_y(), top + qr_size + 7) + 1)
+        pdf.set_font(FAMILY, size=8)
+        pdf.cell(WIDTH, 4, t(c.page), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(max(pdf.get_y(), top + qr_size + 7) + 1)
+    plain = FontFace(family=FAMILY, emphasis="", color=INK)
+    pdf.set_text_color(*INK)
+    pdf.set_font(FAMILY, size=9)
+    pdf.set_draw_color(200, 200, 200)
+    pdf.set_line_width(0.2)
+    with pdf.table(col_widths=(42, WIDTH - 42), first_row_as_headings=False, borders_layout="HORIZONTAL_LINES",
+                   text_align="LEFT", line_height=4.2, padding=(1.1, 1, 1.1, 0), v_align="TOP") as table:
+        for row in c.rows:
+            cells = table.row()
+            cells.cell(t(f"{row.zh}\n{row.en}"), style=FontFace(family=FAMILY, emphasis="", color=MUTED))
+            cells.cell(t(row.value), style=plain)
+    if c.retirements:
+        pdf.ln(3)
+        pdf.set_font(FAMILY, size=10.5)
+        pdf.set_text_color(*ACCENT)
+        pdf.cell(WIDTH, 6, t(c.retirements_title), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FAMILY, size=8)
+        pdf.set_text_color(*INK)
+        head = FontFace(family=FAMILY, emphasis="", color=MUTED, fill_color=(238, 244, 240))
+        with pdf.table(col_widths=(38, 40, 56, 22, 22), headings_style=head, borders_layout="HORIZONTAL_LINES",
+                       text_align="LEFT", line_height=3.8, padding=(1, 1, 1, 0), v_align="TOP",
+                       repeat_headings=1) as table:
+            cells = table.row()
+            for text in c.retirement_head:
+                cells.cell(t(text))
+            for retirement in c.retirements:
+                cells = table.row()
+                for text in retirement:
+                    cells.cell(t(text), style=plain)
+    pdf.ln(4)
+    pdf.set_font(FAMILY, size=9)
+    pdf.set_text_color(*INK)
+    for line in c.verify:
+        pdf.multi_cell(WIDTH, 4.6, t(line), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+    pdf.set_font(FAMILY, size=7.5)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(WIDTH, 3.6, t(c.attachment), align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _qr(pdf, url: str, x: float, y: float, size: float) -> None:
+    """The QR code of ``url`` as filled rectangles (vector, one per run of dark modules)."""
+    import segno
+
+    matrix = segno.make(url, error="m", mask=0, boost_error=False).matrix
+    module = size / (len(matrix) + 4)
+    pdf.set_fill_color(0, 0, 0)
+    for row_index, row in enumerate(matrix):
+        column = 0
+        while column < len(row):
+            if row[column]:
+                start = column
+                while column < len(row) and row[column]:
+                    column += 1
+                pdf.rect(x + (start + 2) * module, y + (row_index + 2) * module, (column - start) * module, module,
+                         style="F")
+            else:
+                column += 1

@@ -1,0 +1,112 @@
+"""The certificate PDF built with the site: it verifies as its bundle does, a changed byte of the
+embedded bundle makes it INVALID, it renders (pdftoppm) with the QR code and its text (pdftotext)
+carries the number and the labels in both languages, and it is the same bytes every time."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitetestkit import REPO, TODAY
+
+AT = f"{TODAY}T00:00:00Z"  # the sample's status list is current then
+CERT = "events/2025-yrd-green-building-expo/certificate"
+DECL = "events/2025-pujiang-city-marathon/declaration"
+POPPLER = all(shutil.which(tool) for tool in ("pdftoppm", "pdftotext"))
+
+
+def verify(path: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "signing.cli", str(path), "--at", AT, "--json", *extra],
+                          cwd=REPO, capture_output=True, text=True, timeout=60)
+
+
+def verdict(proc: subprocess.CompletedProcess) -> dict:
+    report = json.loads(proc.stdout)
+    report.pop("certificate")
+    return report
+
+
+@pytest.mark.parametrize("stem", [CERT, DECL])
+def test_the_pdf_embeds_the_site_bundle_and_verifies_as_it_does(site, stem):
+    from signing.pdfbundle import bundle_from_pdf
+
+    pdf, bundle = site.root / f"{stem}.pdf", site.root / f"{stem}.json"
+    assert bundle_from_pdf(pdf.read_bytes()) == bundle.read_bytes()
+    on_pdf, on_json = verify(pdf), verify(bundle)
+    assert on_pdf.returncode == 0, on_pdf.stdout + on_pdf.stderr
+    assert verdict(on_pdf) == verdict(on_json)
+    assert "Traceback" not in on_pdf.stderr
+
+
+def test_the_bundle_is_an_associated_file_of_the_document(site):
+    from pypdf import PdfReader
+
+    reader = PdfReader(site.root / f"{CERT}.pdf")
+    catalog = reader.trailer["/Root"]
+    names = catalog["/Names"]["/EmbeddedFiles"]["/Names"]
+    assert names[0] == "certificate.json"
+    spec = names[1].get_object()
+    assert spec["/AFRelationship"] == "/Data"
+    assert [item.get_object() for item in catalog["/AF"]] == [spec]
+    assert spec["/EF"]["/F"].get_object()["/Subtype"] == "/application/json"
+
+
+def test_one_changed_byte_of_the_embedded_bundle_is_invalid(site, tmp_path):
+    data = (site.root / f"{CERT}.pdf").read_bytes()
+    bundle = (site.root / f"{CERT}.json").read_bytes()
+    start = data.index(bundle)  # stored as is: the bytes a person can find in the file
+    at = data.index(b"Yangtze River Delta Green Building Expo", start) + len(b"Yangtze River Delta Gr")
+    assert at < start + len(bundle) and data[at:at + 1] == b"e"
+    changed = tmp_path / "certificate.pdf"
+    changed.write_bytes(data[:at] + b"a" + data[at + 1:])  # one byte of the signed event name
+    proc = verify(changed)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["outcome"] == "invalid"
+    assert [s["name"] for s in report["steps"] if s["outcome"] == "failed"] == ["proof"]
+
+
+@pytest.mark.skipif(not POPPLER, reason="pdftoppm/pdftotext (poppler-utils) missing")
+def test_the_pdf_renders_and_its_text_is_bilingual(site, tmp_path):
+    pdf = site.root / f"{CERT}.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60,
+                          check=True).stdout
+    for words in ("CN-2026-0001", "碳中和证书", "Carbon Neutrality Certificate", "证书编号", "Certificate number",
+                  "2025 长三角绿色建筑博览会", "2025 Yangtze River Delta Green Building Expo", "技术服务机构", "Agency",
+                  "核算范围", "Scope", "排放量", "Emissions", "606.82", "SHEA-2025 004600001–004600099",
+                  "verify certificate.pdf", "https://carbonreg.example.org/events/2025-yrd-green-building-expo/certificate/"):
+        assert words in text.replace("\n", " ") or words in text, words
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert len(pages) == 1  # one A4 page
+    from PIL import Image
+
+    with Image.open(pages[0]) as image:
+        width, height = image.size
+        assert abs(height / width - 297 / 210) < 0.01  # A4
+        # beside the title, below the header line, above the caption: where the QR code is drawn
+        corner = image.convert("L").crop((int(width * 0.7), int(height * 0.08), width, int(height * 0.203)))
+    dark = corner.point(lambda value: 255 if value < 60 else 0)
+    left, top, right, bottom = dark.getbbox()  # the QR code: the only dark block there
+    side = right - left
+    assert abs(side - (bottom - top)) <= 2 and abs(side / width - 30 / 210) < 0.02  # square, ~30 mm of modules
+    share = dark.crop((left, top, right, bottom)).tobytes().count(255) / (side * (bottom - top))
+    assert 0.35 < share < 0.65, share  # modules, not a filled square
+
+
+def test_same_input_same_bytes_in_a_fresh_process(site):
+    """The glyph cache of a long-running build must not change the bytes: a fresh process agrees."""
+    code = ("import sys, json; from pathlib import Path; from generator.site.credentials import CredentialView;"
+            "from generator.site.pdf.certificate import certificate_pdf;"
+            "b = Path(sys.argv[1]).read_bytes(); c = json.loads(b)['credential'];"
+            "v = CredentialView('certificate', 'N', c, b, 'zh', 'en', 'f', 'vm', c['proof']['created'], None);"
+            "sys.stdout.buffer.write(certificate_pdf(v, 'https://x.example/p/', 'https://x.example/'))")
+    bundle = site.root / f"{CERT}.json"
+    runs = [subprocess.run([sys.executable, "-c", code, str(bundle)], cwd=REPO, capture_output=True, timeout=120)
+            for _ in range(2)]
+    assert runs[0].returncode == 0, runs[0].stderr
+    assert runs[0].stdout.startswith(b"%PDF-") and runs[0].stdout == runs[1].stdout
