@@ -314,13 +314,13 @@ def _bundle_bytes(args: Any, item: Any) -> bytes | None:
     from .inputfile import PDF
 
     if item.kind == PDF:
+        from .pdfbundle import PdfBundleError, bundle_from_pdf  # pypdf loads only for a PDF
+
         try:
-            from .pdfbundle import bundle_from_pdf  # type: ignore[import-not-found]  # written with the certificate PDF
-        except ImportError:
-            _input_error(args, "这是 PDF 文件；此版本的 verify 还不能读取证书 PDF，请改用证书页面上的 JSON 证书包",
-                         "this is a PDF; this version of verify cannot read certificate PDFs yet: use the JSON bundle from the certificate page")
+            return bundle_from_pdf(item.data)
+        except PdfBundleError as error:  # not a certificate PDF: say what is wrong with the input
+            _input_error(args, error.zh, error.en)
             return None
-        return bundle_from_pdf(item.data)
     return item.data
 
 
