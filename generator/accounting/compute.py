@@ -8,10 +8,11 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal, localcontext
 from fractions import Fraction
 
+from generator.accounting.coverage import late_retirements, unaccounted
 from generator.accounting.in_force import factor_set_in_force, rules_in_force
 from generator.accounting.units import UnitError, convert, exact_ratio, parse_factor_unit
 from generator.findings import Finding, error
-from generator.model.records import PHASES, EmissionLine, Event, FactorSet, Registry, Rules
+from generator.model.records import PHASES, EmissionLine, Event, Exclusion, FactorSet, Registry, Rules
 
 PRECISION = 100  # digits. Products of bounded inputs (18 + 12 digits) are exact; only a conversion that
 # divides by 3.6 (MJ/GJ to kWh) can be non-terminating, and it is rounded at the 100th digit, far below
@@ -46,12 +47,16 @@ class EventAccount:
     total: Decimal
     needed_basic: int
     needed_full: int
-    retired: int
+    retired: int  # units retired by the deadline: what counts (see accounting/coverage.py)
     level: str  # "full" | "basic" | "none"
     deadline: date | None
     status: str  # "done" | "open" | "overdue" | "planned" | "revoked"
     estimate_basic: Decimal | None
     estimate_total: Decimal | None
+    exclusions: tuple[Exclusion, ...] = ()  # categories the report excludes, with reasons
+    unaccounted: tuple[str, ...] = ()  # required categories neither accounted nor excluded: no level
+    late: tuple[str, ...] = ()  # ids of retirements after the deadline, not counted
+    retired_late: int = 0  # units in them
 
     @property
     def placeholder_lines(self) -> int:
@@ -162,14 +167,19 @@ def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, line
             elif x.scope == "extended":
                 extended += x.tco2e
         total = basic + extended
-    retired = sum(r.quantity for r in event.retirements)
+    deadline = add_months(plan.end, rules.deadline_months) if rules else None
+    late = late_retirements(event.retirements, deadline)
+    retired_late = sum(r.quantity for r in late)
+    retired = sum(r.quantity for r in event.retirements) - retired_late
     # Offsets needed from exact rational sums: Decimal rounding (only in MJ/GJ -> kWh conversions) can
     # never move a total across a whole tonne and let a declaration pass that should fail.
     exact_basic = sum((x.exact for x in lines if x.scope == "basic"), Fraction(0))
     exact_total = exact_basic + sum((x.exact for x in lines if x.scope == "extended"), Fraction(0))
     needed_basic, needed_full = whole_tonnes_needed(exact_basic), whole_tonnes_needed(exact_total)
-    level = level_reached(retired, needed_basic, needed_full) if event.report else "none"
-    deadline = add_months(plan.end, rules.deadline_months) if rules else None
+    report = event.report
+    exclusions = report.exclusions if report is not None else ()
+    missing = unaccounted(rules, report.lines, exclusions) if report is not None and rules is not None else ()
+    level = level_reached(retired, needed_basic, needed_full) if report is not None and not missing else "none"
     target = plan.target_scope
     published = set()
     if event.declaration is not None:
@@ -187,7 +197,8 @@ def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, line
         status = "open" if deadline is None or today <= deadline else "overdue"
     return EventAccount(plan.id, rules, fset, lines, by_phase, dict(sorted(by_category.items())), basic, extended,
                         total, needed_basic, needed_full, retired, level, deadline, status,
-                        plan.estimate_basic, plan.estimate_total)
+                        plan.estimate_basic, plan.estimate_total, exclusions, missing,
+                        tuple(r.id for r in late), retired_late)
 
 
 def compute_all(registry: Registry, today: date) -> tuple[dict[str, EventAccount], list[Finding]]:

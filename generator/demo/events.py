@@ -11,6 +11,7 @@ from decimal import ROUND_CEILING, Decimal, localcontext
 from generator.accounting.units import convert, parse_factor_unit
 from generator.demo import attachments as att, records, vocab
 from generator.demo.serials import SerialAllocator
+from generator.rules.retirements import prefix_year
 
 FIRST_DAY, LAST_DAY = date(2025, 7, 15), date(2027, 3, 31)
 KINDS = [("performance", 25), ("sports", 15), ("conference", 30), ("exhibition", 20), ("other", 10)]
@@ -115,8 +116,9 @@ def draft_event(index: int, seed, shared: Shared, serials: SerialAllocator) -> D
     prepared_by = _preparer(rng, shared, prepared_on, draft)
     report_atts = sorted({(x["evidence"], files[x["evidence"]]) for x in lines if x["evidence"]}
                          | {(x["measured"][2], files[x["measured"][2]]) for x in lines if x["measured"]})
+    excluded = sorted(shared.basic_categories - {x["category"] for x in lines})
     draft.files["report.yaml"] = records.report_yaml(
-        event_id, prepared_by, prepared_on, lines,
+        event_id, prepared_by, prepared_on, lines, [(c, vocab.EXCLUSION_REASON[c]) for c in excluded],
         [(path, att.sha256(data), vocab.EVIDENCE_TITLE[path.split("/")[1].rsplit(".", 1)[0]]) for path, data in report_atts])
     draft.files.update(files)
     _outcome(rng, draft, shared, serials, plan, end, deadline, _ceil(basic), _ceil(total), organizer)
@@ -249,7 +251,8 @@ KIND_SLUG = {"cea": "cea", "shea": "shea", "ccer": "ccer", "shanghai_ver": "shve
 
 def _retirement(rng, draft: Draft, serials: SerialAllocator, kind, quantity, k, retired_on, plan) -> dict:
     registry, prefixes, project = vocab.OFFSETS[kind]
-    prefix = rng.choice(prefixes)
+    # Units exist from their vintage year on (R508): only prefixes of a year not after the retirement.
+    prefix = rng.choice([p for p in prefixes if prefix_year(p) <= retired_on.year] or prefixes[:1])
     rid = f"{draft.event_id[5:]}-{KIND_SLUG[kind]}-{k:03d}"[-64:].lstrip("-")
     proof = f"attachments/{KIND_SLUG[kind]}-cancellation-{k}.pdf"
     blocks = serials.blocks(registry, prefix, quantity, 2 if quantity > 10 and rng.random() < 0.15 else 1)
@@ -260,7 +263,7 @@ def _retirement(rng, draft: Draft, serials: SerialAllocator, kind, quantity, k, 
     draft.files[proof] = proof_bytes
     r = {"id": rid, "event": draft.event_id, "kind": kind, "registry": registry, "serials": blocks,
          "quantity": quantity, "retired_on": retired_on,
-         "project": (*project, prefix, int(prefix.split("-")[-2]) if kind == "ccer" else 2024 + (k % 2)) if project else None,
+         "project": (*project, prefix, prefix_year(prefix)) if project else None,
          "statement": (f"用于{plan['name'][0]}碳中和", f"For the carbon neutrality of the {plan['name'][1]}"),
          "method": "purchase" if rng.random() < 0.9 else "donation", "seller": vocab.OFFSET_SELLERS[kind],
          "recognition": {"title": records.text("关于认可上海碳普惠减排量用于大型活动碳中和的通知（示例）",

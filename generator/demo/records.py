@@ -47,7 +47,8 @@ def plan_yaml(p: dict) -> bytes:
     return dump(data, header("plan"))
 
 
-def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list[dict], attachments: list) -> bytes:
+def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list[dict], exclusions: list,
+                attachments: list) -> bytes:
     out_lines = []
     for line in lines:
         item = {"id": line["id"], "phase": line["phase"], "category": line["category"]}
@@ -67,8 +68,10 @@ def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list
         else:
             item["factor"] = Flow(source="default", key=line["key"])
         out_lines.append(item)
-    data = {"event": event_id, "prepared_by": prepared_by, "prepared_on": prepared_on, "lines": out_lines,
-            "attachments": attachment_list(attachments)}
+    data = {"event": event_id, "prepared_by": prepared_by, "prepared_on": prepared_on, "lines": out_lines}
+    if exclusions:
+        data["exclusions"] = [{"category": category, "reason": text(*reason)} for category, reason in exclusions]
+    data["attachments"] = attachment_list(attachments)
     return dump(data, header("report"))
 
 

@@ -97,6 +97,14 @@ CATEGORY_TEXT = {
     "travel": ("出行", "travel"), "accommodation": ("住宿", "accommodation"), "catering": ("餐饮", "catering"),
     "materials": ("物料", "materials"), "waste": ("废弃物", "waste"),
 }
+# Why a category of the basic scope has no line (Art. 11: excluded explicitly, with a reason).
+EXCLUSION_REASON = {
+    "purchased_electricity": ("场馆用电由场馆方计量并计入其自身核算，活动未单独购电。",
+                              "The venue meters its power in its own accounts; the event bought no electricity."),
+    "purchased_heat": ("场馆未使用外购热力（空调为电驱动）。", "The venue used no purchased heat (air conditioning is electric)."),
+    "stationary_fuel": ("场馆内未燃烧燃料（无锅炉、灶具或发电机）。", "No fuel was burned on site (no boilers, stoves or generators)."),
+    "event_vehicles": ("活动未使用专用车辆。", "The event ran no vehicles of its own."),
+}
 MODE_TEXT = {
     "air": ("航空", "air"), "high_speed_rail": ("高铁", "high-speed rail"), "metro": ("地铁", "metro"),
     "bus": ("公交", "bus"), "taxi": ("出租车", "taxi"), "private_car": ("私家车", "private car"),

@@ -71,9 +71,10 @@ def _line(i: int, d: dict) -> r.EmissionLine:
 
 def report(doc: Document) -> r.Report:
     d = doc.data
+    exclusions = tuple(r.Exclusion(x["category"], text(x["reason"]), i) for i, x in enumerate(d.get("exclusions", ())))
     return r.Report(d["event"], d["prepared_by"]["role"], d["prepared_by"].get("agency"),
                     day(d["prepared_on"]), tuple(_line(i, x) for i, x in enumerate(d["lines"])),
-                    attachments(d.get("attachments")), doc)
+                    attachments(d.get("attachments")), doc, exclusions)
 
 
 def retirement(doc: Document) -> r.Retirement:
@@ -141,7 +142,8 @@ def rules(doc: Document) -> r.Rules:
     return r.Rules(
         id=d["id"], jurisdiction=d["jurisdiction"], effective_from=day(d["effective_from"]),
         document=citation(d["document"]), thresholds=thresholds, required_phases=tuple(d["required_phases"]),
-        required_scope=d["required_scope"], basic_categories=frozenset(d["scopes"]["basic"]["categories"]),
+        required_scope=d["required_scope"], scope_completeness=d.get("scope_completeness", "any_category"),
+        basic_categories=frozenset(d["scopes"]["basic"]["categories"]),
         extended_categories=frozenset(d["scopes"]["extended"]["categories"]), scopes_status=d["scopes"]["status"],
         offsets=offsets, deadline_months=d["deadline_months_after_end"],
         districts={k: text(v) for k, v in d["districts"].items()}, doc=doc,

@@ -107,6 +107,15 @@ class EmissionLine:
 
 
 @dataclass(frozen=True)
+class Exclusion:
+    """Art. 11: a category left out of the accounting on purpose, with the reason (e.g. no fuel burned)."""
+
+    category: str
+    reason: Text
+    index: int  # position in the report's exclusions list, for locations
+
+
+@dataclass(frozen=True)
 class Report:
     event_id: str
     prepared_by: str
@@ -115,6 +124,7 @@ class Report:
     lines: tuple[EmissionLine, ...]
     attachments: tuple[Attachment, ...]
     doc: Document = field(repr=False, compare=False)
+    exclusions: tuple[Exclusion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -275,6 +285,10 @@ class Rules:
     thresholds: dict[str, tuple[tuple[str, Decimal], ...]]
     required_phases: tuple[str, ...]
     required_scope: str
+    # Art. 11 "at least the basic scope": "every_category" (each category of the required scope is
+    # accounted by a non-zero line or excluded with a reason) or "any_category" (at least one is; the
+    # profile versions before exclusions were recorded).
+    scope_completeness: str
     basic_categories: frozenset[str]
     extended_categories: frozenset[str]
     scopes_status: str
@@ -282,6 +296,13 @@ class Rules:
     deadline_months: int
     districts: dict[str, Text]
     doc: Document = field(repr=False, compare=False)
+
+    @property
+    def required_categories(self) -> frozenset[str]:
+        """The categories the required scope consists of (basic, or basic and extended for full)."""
+        if self.required_scope == "full":
+            return self.basic_categories | self.extended_categories
+        return self.basic_categories
 
 
 @dataclass(frozen=True)

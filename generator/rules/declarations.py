@@ -23,8 +23,16 @@ def declaration_covered(ctx: CheckContext):
                 yield error("R702", decl.doc.at("retirements", i),
                             f"本活动没有编号为 {rid!r} 的注销证明；可用：{', '.join(own) or '-'}",
                             f"this event has no retirement {rid!r}; available: {', '.join(own) or '-'}")
+            elif rid in account.late:
+                yield error("R704", decl.doc.at("retirements", i),
+                            f"注销 {rid} 晚于期限 {account.deadline}，不计入本声明的抵销量（见 R507）",
+                            f"retirement {rid} was made after the deadline {account.deadline} and does not count towards this declaration (see R507)")
             else:
                 counted += own[rid].quantity
+        if account.unaccounted:
+            yield error("R705", decl.doc.at("scope"),
+                        f"必须核算范围的类别 {', '.join(account.unaccounted)} 既未核算也未排除（见 R404），不能声明碳中和",
+                        f"the categories {', '.join(account.unaccounted)} of the required scope are neither accounted nor excluded (see R404), so neutrality cannot be declared")
         needed = account.needed(decl.scope)
         if counted < needed:
             zh, en = SCOPE_NAMES[decl.scope]

@@ -1,5 +1,8 @@
-"""Art. 12: each retirement is of an allowed kind, sized by its serials, for this event, in time."""
+"""Art. 12: each retirement is of an allowed kind, sized by its serials, for this event, in time,
+and not before its units could exist."""
 from __future__ import annotations
+
+import re
 
 from generator.findings import error
 from generator.rules.context import CheckContext
@@ -70,8 +73,40 @@ def retired_in_time(ctx: CheckContext):
     for event, account in ctx.planned_events():
         if account is None or account.deadline is None:
             continue
+        months = account.rules.deadline_months if account.rules else None
         for ret in event.retirements:
             if ret.retired_on > account.deadline:
                 yield error("R507", ret.doc.at("retired_on"),
-                            f"注销日期 {ret.retired_on} 晚于期限 {account.deadline}（第十二条：活动结束后一年内）",
-                            f"retired on {ret.retired_on}, after the deadline {account.deadline} (Art. 12: within one year of the end)")
+                            f"注销日期 {ret.retired_on} 晚于期限 {account.deadline}（第十二条：原则上活动结束后 {months} 个月内完成），"
+                            f"这 {ret.quantity} tCO2e 不计入碳中和；如日期填错请更正，否则须在期限内另行注销",
+                            f"retired on {ret.retired_on}, after the deadline {account.deadline} (Art. 12: in principle within "
+                            f"{months} months of the end), so its {ret.quantity} tCO2e do not count towards neutrality; "
+                            f"correct the date if it is wrong, otherwise cover the event with retirements made in time")
+
+
+# A year in a serial prefix: a dash-separated part of four digits, 1990-2099 (SHEA-2025, CEA-2024-SH,
+# CCER-310000-2024-0112, SHVER-2025-CI-0031). Other numbers (310000, 0112) are not years.
+_PREFIX_YEAR = re.compile(r"(?:^|-)((?:199|20[0-9])[0-9])(?=-|$)")
+
+
+def prefix_year(prefix: str) -> int | None:
+    """The vintage year a serial prefix states, if it states exactly one."""
+    years = {int(y) for y in _PREFIX_YEAR.findall(prefix)}
+    return years.pop() if len(years) == 1 else None
+
+
+def vintage_before_retirement(ctx: CheckContext):
+    """R508: units cannot be retired before their vintage year (as the record or the serial states it)."""
+    for event in ctx.registry.events:
+        for ret in event.retirements:
+            year = ret.retired_on.year
+            if ret.project is not None and ret.project.vintage > year:
+                yield error("R508", ret.doc.at("project", "vintage"),
+                            f"项目年份 {ret.project.vintage} 晚于注销日期 {ret.retired_on}：尚未产生的减排量不能注销；请核对年份或注销日期",
+                            f"vintage {ret.project.vintage} is after the retirement date {ret.retired_on}: units cannot be retired before they exist; check the vintage or the date")
+            for block in ret.serials:
+                stated = prefix_year(block.prefix)
+                if stated is not None and stated > year:
+                    yield error("R508", ret.doc.at("serials", block.index, "prefix"),
+                                f"序列号前缀 {block.prefix} 表明年份 {stated}，晚于注销日期 {ret.retired_on}：尚未产生的单位不能注销；请核对序列号或注销日期",
+                                f"serial prefix {block.prefix} states the year {stated}, after the retirement date {ret.retired_on}: units cannot be retired before they exist; check the serials or the date")

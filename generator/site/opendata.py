@@ -44,6 +44,9 @@ def event_record(e: SiteEvent) -> dict:
             "basic": _num(a.basic), "extended": _num(a.extended), "total": _num(a.total),
             "neededBasic": str(a.needed_basic), "neededFull": str(a.needed_full), "retired": str(a.retired),
             "level": a.level, "status": a.status, "deadline": a.deadline.isoformat() if a.deadline else None,
+            "exclusions": [{"category": x.category, "reason": {"zh": x.reason.zh, "en": x.reason.en}}
+                           for x in a.exclusions],
+            "unaccounted": list(a.unaccounted), "late": list(a.late), "retiredLate": str(a.retired_late),
             "lines": [{"id": x.line.id, "scope": x.scope, "tco2e": _num(x.tco2e), "factorOrigin": x.factor_origin,
                        "derivation": x.derivation} for x in a.lines],
         },

@@ -10,6 +10,8 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
+from markupsafe import escape
+
 from generator.validation.schemas import SCHEMA_DIR
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -89,3 +91,18 @@ def test_feeds_are_well_formed_atom(site, result):
     if revocations.exists():
         feed = ET.fromstring(revocations.read_bytes())
         assert len(feed.findall(f"{ATOM}entry")) == len(result.registry.revocations)
+
+
+def test_exclusions_are_published_on_pages_and_in_open_data(site, result):
+    """Art. 11: a category excluded with a reason is shown on the event page, in the report and in
+    the event's open data (the sample forum excludes event vehicles)."""
+    forum = next(e for e in result.registry.events if e.folder_id == "2026-pujiang-low-carbon-forum")
+    (exclusion,) = forum.report.exclusions
+    record = no_floats((site.root / "data" / "events" / f"{forum.plan.id}.json").read_text(encoding="utf-8"))
+    assert record["computed"]["exclusions"] == [{"category": "event_vehicles",
+                                                 "reason": {"zh": exclusion.reason.zh, "en": exclusion.reason.en}}]
+    assert record["computed"]["unaccounted"] == [] and record["computed"]["retiredLate"] == "0"
+    for page, reason in (("", exclusion.reason.zh), ("en/", exclusion.reason.en)):
+        for path in (f"{page}events/{forum.plan.id}/index.html", f"{page}events/{forum.plan.id}/report/index.html"):
+            html = (site.root / path).read_text(encoding="utf-8")
+            assert 'class="exclusions"' in html and str(escape(reason)) in html, path

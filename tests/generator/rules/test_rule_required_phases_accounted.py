@@ -14,3 +14,12 @@ def test_r401_no_hosting_line(reg: Path):
     f = only(run(reg), "R401")
     assert_at(f, f"{SALON}/report.yaml", line_of(report, "- id: ELEC"))
     assert "hosting" in f.en and "举办" in f.zh
+
+
+def test_r401_hosting_lines_of_amount_zero_do_not_count(reg: Path):
+    report = reg / SALON / "report.yaml"
+    for amount in ("amount: 1200,", "amount: 360,", "amount: 9000,", "amount: 50,"):
+        edit(report, amount, "amount: 0,")
+    f = only(run(reg), "R401")
+    assert_at(f, f"{SALON}/report.yaml", line_of(report, "- id: ELEC"))
+    assert "amount 0" in f.en and "数量为 0" in f.zh
