@@ -71,9 +71,9 @@ def _parser() -> Any:
     parser = _Parser(
         prog="verify",
         description="离线核验碳中和证书或声明 / verify a carbon neutrality certificate or declaration offline",
-        epilog="退出码 / exit codes: 0 有效且吊销状态为最新 valid, revocation status fresh; "
-        "1 无效、不可信、已吊销或输入无法读取 invalid, untrusted, revoked or unreadable input; "
-        "2 真实但无法完全核验（吊销状态过期或未知、未记入日志、登记库之外的凭证）genuine but not fully checkable; "
+        epilog="退出码 / exit codes: 0 有效且撤销状态为最新 valid, revocation status fresh; "
+        "1 无效、不可信、已撤销或输入无法读取 invalid, untrusted, revoked or unreadable input; "
+        "2 真实但无法完全核验（撤销状态过期或未知、未记入日志、登记库之外的凭证）genuine but not fully checkable; "
         "64 用法错误 usage error; 66 输入错误（文件不存在、是文件夹、不可读、不是 JSON 或 PDF）input error. 信任根默认为随包提供的 root / trust defaults to the root shipped with the package.",
     )
     parser.add_argument("certificate", metavar="FILE",
@@ -163,13 +163,23 @@ def _write_state(path: str, old: dict[str, int], seen: dict[str, int]) -> None:
 
 def _verdict_line(verdict: Any) -> str:
     if verdict.valid:
-        return "结论 / Verdict: ✓ 有效 / VALID（吊销状态为最新 / revocation status is fresh）"
+        return "结论 / Verdict: ✓ 有效 / VALID（撤销状态为最新 / revocation status is fresh）"
+    if verdict.outcome == "unlogged":
+        return ("结论 / Verdict: ⚠ 签名真实，但未记入公开日志 / GENUINE SIGNATURE, BUT NEVER LOGGED\n"
+                "  没有可信的签署时间（签名者自称的时间可被倒签），不能确认为有效；请向登记平台核实 / "
+                "no trusted signing time (the signer's own date can be backdated), so it cannot be confirmed as valid; "
+                "ask the registry")
     if verdict.genuine:
-        return ("结论 / Verdict: ⚠ 真实，但吊销状态过期或未知 / GENUINE, BUT REVOCATION STATUS STALE OR UNKNOWN\n"
-                "  没有有效期内的签名状态列表，无法确认未被吊销；请用 --status 提供最新列表 / "
-                "no current signed status list, so it cannot be confirmed as not revoked; give a fresh list with --status")
+        where = ""
+        if verdict.status_site:
+            url = f"{verdict.status_site}trust/status.json"
+            where = f"\n  最新列表 / current list: {url}（下载后 / download it, then: verify FILE --status status.json）"
+        return ("结论 / Verdict: ⚠ 真实，但撤销状态过期或未知 / GENUINE, BUT REVOCATION STATUS STALE OR UNKNOWN\n"
+                "  没有有效期内的签名状态列表，无法确认未被撤销；请用 --status 文件 提供最新列表 / "
+                "no current signed status list, so it cannot be confirmed as not revoked; give a fresh list with --status FILE"
+                + where)
     if verdict.revocation == "revoked":
-        return f"结论 / Verdict: ✗ 无效 / INVALID — 已吊销 / REVOKED：{verdict.revocation_reason}"
+        return f"结论 / Verdict: ✗ 无效 / INVALID — 已撤销 / REVOKED：{verdict.revocation_reason}"
     return "结论 / Verdict: ✗ 无效 / INVALID"
 
 
@@ -220,10 +230,10 @@ def _print_text(path: str, verdict: Any) -> None:
     if verdict.trusted_time:
         source = "公开日志检查点 / log checkpoint" if verdict.time_source == TIME_FROM_LOG else "proof.created（不可信 / untrusted）"
         print(f"  使用的时间 / time used: {verdict.trusted_time}  来源 / from: {source}")
-    states = {"not-revoked": "未被吊销 / not revoked", "revoked": "已吊销 / REVOKED",
+    states = {"not-revoked": "未被撤销 / not revoked", "revoked": "已撤销 / REVOKED",
               "unknown": "未知（没有有效期内的签名状态列表）/ UNKNOWN (no current signed status list)"}
     reason = f"：{verdict.revocation_reason}" if verdict.revocation_reason else ""
-    print(f"  吊销状态（截至 {verdict.status_as_of}）/ revocation as of {verdict.status_as_of}: {states[verdict.revocation]}{reason}")
+    print(f"  撤销状态（截至 {verdict.status_as_of}）/ revocation as of {verdict.status_as_of}: {states[verdict.revocation]}{reason}")
     if verdict.status_version is not None:
         fresh = "有效 / fresh" if verdict.status_fresh else "已过期 / EXPIRED"
         print(f"  状态列表 / status list: v{verdict.status_version}，到期 / expires {verdict.status_expires}（{fresh}），"
@@ -273,7 +283,7 @@ def parse_args(argv: list[str] | None = None) -> SimpleNamespace:
     if args is None:
         args = _parser().parse_args(words)
     if args.allow_stale:
-        _parser().error("--allow-stale 已取消：状态过期时退出码为 2（真实但吊销状态未知）/ "
+        _parser().error("--allow-stale 已取消：状态过期时退出码为 2（真实但撤销状态未知）/ "
                         "--allow-stale was removed: a stale status list now exits 2 (genuine, revocation unknown)")
     from .errors import SigningError
 

@@ -115,11 +115,23 @@ class Platform:
         return sign_metadata(signed, [self.authorizations_key])
 
     def status_list(self, *, version: int, issued: str, expires: str, entries: Sequence[Mapping[str, str]] = (),
-                    registry_version: str = "unversioned", registry: str | None = None) -> dict[str, Any]:
-        """A status list signed by the ``status`` key."""
+                    registry_version: str = "unversioned", registry: str | None = None,
+                    root: Mapping[str, Any] | None = None, authorizations: Mapping[str, Any] | None = None,
+                    checkpoint: Mapping[str, Any] | None = None, site: str | None = None) -> dict[str, Any]:
+        """A status list signed by the ``status`` key, naming ``root``, ``authorizations`` and
+        ``checkpoint`` in its snapshot (by default: root v1, an empty authorization document v1
+        and the checkpoint of an empty log)."""
+        from .statuslist import snapshot_of
+        from .transparency import PublicationLog
+
+        snapshot = snapshot_of(root or self.root(1),
+                               authorizations or self.authorizations([], expires="2035-01-01T00:00:00Z"),
+                               checkpoint or self.checkpoint(PublicationLog(), issued))
         signed = {"_type": "status", "version": version, "issued": issued, "expires": expires,
                   "registryVersion": registry_version, "registry": registry or self.registry,
-                  "entries": [dict(e) for e in entries]}
+                  "snapshot": snapshot, "entries": [dict(e) for e in entries]}
+        if site is not None:
+            signed["site"] = site
         return sign_metadata(signed, [self.status_key])
 
     def checkpoint(self, log: PublicationLog, issued: str) -> dict[str, Any]:

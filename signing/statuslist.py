@@ -6,6 +6,19 @@ its ``id``, ``reason`` and optionally the time it was ``revoked``. A list is onl
 while fresh (``issued`` ≤ time < ``expires``, or issued later than the time asked about);
 a stale list or one older than a list already seen is refused. An optional ``registry``
 names the registry the list belongs to; when the root names one, the list must repeat it.
+
+``snapshot`` (required; TUF's snapshot and timestamp roles in one document) names the trust
+documents current when the list was signed: the newest root and the authorization document by
+``version`` and ``sha256`` (of the JCS bytes of their ``signed`` part), and the log checkpoint
+by its tree head, ``size`` and ``rootHash`` (the Merkle tree's SHA-256 root: the log's state,
+whenever the checkpoint was signed). ``verify`` refuses a bundle whose root or authorizations are older
+than those named, or differ from them at the same version (mix-and-match: an old authorization
+document without a ``compromisedSince`` mark served beside a fresh list), and a receipt against
+a checkpoint of the named size whose tree head differs (a forked log). A receipt against an
+older, smaller checkpoint still proves inclusion (the log is append-only), so it is accepted.
+
+``site`` (optional) is the base URL of the registry's site: ``verify`` says where the current
+list is published (``<site>trust/status.json``) when the one it has is stale.
 """
 
 from __future__ import annotations
@@ -14,7 +27,9 @@ from datetime import datetime, timedelta
 from typing import Any, Mapping
 
 from .errors import StaleStatusError, TrustError
+from .jcs import canonicalize
 from .records import record
+from .sha256 import sha256_hex
 from .timefmt import format_timestamp, parse_timestamp
 from .trust import Root, verify_threshold
 
@@ -31,6 +46,18 @@ class StatusEntry:
 
 
 @record
+class Snapshot:
+    """The trust documents a status list names as current (see the module docstring)."""
+
+    root_version: int
+    root_sha256: str
+    authorizations_version: int
+    authorizations_sha256: str
+    checkpoint_size: int
+    checkpoint_root_hash: str
+
+
+@record
 class StatusList:
     """A verified, fresh status list."""
 
@@ -39,7 +66,9 @@ class StatusList:
     expires: datetime
     registry_version: str
     entries: tuple[StatusEntry, ...]
+    snapshot: Snapshot
     registry: str | None = None
+    site: str | None = None
 
     def revocation_of(self, document_id: str, at: datetime) -> StatusEntry | None:
         """The entry revoking ``document_id`` as of ``at``, if any."""
@@ -56,6 +85,43 @@ def _get(mapping: Any, name: str, kind: type, where: str = "status") -> Any:
     return value
 
 
+def document_digest(envelope: Mapping[str, Any]) -> str:
+    """SHA-256 hex of the JCS bytes of a signed document's ``signed`` part (what a snapshot names)."""
+    return sha256_hex(canonicalize(envelope["signed"]))
+
+
+def snapshot_of(root: Mapping[str, Any], authorizations: Mapping[str, Any], checkpoint: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``snapshot`` member naming these signed envelopes (newest root, authorizations, checkpoint)."""
+    return {"root": {"version": root["signed"]["version"], "sha256": document_digest(root)},
+            "authorizations": {"version": authorizations["signed"]["version"], "sha256": document_digest(authorizations)},
+            "checkpoint": {"size": checkpoint["signed"]["size"], "rootHash": checkpoint["signed"]["rootHash"]}}
+
+
+def _digest(mapping: Any, where: str, name: str = "sha256") -> str:
+    value = _get(mapping, name, str, where)
+    if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+        raise TrustError(f"{where} 的 sha256 必须是 64 位小写十六进制", f"{where}: sha256 must be 64 lower-case hex digits")
+    return value
+
+
+def _parse_snapshot(raw: Any) -> Snapshot:
+    if not isinstance(raw, Mapping) or set(raw) != {"root", "authorizations", "checkpoint"}:
+        raise TrustError("状态列表缺少 snapshot（root、authorizations、checkpoint）：这是旧格式的列表，请取得当前列表",
+                         "status list lacks its snapshot (root, authorizations, checkpoint): an old-format list; get the current one")
+    parts = {}
+    for name, count, digest in (("root", "version", "sha256"), ("authorizations", "version", "sha256"),
+                                 ("checkpoint", "size", "rootHash")):
+        part = raw[name]
+        where = f"status snapshot.{name}"
+        if not isinstance(part, Mapping) or set(part) != {count, digest}:
+            raise TrustError(f"{where} 必须恰好含 {count}、{digest}", f"{where} must have exactly {count} and {digest}")
+        number = _get(part, count, int, where)
+        if number < (0 if count == "size" else 1):
+            raise TrustError(f"{where}.{count} 超出范围", f"{where}.{count} is out of range")
+        parts[name] = (number, _digest(part, where, digest))
+    return Snapshot(*parts["root"], *parts["authorizations"], *parts["checkpoint"])
+
+
 def _parse_entry(raw: Any) -> StatusEntry:
     revoked = raw.get("revoked") if isinstance(raw, Mapping) else None
     return StatusEntry(
@@ -68,15 +134,19 @@ def _parse_entry(raw: Any) -> StatusEntry:
 def parse_status_list(signed: Mapping[str, Any], *, max_validity: timedelta = MAX_VALIDITY) -> StatusList:
     """Check the shape of the ``signed`` part (signatures unchecked)."""
     if not isinstance(signed, Mapping) or signed.get("_type") != "status":
-        raise TrustError("不是吊销状态列表", "not a status list")
+        raise TrustError("不是撤销状态列表", "not a status list")
     status = StatusList(
         version=_get(signed, "version", int),
         issued=parse_timestamp(_get(signed, "issued", str)),
         expires=parse_timestamp(_get(signed, "expires", str)),
         registry_version=_get(signed, "registryVersion", str),
         entries=tuple(_parse_entry(e) for e in _get(signed, "entries", list)),
+        snapshot=_parse_snapshot(signed.get("snapshot")),
         registry=None if signed.get("registry") is None else _get(signed, "registry", str),
+        site=None if signed.get("site") is None else _get(signed, "site", str),
     )
+    if status.site is not None and not (status.site.startswith(("https://", "http://")) and status.site.endswith("/")):
+        raise TrustError("状态列表的 site 必须是以 / 结尾的 http(s) 地址", "status list: site must be an http(s) URL ending in /")
     if not status.issued < status.expires <= status.issued + max_validity:
         raise TrustError(
             f"状态列表的有效期必须为正且不超过 {max_validity.days} 天",

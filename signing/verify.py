@@ -89,6 +89,13 @@ class Step:
     en: str
     skipped: bool = False
     warning: bool = False
+    id: str = ""
+
+    @property
+    def message_id(self) -> str:
+        """The message's stable id (the same in the browser verifier): ``<step>.<what>``, by
+        default ``<step>.<outcome>`` for a message without a more specific one."""
+        return self.id or f"{self.name}.{self.outcome}"
 
     @property
     def outcome(self) -> str:
@@ -98,7 +105,7 @@ class Step:
 
     def as_json(self) -> dict[str, Any]:
         return {"name": self.name, "ok": self.ok, "outcome": self.outcome, "skipped": self.skipped,
-                "warning": self.warning, "zh": self.zh, "en": self.en}
+                "warning": self.warning, "id": self.message_id, "zh": self.zh, "en": self.en}
 
 
 @record
@@ -129,6 +136,7 @@ class Verdict:
     status_version: int | None = None
     status_expires: str | None = None
     status_source: str | None = None
+    status_site: str | None = None
     root_fingerprint: str | None = None
     root_version: int | None = None
     root_pinned: bool = True
@@ -156,13 +164,14 @@ class Verdict:
 
     @property
     def outcome(self) -> str:
-        """``valid``, ``revocation-unknown``, ``revoked``, ``invalid`` or ``input-error``."""
+        """``valid``, ``revocation-unknown``, ``unlogged`` (genuine, never logged: no trusted time),
+        ``revoked``, ``invalid`` or ``input-error``."""
         if self.unreadable:
             return "input-error"
         if self.valid:
             return "valid"
         if self.genuine:
-            return "revocation-unknown"
+            return "unlogged" if any(s.name == "publication" and s.warning for s in self.steps) else "revocation-unknown"
         return "revoked" if self.revocation == "revoked" else "invalid"
 
     def as_json(self) -> dict[str, Any]:
@@ -176,7 +185,7 @@ class Verdict:
             "revocation": {"state": self.revocation, "reason": self.revocation_reason,
                            "asOf": self.status_as_of, "statusFresh": self.status_fresh,
                            "statusVersion": self.status_version, "statusExpires": self.status_expires,
-                           "statusSource": self.status_source},
+                           "statusSource": self.status_source, "statusSite": self.status_site},
             "root": {"fingerprint": self.root_fingerprint, "version": self.root_version, "pinned": self.root_pinned,
                      "source": {"zh": self.root_source_zh, "en": self.root_source_en}},
             "evidence": {"checked": self.evidence_checked},

@@ -12,13 +12,14 @@ from .eddsa_jcs_2022 import verify_proof
 from .errors import SigningError, TrustError, UnreadableJSONError
 from .multikey import fingerprint, parse_did_key_method
 from .statuslist import StatusList
-from .strictjson import loads
+from .strictjson import NESTED_EN, loads
 from .timefmt import format_timestamp, parse_timestamp, utc_now
 from .transparency import Publication, verify_receipt
 from .trust import Root
 from .trustdir import Document, TrustInputs
 from .verify import TIME_FROM_LOG, TIME_UNTRUSTED, Step, UnreadableFile, Verdict
-from .verify_trust import (bundle_registry, choose_authorizations, choose_status, check_evidence, walk_roots)
+from .verify_trust import (Held, bundle_registry, choose_authorizations, choose_status, check_evidence,
+                           registry_version_problem, snapshot_problems, walk_roots)
 
 STEP_NAMES = ("json", "bundle", "shape", "root", "authorizations", "proof", "publication", "issuer", "status", "revocation")
 EVIDENCE_STEP = "evidence"
@@ -32,15 +33,16 @@ class _Run:
         self.names = names
         self.steps: list[Step] = []
         self.facts: dict[str, Any] = {"status_as_of": format_timestamp(at), "seen_versions": {}}
+        self.held: Held | None = None  # the trust documents used, for the status list's snapshot
 
-    def ok(self, name: str, zh: str, en: str) -> None:
-        self.steps.append(Step(name, True, zh, en))
+    def ok(self, name: str, zh: str, en: str, id: str = "") -> None:
+        self.steps.append(Step(name, True, zh, en, id=id))
 
-    def warn(self, name: str, zh: str, en: str) -> None:
-        self.steps.append(Step(name, False, zh, en, warning=True))
+    def warn(self, name: str, zh: str, en: str, id: str = "") -> None:
+        self.steps.append(Step(name, False, zh, en, warning=True, id=id))
 
-    def fail(self, name: str, zh: str, en: str) -> None:
-        self.steps.append(Step(name, False, zh, en))
+    def fail(self, name: str, zh: str, en: str, id: str = "") -> None:
+        self.steps.append(Step(name, False, zh, en, id=id))
 
     def skip(self, name: str, needs: str) -> None:
         self.steps.append(Step(name, False, f"未检查：需要先通过“{needs}”", f"not checked: needs step '{needs}'", True))
@@ -70,7 +72,7 @@ def step_json(run: _Run, data: bytes) -> Any:
         run.fail("json", error.zh, error.en)
         raise
     except SigningError as error:
-        run.fail("json", error.zh, error.en)
+        run.fail("json", error.zh, error.en, "json.nested" if error.en == NESTED_EN else "")
         return None
     run.ok("json", "严格 JSON 解析通过", "strict JSON parse passed")
     return document
@@ -133,7 +135,7 @@ def _anchors(run: _Run, bundle: Bundle, inputs: TrustInputs, shipped_roots: bool
 
 def step_root(run: _Run, bundle: Bundle, anchors: tuple[Document, ...], last_seen: Mapping[str, int]) -> Root | None:
     try:
-        root, anchor_print = walk_roots(anchors, bundle.root_chain, run.at)
+        root, anchor_print, newest_print = walk_roots(anchors, bundle.root_chain, run.at)
         run.facts.update(root_fingerprint=anchor_print)
         if root.version < last_seen.get("root", 0):
             raise TrustError(f"root 版本回退：v{root.version}", f"root rollback: v{root.version} is below one already seen")
@@ -141,6 +143,7 @@ def step_root(run: _Run, bundle: Bundle, anchors: tuple[Document, ...], last_see
         run.fail("root", error.zh, error.en)
         return None
     run.facts.update(root_version=root.version, registry=root.registry)
+    run.held = Held(root.version, newest_print)
     run.facts["seen_versions"]["root"] = root.version
     source_zh, source_en = run.facts.get("root_source_zh", ""), run.facts.get("root_source_en", "")
     if not run.facts.get("root_pinned", True):
@@ -154,12 +157,14 @@ def step_root(run: _Run, bundle: Bundle, anchors: tuple[Document, ...], last_see
 
 def step_authorizations(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Root, last_seen: Mapping[str, int]) -> Authorizations | None:
     try:
-        document, label = choose_authorizations(bundle.authorizations, inputs.authorizations, root, run.at,
+        document, label, digest = choose_authorizations(bundle.authorizations, inputs.authorizations, root, run.at,
                                                 last_seen.get("authorizations"))
     except SigningError as error:
         run.fail("authorizations", error.zh, error.en)
         return None
     run.facts["seen_versions"]["authorizations"] = document.version
+    if run.held is not None:
+        run.held = Held(run.held.root_version, run.held.root_sha256, document.version, digest)
     run.ok("authorizations", f"机构授权文件 v{document.version}（来自{label[0]}）由 root 签署且未过期",
            f"authorization document v{document.version} (from {label[1]}) is signed under the root and not expired")
     return document
@@ -194,8 +199,10 @@ def step_publication(run: _Run, bundle: Bundle, root: Root, created: str) -> tup
         return None
     if bundle.publication is None:
         run.facts.update(trusted_time=created, time_source=TIME_UNTRUSTED)
-        run.ok("publication", f"没有发布回执：只能使用签名者自称的时间 {created}（不可信）",
-               f"no publication receipt: only the signer's own time {created} is available (untrusted)")
+        run.warn("publication", f"未记入公开日志：没有可信时间，只有签名者自称的时间 {created}（可被倒签）；"
+                 "不能确认为有效（请向登记平台核实是否已发布）",
+                 f"not in the public log: no trusted time, only the signer's own claim {created} (which can be backdated); "
+                 "it cannot be confirmed as valid (ask the registry whether it was published)", "publication.unlogged")
         return created_at, False
     try:
         publication: Publication = verify_receipt(bundle.publication, bundle.credential, root)
@@ -208,6 +215,10 @@ def step_publication(run: _Run, bundle: Bundle, root: Root, created: str) -> tup
         return None
     published = format_timestamp(publication.published)
     run.facts.update(trusted_time=published, time_source=TIME_FROM_LOG)
+    if run.held is not None:
+        checkpoint = bundle.publication["checkpoint"]
+        run.held = Held(run.held.root_version, run.held.root_sha256, run.held.authorizations_version,
+                        run.held.authorizations_sha256, checkpoint["signed"]["size"], checkpoint["signed"]["rootHash"])
     run.ok("publication", f"已记入公开日志（第 {publication.index} 条，树大小 {publication.tree_size}），可信发布时间 {published}",
            f"logged publicly (entry {publication.index} of a tree of {publication.tree_size}); trusted publication time {published}")
     return publication.published, True
@@ -242,7 +253,19 @@ def step_issuer(run: _Run, credential: Mapping[str, Any], kind: str, document: A
     run.ok("issuer", f"签名密钥在 {when_text} 属于获授权的{who_zh}", f"signing key belonged to {who_en}, authorized at {when_en}")
 
 
-def step_status(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Root, last_seen: Mapping[str, int]) -> StatusList | None:
+def _published_at(status: StatusList) -> tuple[str, str]:
+    """Where the current list is and how to pass it (the stale and missing messages end with this)."""
+    if status is not None and status.site:
+        url = f"{status.site}trust/status.json"
+        return (f"最新的列表发布在 {url}：下载后用 --status 文件 传入（或从证书页面下载最新的证书包）",
+                f"the current list is published at {url}: download it and pass it with --status FILE "
+                "(or download the current bundle from the certificate page)")
+    return ("请从登记平台网站的 trust/status.json 下载最新的列表，用 --status 文件 传入",
+            "download the current list from the registry site's trust/status.json and pass it with --status FILE")
+
+
+def step_status(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Root, last_seen: Mapping[str, int],
+                registry_dir: Any = None) -> StatusList | None:
     try:
         chosen = choose_status(bundle.status, inputs.status, inputs.status_override, root, run.at, last_seen.get("status"))
     except SigningError as error:
@@ -250,16 +273,26 @@ def step_status(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Root, last
         return None
     if chosen is None:
         run.facts["status_fresh"] = False
-        run.warn("status", "没有状态列表：无法确认是否已被吊销（请用 --status 提供最新的签名状态列表）",
-                 "no status list: cannot confirm the credential is not revoked (give a current signed list with --status)")
+        where = _published_at(None)
+        run.warn("status", f"没有状态列表：无法确认是否已被撤销；{where[0]}",
+                 f"no status list: cannot confirm the credential is not revoked; {where[1]}", "status.missing")
         return None
     status = chosen.status
+    problems = [] if run.held is None else snapshot_problems(status, run.held, chosen.label)
+    if registry_dir is not None:
+        mismatch = registry_version_problem(status, registry_dir)
+        if mismatch is not None:
+            problems.append(("status.registry-version", *mismatch))
+    if problems:
+        run.fail("status", *_join((zh, en) for _, zh, en in problems), problems[0][0])
+        return None
     run.facts.update(status_fresh=chosen.fresh, status_version=status.version, status_source=chosen.label[1],
-                     status_expires=format_timestamp(status.expires))
+                     status_expires=format_timestamp(status.expires), status_site=status.site)
     run.facts["seen_versions"]["status"] = status.version
     if not chosen.fresh:
-        run.warn("status", f"无法确认未被吊销：{chosen.stale_zh}（来自{chosen.label[0]}；请用 --status 提供更新的列表）",
-                 f"cannot confirm not revoked: {chosen.stale_en} (from {chosen.label[1]}; give a newer list with --status)")
+        where = _published_at(status)
+        run.warn("status", f"无法确认未被撤销：{chosen.stale_zh}（来自{chosen.label[0]}）；{where[0]}",
+                 f"cannot confirm not revoked: {chosen.stale_en} (from {chosen.label[1]}); {where[1]}", "status.stale")
         return status
     run.ok("status", f"状态列表 v{status.version}（来自{chosen.label[0]}）已签名且在 {format_timestamp(run.at)} 有效",
            f"status list v{status.version} (from {chosen.label[1]}) is signed and fresh at {format_timestamp(run.at)}")
@@ -271,15 +304,15 @@ def step_revocation(run: _Run, status: StatusList | None, credential_id: str) ->
     entry = None if status is None else status.revocation_of(credential_id, run.at)
     if entry is not None:
         run.facts.update(revocation="revoked", revocation_reason=entry.reason)
-        run.fail("revocation", f"截至 {as_of} 已被吊销：{entry.reason}", f"revoked as of {as_of}: {entry.reason}")
+        run.fail("revocation", f"截至 {as_of} 已被撤销：{entry.reason}", f"revoked as of {as_of}: {entry.reason}")
         return
     if status is None or not run.facts.get("status_fresh"):
         run.facts["revocation"] = "unknown"
-        run.warn("revocation", f"截至 {as_of} 是否被吊销未知：没有有效期内的签名状态列表",
+        run.warn("revocation", f"截至 {as_of} 是否被撤销未知：没有有效期内的签名状态列表",
                  f"revocation as of {as_of} UNKNOWN: no current signed status list")
         return
     run.facts["revocation"] = "not-revoked"
-    run.ok("revocation", f"截至 {as_of} 未被吊销（状态列表 v{status.version}）", f"not revoked as of {as_of} (status list v{status.version})")
+    run.ok("revocation", f"截至 {as_of} 未被撤销（状态列表 v{status.version}）", f"not revoked as of {as_of} (status list v{status.version})")
 
 
 def step_evidence(run: _Run, registry_dir: Any, evidence: Any) -> None:
@@ -317,7 +350,7 @@ def run_steps(data: bytes, inputs: TrustInputs, *, at: datetime | None, trust_on
         timing = step_publication(run, bundle, root, proven[1])
         if timing is not None and document_auth is not None:
             step_issuer(run, bundle.credential, kind, document_auth, *timing)
-    status = step_status(run, bundle, inputs, root, last_seen)
+    status = step_status(run, bundle, inputs, root, last_seen, registry_dir)
     if run.steps[-1].ok or run.steps[-1].warning:
         step_revocation(run, status, bundle.credential["id"])
     if registry_dir is not None and proven is not None:

@@ -18,6 +18,8 @@ from .records import record
 from .statuslist import StatusList, parse_status_list, verify_status_list
 from .trust import Root, check_not_expired, load_trusted_root, parse_root, root_fingerprint, rotate_root, verify_threshold
 from .trustdir import VERSIONED_ROOT, Document
+from .jcs import canonicalize
+from .sha256 import sha256_hex
 
 Labeled = tuple[str, Mapping[str, Any]]
 Label = tuple[str, str]  # (zh, en): where a document came from
@@ -54,12 +56,13 @@ def _version(envelope: Mapping[str, Any], label: str, known: dict[int, int]) -> 
     return known[id(envelope)]
 
 
-def walk_roots(anchors: Sequence[Document], chain: Sequence[Mapping[str, Any]], at: datetime) -> tuple[Root, str]:
+def walk_roots(anchors: Sequence[Document], chain: Sequence[Mapping[str, Any]], at: datetime) -> tuple[Root, str, str]:
     """Walk from the lowest of the verifier's ``anchors`` (self-signed) through every later
     version, each one version up and signed by the threshold of the old and of the new root
     keys, taking each version from the verifier's files or the bundle's ``chain``. Two
     different documents for one version (a fork), a version that cannot be reached (a gap)
-    or an expired newest root are refused. Returns the newest root and the anchor's fingerprint."""
+    or an expired newest root are refused. Returns the newest root, the anchor's fingerprint and
+    the newest root's fingerprint (what a status list's snapshot names)."""
     labelled: list[Labeled] = []
     versions: dict[int, int] = {}  # by id(): every envelope stays referenced during the walk
     for document in anchors:
@@ -75,6 +78,7 @@ def walk_roots(anchors: Sequence[Document], chain: Sequence[Mapping[str, Any]], 
     for label, envelope in labelled + [(f"rootChain[{i}]", e) for i, e in enumerate(chain)]:
         by_version.setdefault(_version(envelope, label, versions), []).append((label, envelope))
     start_print = root_fingerprint(start)
+    newest_print = start_print
     for label, envelope in by_version[root.version]:
         if envelope is not start and root_fingerprint(envelope) != start_print:
             raise TrustError(f"{label} 中的 root v{root.version} 与固定的 root 不同",
@@ -85,18 +89,20 @@ def walk_roots(anchors: Sequence[Document], chain: Sequence[Mapping[str, Any]], 
             raise TrustError(f"root v{root.version + 1} 有两个不同的版本（分叉）",
                              f"two different documents claim to be root v{root.version + 1} (a fork)")
         root = rotate_root(root, candidates[0][1])
+        newest_print = root_fingerprint(candidates[0][1])
     unreachable = sorted(v for v in by_version if v > root.version)
     if unreachable:
         raise TrustError(f"缺少 root v{root.version + 1}，无法到达 v{unreachable[-1]}",
                          f"root v{root.version + 1} is missing: v{unreachable[-1]} cannot be reached")
     check_not_expired(root.expires, at, f"root v{root.version}")
-    return root, start_print
+    return root, start_print, newest_print
 
 
 def choose_authorizations(bundle_copy: Mapping[str, Any], kept: Document | None, root: Root, at: datetime,
-                          last_seen: int | None) -> tuple[Authorizations, Label]:
+                          last_seen: int | None) -> tuple[Authorizations, Label, str]:
     """The newest authorization document that verifies under ``root`` (the bundle's or the
-    ``--trust`` folder's); then it must be unexpired and not below ``last_seen``."""
+    ``--trust`` folder's); then it must be unexpired and not below ``last_seen``. Returns it,
+    where it came from and its digest (what a status list's snapshot names)."""
     candidates: list[tuple[Authorizations, Label]] = []
     signed_by_version: dict[int, Any] = {}
     for label, envelope in [(BUNDLE_LABEL, bundle_copy)] + ([] if kept is None else [((kept.label, kept.label), _content(kept))]):
@@ -110,11 +116,12 @@ def choose_authorizations(bundle_copy: Mapping[str, Any], kept: Document | None,
             raise TrustError(f"机构授权文件 v{document.version} 有两个不同的版本", f"two different authorization documents claim v{document.version}")
         candidates.append((document, label))
     document, label = max(candidates, key=lambda item: item[0].version)
+    digest = sha256_hex(canonicalize(signed_by_version[document.version]))
     check_not_expired(document.expires, at, f"authorizations v{document.version}")
     if last_seen is not None and document.version < last_seen:
         raise TrustError(f"机构授权版本回退：{document.version} < {last_seen}",
                          f"authorizations rollback: version {document.version} is below {last_seen}")
-    return document, label
+    return document, label, digest
 
 
 @record
@@ -166,6 +173,82 @@ def choose_status(bundle_copy: Mapping[str, Any] | None, kept: Document | None, 
     if stale is None:
         return ChosenStatus(status, True, label)
     return ChosenStatus(status, False, label, stale.zh, stale.en)
+
+
+@record
+class Held:
+    """The trust documents a verification ended up using, as a status list's snapshot names them."""
+
+    root_version: int
+    root_sha256: str
+    authorizations_version: int | None = None
+    authorizations_sha256: str | None = None
+    checkpoint_size: int | None = None
+    checkpoint_root_hash: str | None = None
+
+
+def snapshot_problems(status: StatusList, held: Held, status_label: Label) -> list[tuple[str, str, str]]:
+    """(message id, zh, en) for each document older than, or different from, what ``status`` names.
+
+    Mix-and-match (TUF snapshot): a bundle may not pair a newer signed status list with an older
+    root or authorization document (one without a later ``compromisedSince`` mark, say). A
+    receipt's checkpoint of the named size must have the named tree head; a smaller one still proves
+    inclusion in the append-only log and is accepted; a larger one was signed after the list."""
+    snap = status.snapshot
+    where_zh, where_en = f"状态列表 v{status.version}（来自{status_label[0]}）", f"status list v{status.version} (from {status_label[1]})"
+    problems: list[tuple[str, str, str]] = []
+    pairs = [("root", "root", held.root_version, held.root_sha256, snap.root_version, snap.root_sha256),
+             ("authorizations", "机构授权文件", held.authorizations_version, held.authorizations_sha256,
+              snap.authorizations_version, snap.authorizations_sha256)]
+    for name, name_zh, version, digest, named, named_digest in pairs:
+        if version is None:
+            continue
+        if version < named:
+            problems.append((f"status.snapshot-{name}-older",
+                             f"所用的{name_zh} v{version} 比{where_zh}指明的 v{named} 旧：旧信任文件与新列表混用（可能借旧文件回避撤销或密钥泄露标记）",
+                             f"the {name} document used (v{version}) is older than v{named} named by {where_en}: old trust "
+                             "documents mixed with a newer list (which could hide a revocation or a key-compromise mark)"))
+        elif version == named and digest != named_digest:
+            problems.append((f"status.snapshot-{name}-differs",
+                             f"所用的{name_zh} v{version} 与{where_zh}指明的不是同一份文件",
+                             f"the {name} document v{version} used is not the one {where_en} names"))
+    if held.checkpoint_size is not None and held.checkpoint_size == snap.checkpoint_size \
+            and held.checkpoint_root_hash != snap.checkpoint_root_hash:
+        problems.append(("status.snapshot-checkpoint-differs",
+                         f"发布回执的检查点（大小 {held.checkpoint_size}）与{where_zh}指明的不同：日志分叉",
+                         f"the receipt's checkpoint (size {held.checkpoint_size}) differs from the one {where_en} names: a forked log"))
+    return problems
+
+
+def registry_version_problem(status: StatusList, registry_dir: str | os.PathLike[str]) -> tuple[str, str] | None:
+    """The status list's ``registryVersion`` (the registry commit it was signed at) must be in the
+    history of the registry checkout being verified against; None when it is (or when the
+    checkout is not a git repository, or the list is ``unversioned``: nothing to compare)."""
+    import subprocess  # only with a registry checkout
+
+    import re
+
+    version = status.registry_version
+    base = Path(registry_dir)
+    if version == "unversioned":
+        return None
+    if not re.fullmatch(r"[0-9a-f]{7,64}", version):
+        return (f"状态列表的 registryVersion 不是提交编号：{version!r}", f"the status list's registryVersion is not a commit: {version!r}")
+    if not (base / ".git").exists() and not _inside_git(base):
+        return None
+    try:
+        done = subprocess.run(["git", "-C", str(base), "merge-base", "--is-ancestor", version, "HEAD"],
+                              capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode == 0:
+        return None
+    return (f"状态列表签署于另一登记版本 {version}（不在 {base} 的历史中）",
+            f"the status list was signed for another registry version {version} (not in the history of {base})")
+
+
+def _inside_git(base: Path) -> bool:
+    return any((parent / ".git").exists() for parent in base.resolve().parents)
 
 
 def check_evidence(registry_dir: str | os.PathLike[str], evidence: Sequence[Mapping[str, str]]) -> tuple[list[tuple[str, str]], int]:

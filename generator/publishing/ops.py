@@ -55,16 +55,48 @@ def trust_init(registry: Path, keys: PlatformKeys, *, name: str, threshold: int,
     signed = {"_type": "root", "version": 1, "expires": expires, "registry": name, "keys": every,
               "roles": {role: {"keyids": [key_id(_public(k)) for k in ks], "threshold": threshold if role == "root" else 1}
                         for role, ks in roles.items()}}
+    _refuse_unverifiable("root", signed)
     root = sign_metadata(signed, keys.root)
     platform = agency_entry("platform", platform_names, [key_entry(keys.platform, *platform_valid)],
                             accredited=platform_valid)
-    auth = sign_metadata({"_type": "authorizations", "version": 1, "expires": auth_expires, "agencies": [],
-                          "platform": platform}, [keys.authorizations])
+    auth_signed = {"_type": "authorizations", "version": 1, "expires": auth_expires, "agencies": [], "platform": platform}
+    _refuse_unverifiable("authorizations", auth_signed)
+    auth = sign_metadata(auth_signed, [keys.authorizations])
     log = PublicationLog()
     checkpoint = sign_checkpoint(log, platform_valid[0], [keys.log], registry=name)
     return [trust.write("1.root.json", root, replace=False), trust.write("authorizations.json", auth, replace=False),
             trust.write("log.json", {"leaves": []}, replace=False),
             trust.write("checkpoint.json", checkpoint, replace=False)]
+
+
+def checked_public_key(multikey: str, where: str = "--public-key") -> str:
+    """A Multikey fit to enter a trust document: decodable multibase, Ed25519 header, 32 bytes, a
+    valid point, not of small order (``signing.multikey.decode_public_key``); else a clear error."""
+    from signing.errors import SigningError
+    from signing.multikey import decode_public_key
+
+    try:
+        decode_public_key(multikey)
+    except SigningError as error:
+        shown = multikey if isinstance(multikey, str) and len(multikey) <= 80 else f"{str(multikey)[:80]}…"
+        raise OperationError(
+            f"{where} 不是可用的 Ed25519 公钥（{shown!r}）：{error.zh}；请给出 `carbonreg keys generate` 打印的 Multikey（z6Mk…）",
+            f"{where} is not a usable Ed25519 public key ({shown!r}): {error.en}; give the Multikey (z6Mk…) "
+            "that `carbonreg keys generate` printed") from None
+    return multikey
+
+
+def _refuse_unverifiable(kind: str, signed: dict) -> None:
+    """Never sign a trust document the verifier would refuse (a bad key would fail every certificate)."""
+    from signing.authorizations import parse_authorizations
+    from signing.errors import SigningError
+    from signing.trust import parse_root
+
+    try:
+        (parse_root if kind == "root" else parse_authorizations)(signed)
+    except SigningError as error:
+        raise OperationError(f"拒绝签署：{kind} 文件无法通过核验：{error.zh}",
+                             f"refusing to sign: the {kind} document would not verify: {error.en}") from None
 
 
 def _next_authorizations(trust: TrustDir, change, key, expires: str | None) -> Path:
@@ -80,13 +112,17 @@ def _next_authorizations(trust: TrustDir, change, key, expires: str | None) -> P
     signed["version"] = current["signed"]["version"] + 1
     if expires:
         signed["expires"] = expires
+    _refuse_unverifiable("authorizations", signed)
     return trust.write("authorizations.json", sign_metadata(signed, [key]))
 
 
 def authorize(registry: Path, auth_key, *, agency_id: str, names: dict, public_multikey: str,
               accredited: tuple[str, str], key_valid: tuple[str, str], expires: str | None = None) -> Path:
-    """Add an agency (or a new key of a known agency) to the authorization document."""
+    """Add an agency (or a new key of a known agency) to the authorization document; the key must
+    be a valid Ed25519 Multikey (see :func:`checked_public_key`)."""
     from signing.issue import agency_entry
+
+    checked_public_key(public_multikey)
 
     def change(signed):
         key = {"publicKeyMultibase": public_multikey, "validFrom": key_valid[0], "validUntil": key_valid[1]}
@@ -211,7 +247,10 @@ def publish(registry: Path, keys: PlatformKeys, *, at: str, today: date) -> list
 
 
 def sign_status(registry: Path, status_key, *, at: str, expires: str, today: date) -> Path:
-    """Sign the revocation status list from the registry's revocation notices (Art. 16-17)."""
+    """Sign the revocation status list from the registry's revocation notices (Art. 16-17). Its
+    snapshot names the current root, authorization document and log checkpoint (a verifier then
+    refuses older ones beside it); ``site`` is the registry's base URL (where the list is)."""
+    from signing.statuslist import snapshot_of
     from signing.trust import sign_metadata
 
     result = check(registry, today)
@@ -223,9 +262,16 @@ def sign_status(registry: Path, status_key, *, at: str, expires: str, today: dat
         kind = "declaration" if rev.target_kind == "declaration" else "certificate"
         entries.append({"id": f"urn:carbonreg:{kind}:{rev.target_id}", "reason": f"{rev.reason.zh} / {rev.reason.en}",
                         "revoked": f"{rev.decided_on.isoformat()}T00:00:00Z"})
+    root, auth, checkpoint = trust.latest_root(), trust.read("authorizations.json"), trust.read("checkpoint.json")
+    if auth is None or checkpoint is None:
+        raise OperationError("trust/ 缺少 authorizations.json 或 checkpoint.json；先运行 carbonreg trust init",
+                             "trust/ lacks authorizations.json or checkpoint.json; run carbonreg trust init first")
     signed = {"_type": "status", "version": version, "issued": at, "expires": expires,
               "registryVersion": _registry_version(registry), "registry": trust.registry_name(),
-              "entries": sorted(entries, key=lambda e: e["id"])}
+              "snapshot": snapshot_of(root, auth, checkpoint), "entries": sorted(entries, key=lambda e: e["id"])}
+    site = result.registry.meta.base_url if result.registry.meta else None
+    if site:
+        signed["site"] = site if site.endswith("/") else f"{site}/"
     return trust.write("status.json", sign_metadata(signed, [status_key]))
 
 

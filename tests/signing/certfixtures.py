@@ -75,6 +75,7 @@ class World:
     agency_state_since: str = "2024-01-01T00:00:00Z"
     declaration_key_compromised_since: str | None = None
     authorizations_expires: str = "2026-12-31T00:00:00Z"
+    authorizations_version: int = 1
     status_issued: str = "2026-03-09T00:00:00Z"
     status_expires: str = "2026-03-16T00:00:00Z"
     status_version: int = 7
@@ -90,11 +91,19 @@ class World:
         agency = agency_entry("agency-green", AGENCY_NAMES, [key], accredited=("2024-01-01T00:00:00Z", "2028-01-01T00:00:00Z"),
                               state=self.agency_state, since=self.agency_state_since)
         platform = self.platform.platform_entry("2024-01-01T00:00:00Z", "2030-01-01T00:00:00Z", self.declaration_key_compromised_since)
-        return self.platform.authorizations([agency], expires=self.authorizations_expires, platform=platform)
+        return self.platform.authorizations([agency], version=self.authorizations_version,
+                                            expires=self.authorizations_expires, platform=platform)
+
+    def status_list(self, **values) -> dict:
+        """A status list whose snapshot names this world's root v1, authorizations and current checkpoint."""
+        values.setdefault("root", self.root())
+        values.setdefault("authorizations", self.authorizations())
+        values.setdefault("checkpoint", self.platform.checkpoint(self.log, values["issued"]))
+        return self.platform.status_list(**values)
 
     def status(self) -> dict:
-        return self.platform.status_list(version=self.status_version, issued=self.status_issued, expires=self.status_expires,
-                                         entries=self.status_entries, registry=self.status_registry)
+        return self.status_list(version=self.status_version, issued=self.status_issued, expires=self.status_expires,
+                                entries=self.status_entries, registry=self.status_registry)
 
     def issue(self, kind: str = "certificate", *, number: str = "CN-2026-0001", created: str = "2026-03-01T08:00:00Z",
               published: str = "2026-03-02T00:00:00Z", root_chain: list | None = None) -> dict:

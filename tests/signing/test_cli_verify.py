@@ -46,7 +46,7 @@ def test_valid_certificate_exits_0_and_prints_steps_and_verdict(world, files, ca
     code, out, _ = run(capsys, write(world.issue()), "--root", root, *AT)
     assert code == 0
     assert "✓ proof" in out and "✓ 有效 / VALID" in out and "绿色认证中心 / Green Certification Centre (agency-green)" in out
-    assert "2026-03-02T00:00:00Z" in out and "log checkpoint" in out and "未被吊销 / not revoked" in out
+    assert "2026-03-02T00:00:00Z" in out and "log checkpoint" in out and "未被撤销 / not revoked" in out
     assert "2025 浦江城市马拉松 / 2025 Pujiang City Marathon" in out
 
 
@@ -127,7 +127,7 @@ def test_each_attack_exits_1(world, files, capsys, attack, step):
 def test_revoked_prints_the_reason(world, files, capsys):
     root, write = files
     _, out, _ = run(capsys, write(_revoked(world)), "--root", root, *AT)
-    assert "已吊销 / REVOKED：伪造注销证明 / forged retirement proof" in out
+    assert "已撤销 / REVOKED：伪造注销证明 / forged retirement proof" in out
 
 
 def test_revoked_exits_1_with_the_reason_in_json_too(world, files, capsys):
@@ -142,7 +142,7 @@ def test_stale_status_list_exits_2_and_says_revocation_is_unknown(world, files, 
     root, write = files
     code, out, _ = run(capsys, write(_stale(world)), "--root", root, *AT)
     assert code == 2 and "⚠ status" in out and "⚠ revocation" in out and "GENUINE, BUT REVOCATION STATUS STALE OR UNKNOWN" in out
-    assert "has expired" in out and "not revoked as of" not in out and "未被吊销 / not revoked" not in out
+    assert "has expired" in out and "not revoked as of" not in out and "未被撤销 / not revoked" not in out
     assert "2025 浦江城市马拉松 / 2025 Pujiang City Marathon" in out  # genuine: the signed content is shown
 
 

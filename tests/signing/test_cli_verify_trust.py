@@ -79,7 +79,7 @@ def test_no_status_list_exits_2_and_never_says_not_revoked(world, tmp_path, caps
     bundle = world.issue()
     bundle["trust"]["status"] = None
     code, out, _ = run(capsys, write(tmp_path / "c.json", bundle), "--root", write(tmp_path / "r.json", world.root()), *AT)
-    assert code == 2 and "no status list" in out and "UNKNOWN" in out and "未被吊销 / not revoked" not in out
+    assert code == 2 and "no status list" in out and "UNKNOWN" in out and "未被撤销 / not revoked" not in out
 
 
 def test_json_lists_every_step_and_the_verdict_with_the_same_exit_codes(world, tmp_path, capsys):
@@ -191,7 +191,7 @@ def test_trust_dir_documents_take_precedence_when_newer(world, tmp_path, capsys)
     world.status_issued, world.status_expires = "2026-02-20T00:00:00Z", "2026-03-01T00:00:00Z"
     path = write(tmp_path / "c.json", world.issue())
     assert run(capsys, path, "--trust", trust, *AT)[0] == 2
-    newer = world.platform.status_list(version=8, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z")
+    newer = world.status_list(version=8, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z")
     write(trust / "status.json", newer)
     code, out, _ = run(capsys, path, "--trust", trust, *AT)
     assert code == 0 and "status list v8" in out and "status.json" in out
@@ -203,7 +203,7 @@ def test_trust_dir_documents_take_precedence_when_newer(world, tmp_path, capsys)
     code, out, _ = run(capsys, path, "--trust", trust, *AT)
     assert code == 1 and "authorization document v2 (from" in out and "✗ issuer" in out and "suspended" in out
     # An older copy in the folder does not roll the bundle's back; a forged one is refused.
-    write(trust / "status.json", world.platform.status_list(version=3, issued="2026-03-09T00:00:00Z",
+    write(trust / "status.json", world.status_list(version=3, issued="2026-03-09T00:00:00Z",
                                                             expires="2026-03-16T00:00:00Z", entries=REVOKED))
     (trust / "authorizations.json").unlink()
     code, out, _ = run(capsys, path, "--trust", trust, *AT)
@@ -219,10 +219,10 @@ def test_status_file_newer_list_overrides_the_bundle(world, tmp_path, capsys):
     root = write(tmp_path / "r.json", world.root())
     world.status_issued, world.status_expires = "2026-02-20T00:00:00Z", "2026-03-01T00:00:00Z"
     path = write(tmp_path / "c.json", world.issue())
-    fresh = world.platform.status_list(version=8, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z")
+    fresh = world.status_list(version=8, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z")
     code, out, _ = run(capsys, path, "--root", root, "--status", write(tmp_path / "s.json", fresh), *AT)
-    assert code == 0 and "status list v8 (from" in out and "未被吊销 / not revoked" in out
-    revoking = world.platform.status_list(version=9, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z", entries=REVOKED)
+    assert code == 0 and "status list v8 (from" in out and "未被撤销 / not revoked" in out
+    revoking = world.status_list(version=9, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z", entries=REVOKED)
     code, out, _ = run(capsys, path, "--root", root, "--status", write(tmp_path / "s9.json", revoking), *AT)
     assert code == 1 and "✗ revocation" in out and "double counting (Art. 16)" in out
 
@@ -231,7 +231,7 @@ def test_status_file_older_than_the_bundles_is_refused_as_a_rollback(world, tmp_
     root = write(tmp_path / "r.json", world.root())
     world.status_version, world.status_entries = 7, REVOKED
     path = write(tmp_path / "c.json", world.issue())
-    older = world.platform.status_list(version=6, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z")
+    older = world.status_list(version=6, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z")
     code, out, _ = run(capsys, path, "--root", root, "--status", write(tmp_path / "s.json", older), *AT)
     assert code == 1 and "✗ status" in out and "rollback" in out and "v6" in out
 
@@ -240,7 +240,7 @@ def test_status_file_with_the_same_version_but_other_entries_is_refused(world, t
     root = write(tmp_path / "r.json", world.root())
     world.status_entries = REVOKED
     path = write(tmp_path / "c.json", world.issue())
-    same_version = world.platform.status_list(version=7, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z")
+    same_version = world.status_list(version=7, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z")
     code, out, _ = run(capsys, path, "--root", root, "--status", write(tmp_path / "s.json", same_version), *AT)
     assert code == 1 and "two different status lists claim v7" in out
 
@@ -248,11 +248,11 @@ def test_status_file_with_the_same_version_but_other_entries_is_refused(world, t
 def test_status_file_from_another_registry_or_signer_is_refused(world, tmp_path, capsys):
     root = write(tmp_path / "r.json", world.root())
     path = write(tmp_path / "c.json", world.issue())
-    staging = world.platform.status_list(version=9, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z",
+    staging = world.status_list(version=9, issued="2026-03-09T00:00:00Z", expires="2026-03-16T00:00:00Z",
                                          registry="carbonreg:staging")
     code, out, _ = run(capsys, path, "--root", root, "--status", write(tmp_path / "a.json", staging), *AT)
     assert code == 1 and "another registry" in out
-    forged = sign_metadata(world.platform.status_list(version=9, issued="2026-03-09T00:00:00Z",
+    forged = sign_metadata(world.status_list(version=9, issued="2026-03-09T00:00:00Z",
                                                       expires="2026-03-16T00:00:00Z")["signed"], [world.agency_key])
     code, out, _ = run(capsys, path, "--root", root, "--status", write(tmp_path / "f.json", forged), *AT)
     assert code == 1 and "not enough valid signatures" in out

@@ -24,6 +24,8 @@ def _signed(version=5, issued="2025-06-01T00:00:00Z", expires="2025-06-15T00:00:
         "issued": issued,
         "expires": expires,
         "registryVersion": "2025.06.01-abc123",
+        "snapshot": {"root": {"version": 1, "sha256": "a" * 64}, "authorizations": {"version": 1, "sha256": "b" * 64},
+                     "checkpoint": {"size": 0, "rootHash": "c" * 64}},
         "entries": entries if entries is not None else [
             {"id": "CN-2025-0007", "reason": "伪造注销证明 / forged retirement proof (Art. 16)",
              "revoked": "2025-06-01T00:00:00Z"},
@@ -91,3 +93,23 @@ def test_validity_cap_is_a_parameter():
     signed = _signed(expires="2025-06-05T00:00:00Z")
     with pytest.raises(TrustError, match="at most 3 days"):
         parse_status_list(signed, max_validity=timedelta(days=3))
+
+
+@pytest.mark.parametrize("snapshot, fragment", [
+    (None, "lacks its snapshot"),
+    ({"root": {"version": 1, "sha256": "a" * 64}, "authorizations": {"version": 1, "sha256": "b" * 64}}, "lacks its snapshot"),
+    ({"root": {"version": 0, "sha256": "a" * 64}, "authorizations": {"version": 1, "sha256": "b" * 64},
+      "checkpoint": {"size": 0, "rootHash": "c" * 64}}, "out of range"),
+    ({"root": {"version": 1, "sha256": "A" * 64}, "authorizations": {"version": 1, "sha256": "b" * 64},
+      "checkpoint": {"size": 0, "rootHash": "c" * 64}}, "lower-case hex"),
+    ({"root": {"version": 1, "sha256": "a" * 64}, "authorizations": {"version": 1, "sha256": "b" * 64},
+      "checkpoint": {"size": 0, "sha256": "c" * 64}}, "exactly size and rootHash"),
+])
+def test_a_list_must_name_the_current_trust_documents(snapshot, fragment):
+    signed = _signed()
+    if snapshot is None:
+        del signed["snapshot"]
+    else:
+        signed["snapshot"] = snapshot
+    with pytest.raises(TrustError, match=fragment):
+        parse_status_list(signed)

@@ -120,11 +120,14 @@ def test_compromised_key_without_trusted_time_fails_even_if_backdated(world):
     assert check(world, world.issue(number="CN-2026-0002", published="2026-03-03T00:00:00Z")).valid
 
 
-def test_no_receipt_and_no_compromise_is_valid_but_says_the_time_is_untrusted(world):
+def test_never_logged_is_genuine_at_best_never_valid(world):
+    """A credential without a log receipt has no trusted time: exit 2 ("unlogged"), never 0."""
     bundle = world.issue()
     bundle["publication"] = None
     verdict = check(world, bundle)
-    assert verdict.valid and verdict.trusted_time == "2026-03-01T08:00:00Z" and verdict.time_source == TIME_UNTRUSTED
+    assert not verdict.valid and verdict.genuine and verdict.exit_code == 2 and verdict.outcome == "unlogged"
+    assert verdict.trusted_time == "2026-03-01T08:00:00Z" and verdict.time_source == TIME_UNTRUSTED
+    assert [s.message_id for s in verdict.steps if s.warning] == ["publication.unlogged"]
 
 
 def test_proof_created_after_publication_refused(world):

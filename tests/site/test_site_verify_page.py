@@ -17,7 +17,7 @@ import pytest
 
 from sitetestkit import REPO
 
-AT = "2026-11-25T00:00:00Z"      # the sample status list is fresh then (it expires 2026-12-08)
+AT = "2026-12-10T00:00:00Z"      # the sample status list is fresh then (issued 2026-12-01, it expires 2027-01-01)
 STEPS = ("json", "bundle", "shape", "root", "authorizations", "proof", "publication", "issuer", "status", "revocation")
 REVOKED = "2025-harbour-esports-showcase"
 CERTIFICATE = "events/2025-yrd-green-building-expo/certificate.json"
@@ -31,11 +31,14 @@ def cli_verdict(site_root: Path, bundle: Path, at: str) -> dict:
     command = [str(script)] if script.exists() else [sys.executable, "-m", "signing.cli"]
     proc = subprocess.run(command + [str(bundle), "--root", str(site_root / "trust" / "1.root.json"), "--json", "--at", at],
                           cwd=REPO, capture_output=True, text=True, timeout=120)
-    assert proc.returncode in (0, 1, 2), proc.stderr
+    assert proc.returncode in (0, 1, 2, 66), proc.stderr
     verdict = json.loads(proc.stdout)
     assert verdict["exitCode"] == proc.returncode
+    if verdict["outcome"] == "input-error":  # nothing verified: the one step that says why
+        return {"outcome": "input-error", "exit": 66, "steps": {"json": "failed"}, "ids": {}, "reason": None}
     return {"outcome": verdict["outcome"], "exit": proc.returncode,
             "steps": {s["name"]: s["outcome"] for s in verdict["steps"]},
+            "ids": {s["name"]: s["id"] for s in verdict["steps"] if s["outcome"] in ("failed", "warning")},
             "reason": verdict["revocation"]["reason"]}
 
 
@@ -48,19 +51,27 @@ def browser_verdict(page, bundle: Path, at: str) -> dict:
         "n => { const r = document.getElementById('verify-result');"
         " return r.dataset.state === 'done' && Number(r.dataset.run) > n; }", arg=before, timeout=30_000)
     result = page.locator("#verify-result")
-    steps = {}
+    steps, ids = {}, {}
     items = page.locator("#verify-steps li")
     for i in range(items.count()):
-        steps[items.nth(i).get_attribute("data-step")] = items.nth(i).get_attribute("data-outcome")
+        name, outcome = items.nth(i).get_attribute("data-step"), items.nth(i).get_attribute("data-outcome")
+        steps[name] = outcome
+        if outcome in ("failed", "warning"):
+            ids[name] = items.nth(i).get_attribute("data-message-id")
     reason = page.locator("#verify-revocation-reason")
     return {"outcome": result.get_attribute("data-outcome"), "exit": int(result.get_attribute("data-exit-code")),
-            "steps": steps, "reason": reason.inner_text() if reason.count() else None,
+            "steps": steps, "ids": ids, "reason": reason.inner_text() if reason.count() else None,
             "text": result.inner_text()}
 
 
 def assert_same(cli: dict, seen: dict) -> None:
+    """Same outcome, exit code, step outcomes and message ids of every failed or warning step (an
+    input error: same outcome and exit code; nothing was verified)."""
+    assert (seen["outcome"], seen["exit"]) == (cli["outcome"], cli["exit"]), seen["text"]
+    if cli["outcome"] == "input-error":
+        return
     assert set(seen["steps"]) == set(STEPS), seen["steps"]
-    assert (seen["outcome"], seen["exit"], seen["steps"]) == (cli["outcome"], cli["exit"], cli["steps"]), seen["text"]
+    assert (seen["steps"], seen["ids"]) == (cli["steps"], cli["ids"]), seen["text"]
 
 
 def bundles(site_root: Path) -> list[Path]:
@@ -229,8 +240,50 @@ def _extra_signature(bundle):
     bundle["trust"]["authorizations"]["signatures"].append({"keyid": "\ud800", "sig": "z1"})
 
 
+def _demo_status_key():
+    import os
+
+    from signing.keys import load_private_key
+
+    os.environ["CARBONREG_DEMO_PASSPHRASE"] = "carbonreg-demo-only"  # public: see demo-keys/README.md
+    return load_private_key(REPO / "demo-keys" / "status.pem", passphrase_env="CARBONREG_DEMO_PASSPHRASE", prompt=None)
+
+
+def _status_naming(**changes):
+    """Re-sign the bundle's status list (with the sample's demo status key) naming other documents:
+    the mix-and-match attack, with a list the verifier cannot tell from a real one."""
+    def edit(bundle):
+        from signing.trust import sign_metadata
+
+        signed = json.loads(json.dumps(bundle["trust"]["status"]["signed"]))
+        signed["version"] += 1
+        for path, value in changes.items():
+            part, member = path.split(".")
+            signed["snapshot"][part][member] = value(signed["snapshot"][part][member])
+        bundle["trust"]["status"] = sign_metadata(signed, [_demo_status_key()])
+    return edit
+
+
+def _nested(bundle):
+    bundle["credential"]["credentialSubject"]["event"]["venue"] = json.loads("[" * 600 + "]" * 600)
+
+
+EXPECTED_IDS = {
+    "no-receipt": "publication.unlogged",
+    "older-authorizations-than-the-status-list-names": "status.snapshot-authorizations-older",
+    "older-root-than-the-status-list-names": "status.snapshot-root-older",
+    "other-authorizations-than-the-status-list-names": "status.snapshot-authorizations-differs",
+    "forked-checkpoint": "status.snapshot-checkpoint-differs",
+    "nested-too-deeply": "json.nested",
+}
+
 MUTATIONS = {
     "no-receipt": _set("publication", None),
+    "older-authorizations-than-the-status-list-names": _status_naming(**{"authorizations.version": lambda v: v + 1}),
+    "older-root-than-the-status-list-names": _status_naming(**{"root.version": lambda v: v + 1}),
+    "other-authorizations-than-the-status-list-names": _status_naming(**{"authorizations.sha256": lambda h: "0" * 64}),
+    "forked-checkpoint": _status_naming(**{"checkpoint.rootHash": lambda h: "0" * 64}),
+    "nested-too-deeply": _nested,
     "no-status-list": _set("trust/status", None),
     "status-reason-changed": _set("trust/status/signed/entries", []),
     "proof-value-changed": _flip_last_char("credential/proof/proofValue"),
@@ -268,12 +321,18 @@ def test_odd_bundles_get_the_cli_verdict(name, site, verify_page, tmp_path):
     cli = cli_verdict(site.root, bundle, AT)
     seen = browser_verdict(verify_page.page, bundle, AT)
     assert_same(cli, seen)
-    if name in ("no-receipt", "lone-surrogate-in-an-unused-signature"):
+    if name == "lone-surrogate-in-an-unused-signature":
         assert seen["outcome"] == "valid"
+    elif name == "no-receipt":
+        assert seen["outcome"] == "unlogged" and seen["exit"] == 2
     elif name == "no-status-list":
         assert seen["outcome"] == "revocation-unknown"
+    elif name in ("bom", "truncated"):
+        assert seen["outcome"] == "input-error" and seen["exit"] == 66
     else:
         assert seen["outcome"] == "invalid"
+    if name in EXPECTED_IDS:
+        assert EXPECTED_IDS[name] in seen["ids"].values(), seen["ids"]
 
 
 def test_the_result_fits_a_phone_screen(site, base_url, open_page, tmp_path):

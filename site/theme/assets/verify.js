@@ -32,11 +32,12 @@
    * ------------------------------------------------------------------------------------------- */
 
   class Refusal extends Error {
-    constructor(zh, en, kind) {
+    constructor(zh, en, kind, id) {
       super(en);
       this.zh = zh;
       this.en = en;
-      this.kind = kind || 'refused'; // 'unreadable' (bytes/syntax), 'stale' (expired status list)
+      this.kind = kind || 'refused'; // 'unreadable' (bytes/syntax), 'nested' (too deep), 'stale' (expired status list)
+      this.id = id || ''; // the message id shared with signing/ (Step.message_id), when more specific than the step's
     }
   }
 
@@ -132,7 +133,7 @@
 
     nested(parse) {
       this.depth += 1;
-      if (this.depth > MAX_DEPTH) refuse('JSON 嵌套过深', 'JSON is nested too deeply', 'unreadable');
+      if (this.depth > MAX_DEPTH) refuse('JSON 嵌套过深', 'JSON is nested too deeply', 'nested'); // a refusal (exit 1), as in Python
       this.pos += 1;
       this.skipSpace();
       const result = parse();
@@ -927,7 +928,8 @@
    * verify_trust.walk_roots: start at the pinned root (self-signed; its file name N.root.json must
    * match its version), then take every later version, one at a time, from the bundle's rootChain,
    * each rotated by the rules above. A fork (two documents for one version), a gap, or an expired
-   * newest root is refused. Returns the newest root and the pinned root's fingerprint.
+   * newest root is refused. Returns the newest root, the pinned root's fingerprint and the newest
+   * root's fingerprint (what a status list's snapshot names).
    */
   async function walkRoots(anchor, chain, at) {
     if (!isObject(anchor.content)) refuse(`${anchor.label} 不是 JSON 对象`, `${anchor.label} is not a JSON object`);
@@ -944,6 +946,7 @@
       byVersion.get(version).push([label, envelope]);
     }
     const startPrint = await rootFingerprint(anchor.content);
+    let newestPrint = startPrint;
     for (const [label, envelope] of byVersion.get(root.version)) {
       if ((await rootFingerprint(envelope)) !== startPrint) {
         refuse(`${label} 中的 root v${root.version} 与固定的 root 不同`, `the root v${root.version} in ${label} differs from the pinned root (${anchor.label})`);
@@ -955,6 +958,7 @@
       for (const [, envelope] of candidates) prints.add(await rootFingerprint(envelope));
       if (prints.size > 1) refuse(`root v${root.version + 1} 有两个不同的版本（分叉）`, `two different documents claim to be root v${root.version + 1} (a fork)`);
       root = await rotateRoot(root, candidates[0][1]);
+      newestPrint = await rootFingerprint(candidates[0][1]);
     }
     const unreachable = [...byVersion.keys()].filter((v) => v > root.version).sort((a, b) => a - b);
     if (unreachable.length) {
@@ -962,7 +966,7 @@
         `root v${root.version + 1} is missing: v${unreachable[unreachable.length - 1]} cannot be reached`);
     }
     checkNotExpired(root.expires, at, `root v${root.version}`);
-    return [root, startPrint];
+    return [root, startPrint, newestPrint];
   }
 
   /* ---------------------------------------------------------------------------------------------
@@ -1034,6 +1038,7 @@
       throw fromBundle(error);
     }
     checkNotExpired(document.expires, at, `authorizations v${document.version}`);
+    document.sha256 = toHex(await sha256(canonicalize(envelope.signed)));
     return document;
   }
 
@@ -1162,8 +1167,57 @@
 
   const MAX_VALIDITY = 31 * 86400;
 
+  /** statuslist._parse_snapshot: the trust documents the list names as current (TUF snapshot). */
+  function parseSnapshot(raw) {
+    const parts = [['root', 'version', 'sha256'], ['authorizations', 'version', 'sha256'], ['checkpoint', 'size', 'rootHash']];
+    if (!exactly(raw, parts.map((p) => p[0]))) {
+      refuse('状态列表缺少 snapshot（root、authorizations、checkpoint）：这是旧格式的列表，请取得当前列表',
+        'status list lacks its snapshot (root, authorizations, checkpoint): an old-format list; get the current one');
+    }
+    const snapshot = {};
+    for (const [name, count, digest] of parts) {
+      const part = raw[name];
+      const where = `status snapshot.${name}`;
+      if (!exactly(part, [count, digest])) refuse(`${where} 必须恰好含 ${count}、${digest}`, `${where} must have exactly ${count} and ${digest}`);
+      const number = field(part, count, 'integer', where);
+      if (number < (count === 'size' ? 0 : 1)) refuse(`${where}.${count} 超出范围`, `${where}.${count} is out of range`);
+      const hex = field(part, digest, 'string', where);
+      if (!HEX32.test(hex)) refuse(`${where} 的 sha256 必须是 64 位小写十六进制`, `${where}: sha256 must be 64 lower-case hex digits`);
+      snapshot[name] = [number, hex];
+    }
+    return snapshot;
+  }
+
+  /** verify_trust.snapshot_problems: [id, zh, en] for each document older than, or not, the one named. */
+  function snapshotProblems(status, held) {
+    const snap = status.snapshot;
+    const whereZh = `状态列表 v${status.version}（来自证书文件）`, whereEn = `status list v${status.version} (from the certificate file)`;
+    const problems = [];
+    for (const [name, nameZh, version, digest] of [['root', 'root', held.rootVersion, held.rootSha256],
+      ['authorizations', '机构授权文件', held.authorizationsVersion, held.authorizationsSha256]]) {
+      if (version === null || version === undefined) continue;
+      const [named, namedDigest] = snap[name];
+      if (version < named) {
+        problems.push([`status.snapshot-${name}-older`,
+          `所用的${nameZh} v${version} 比${whereZh}指明的 v${named} 旧：旧信任文件与新列表混用（可能借旧文件回避撤销或密钥泄露标记）`,
+          `the ${name} document used (v${version}) is older than v${named} named by ${whereEn}: old trust `
+          + 'documents mixed with a newer list (which could hide a revocation or a key-compromise mark)']);
+      } else if (version === named && digest !== namedDigest) {
+        problems.push([`status.snapshot-${name}-differs`, `所用的${nameZh} v${version} 与${whereZh}指明的不是同一份文件`,
+          `the ${name} document v${version} used is not the one ${whereEn} names`]);
+      }
+    }
+    if (held.checkpointSize !== null && held.checkpointSize !== undefined && held.checkpointSize === snap.checkpoint[0]
+        && held.checkpointRootHash !== snap.checkpoint[1]) {
+      problems.push(['status.snapshot-checkpoint-differs',
+        `发布回执的检查点（大小 ${held.checkpointSize}）与${whereZh}指明的不同：日志分叉`,
+        `the receipt's checkpoint (size ${held.checkpointSize}) differs from the one ${whereEn} names: a forked log`]);
+    }
+    return problems;
+  }
+
   function parseStatusList(signed) {
-    if (!isObject(signed) || get(signed, '_type') !== 'status') refuse('不是吊销状态列表', 'not a status list');
+    if (!isObject(signed) || get(signed, '_type') !== 'status') refuse('不是撤销状态列表', 'not a status list');
     const status = {
       version: field(signed, 'version', 'integer', 'status'),
       issued: parseTimestamp(field(signed, 'issued', 'string', 'status')),
@@ -1174,8 +1228,13 @@
         return { id: field(raw, 'id', 'string', 'status entry'), reason: field(raw, 'reason', 'string', 'status entry'),
           revoked: revoked === null ? null : parseTimestamp(revoked) };
       }),
+      snapshot: parseSnapshot(get(signed, 'snapshot')),
       registry: get(signed, 'registry') === null ? null : field(signed, 'registry', 'string', 'status'),
+      site: get(signed, 'site') === null ? null : field(signed, 'site', 'string', 'status'),
     };
+    if (status.site !== null && !(/^https?:\/\//.test(status.site) && status.site.endsWith('/'))) {
+      refuse('状态列表的 site 必须是以 / 结尾的 http(s) 地址', 'status list: site must be an http(s) URL ending in /');
+    }
     if (!(status.issued < status.expires && status.expires <= status.issued + MAX_VALIDITY)) {
       refuse('状态列表的有效期必须为正且不超过 31 天', 'status list validity must be positive and at most 31 days');
     }
@@ -1279,13 +1338,17 @@
       this.at = at;
       this.steps = [];
       this.facts = { statusAsOf: formatTimestamp(at), revocation: 'unknown' };
+      this.held = null; // the trust documents used, for the status list's snapshot
     }
 
-    ok(name, zh, en) { this.steps.push({ name, outcome: 'passed', zh, en }); }
+    /** A step; its message id is ``<step>.<what>``, by default ``<step>.<outcome>`` (Step.message_id). */
+    add(name, outcome, zh, en, id) { this.steps.push({ name, outcome, zh, en, id: id || `${name}.${outcome}` }); }
 
-    warn(name, zh, en) { this.steps.push({ name, outcome: 'warning', zh, en }); }
+    ok(name, zh, en, id) { this.add(name, 'passed', zh, en, id); }
 
-    fail(name, zh, en) { this.steps.push({ name, outcome: 'failed', zh, en }); }
+    warn(name, zh, en, id) { this.add(name, 'warning', zh, en, id); }
+
+    fail(name, zh, en, id) { this.add(name, 'failed', zh, en, id); }
 
     get last() { return this.steps[this.steps.length - 1]; }
 
@@ -1294,13 +1357,16 @@
       const blocker = (this.steps.find((s) => s.outcome !== 'passed') || { name: 'root' }).name;
       for (const name of STEP_NAMES) {
         if (!done.has(name)) {
-          this.steps.push({ name, outcome: 'skipped', zh: `未检查：需要先通过“${blocker}”`, en: `not checked: needs step '${blocker}'` });
+          this.add(name, 'skipped', `未检查：需要先通过“${blocker}”`, `not checked: needs step '${blocker}'`);
         }
       }
       const valid = this.steps.every((s) => s.outcome === 'passed');
       const genuine = !unreadable && this.steps.every((s) => s.outcome === 'passed' || s.outcome === 'warning');
-      const outcome = valid ? 'valid' : genuine ? 'revocation-unknown' : this.facts.revocation === 'revoked' ? 'revoked' : 'invalid';
-      return { valid, genuine, outcome, exitCode: valid ? 0 : genuine ? 2 : 1, unreadable, steps: this.steps, ...this.facts };
+      const unlogged = this.steps.some((s) => s.name === 'publication' && s.outcome === 'warning');
+      const outcome = unreadable ? 'input-error' : valid ? 'valid' : genuine ? (unlogged ? 'unlogged' : 'revocation-unknown')
+        : this.facts.revocation === 'revoked' ? 'revoked' : 'invalid';
+      const exitCode = unreadable ? 66 : valid ? 0 : genuine ? 2 : 1;
+      return { valid, genuine, outcome, exitCode, unreadable, steps: this.steps, ...this.facts };
     }
   }
 
@@ -1313,7 +1379,7 @@
       return document;
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      run.fail('json', error.zh, error.en);
+      run.fail('json', error.zh, error.en, error.kind === 'nested' ? 'json.nested' : '');
       return error.kind === 'unreadable' ? undefined : null;
     }
   }
@@ -1341,8 +1407,9 @@
   async function stepRoot(run, bundle, anchor) {
     try {
       if (anchor.error) refuse(`${anchor.label}：${anchor.error[0]}`, `${anchor.label}: ${anchor.error[1]}`);
-      const [root, print] = await walkRoots(anchor, bundle.rootChain, run.at);
+      const [root, print, newestPrint] = await walkRoots(anchor, bundle.rootChain, run.at);
       Object.assign(run.facts, { rootFingerprint: print, rootVersion: root.version, registry: root.registry });
+      run.held = { rootVersion: root.version, rootSha256: newestPrint };
       run.ok('root', `从固定的 root（${anchor.sourceZh}）验证到 v${root.version}`,
         `root chain verified from the pinned root (${anchor.sourceEn}) to v${root.version}`);
       return root;
@@ -1356,6 +1423,7 @@
   async function stepAuthorizations(run, bundle, root) {
     try {
       const document = await chooseAuthorizations(bundle.authorizations, root, run.at);
+      if (run.held !== null) Object.assign(run.held, { authorizationsVersion: document.version, authorizationsSha256: document.sha256 });
       run.ok('authorizations', `机构授权文件 v${document.version}（来自证书文件）由 root 签署且未过期`,
         `authorization document v${document.version} (from the certificate file) is signed under the root and not expired`);
       return document;
@@ -1393,8 +1461,10 @@
     }
     if (bundle.publication === null) {
       Object.assign(run.facts, { trustedTime: created, timeSource: TIME_UNTRUSTED });
-      run.ok('publication', `没有发布回执：只能使用签名者自称的时间 ${created}（不可信）`,
-        `no publication receipt: only the signer's own time ${created} is available (untrusted)`);
+      run.warn('publication', `未记入公开日志：没有可信时间，只有签名者自称的时间 ${created}（可被倒签）；`
+        + '不能确认为有效（请向登记平台核实是否已发布）',
+      `not in the public log: no trusted time, only the signer's own claim ${created} (which can be backdated); `
+        + 'it cannot be confirmed as valid (ask the registry whether it was published)', 'publication.unlogged');
       return [createdAt, false];
     }
     let publication;
@@ -1409,6 +1479,10 @@
     }
     const published = formatTimestamp(publication.published);
     Object.assign(run.facts, { trustedTime: published, timeSource: TIME_FROM_LOG });
+    if (run.held !== null) {
+      const head = bundle.publication.checkpoint.signed;
+      Object.assign(run.held, { checkpointSize: head.size, checkpointRootHash: head.rootHash });
+    }
     run.ok('publication', `已记入公开日志（第 ${publication.index} 条，树大小 ${publication.treeSize}），可信发布时间 ${published}`,
       `logged publicly (entry ${publication.index} of a tree of ${publication.treeSize}); trusted publication time ${published}`);
     return [publication.published, true];
@@ -1445,10 +1519,22 @@
     run.ok('issuer', `签名密钥在 ${whenZh} 属于获授权的${whoZh}`, `signing key belonged to ${whoEn}, authorized at ${whenEn}`);
   }
 
+  /** verify_steps._published_at: where the current list is (the status list's ``site``). */
+  function publishedAt(status) {
+    if (status !== null && status.site) {
+      const url = `${status.site}trust/status.json`;
+      return [`最新的列表发布在 ${url}（或从证书页面下载最新的证书包）`,
+        `the current list is published at ${url} (or download the current bundle from the certificate page)`];
+    }
+    return ['请从登记平台网站的 trust/status.json 下载最新的列表', "download the current list from the registry site's trust/status.json"];
+  }
+
   async function stepStatus(run, bundle, root) {
     if (bundle.status === null) {
       run.facts.statusFresh = false;
-      run.warn('status', '没有状态列表：无法确认是否已被吊销', 'no status list: cannot confirm the credential is not revoked');
+      const [zh, en] = publishedAt(null);
+      run.warn('status', `没有状态列表：无法确认是否已被撤销；${zh}`, `no status list: cannot confirm the credential is not revoked; ${en}`,
+        'status.missing');
       return null;
     }
     let chosen;
@@ -1460,10 +1546,18 @@
       return null;
     }
     const { status } = chosen;
-    Object.assign(run.facts, { statusFresh: chosen.fresh, statusVersion: status.version, statusExpires: formatTimestamp(status.expires) });
+    const problems = run.held === null ? [] : snapshotProblems(status, run.held);
+    if (problems.length) {
+      const [zh, en] = joinReasons(problems.map((p) => [p[1], p[2]]));
+      run.fail('status', zh, en, problems[0][0]);
+      return null;
+    }
+    Object.assign(run.facts, { statusFresh: chosen.fresh, statusVersion: status.version, statusExpires: formatTimestamp(status.expires),
+      statusSite: status.site });
     if (!chosen.fresh) {
-      run.warn('status', `无法确认未被吊销：${chosen.stale[0]}（来自证书文件；请下载更新的证书文件或状态列表）`,
-        `cannot confirm not revoked: ${chosen.stale[1]} (from the certificate file; download a newer certificate file or status list)`);
+      const [zh, en] = publishedAt(status);
+      run.warn('status', `无法确认未被撤销：${chosen.stale[0]}（来自证书文件）；${zh}`,
+        `cannot confirm not revoked: ${chosen.stale[1]} (from the certificate file); ${en}`, 'status.stale');
       return status;
     }
     const asOf = formatTimestamp(run.at);
@@ -1477,16 +1571,16 @@
     const entry = status === null ? null : revocationOf(status, credentialId, run.at);
     if (entry !== null) {
       Object.assign(run.facts, { revocation: 'revoked', revocationReason: entry.reason });
-      run.fail('revocation', `截至 ${asOf} 已被吊销：${entry.reason}`, `revoked as of ${asOf}: ${entry.reason}`);
+      run.fail('revocation', `截至 ${asOf} 已被撤销：${entry.reason}`, `revoked as of ${asOf}: ${entry.reason}`);
       return;
     }
     if (status === null || !run.facts.statusFresh) {
       run.facts.revocation = 'unknown';
-      run.warn('revocation', `截至 ${asOf} 是否被吊销未知：没有有效期内的签名状态列表`, `revocation as of ${asOf} UNKNOWN: no current signed status list`);
+      run.warn('revocation', `截至 ${asOf} 是否被撤销未知：没有有效期内的签名状态列表`, `revocation as of ${asOf} UNKNOWN: no current signed status list`);
       return;
     }
     run.facts.revocation = 'not-revoked';
-    run.ok('revocation', `截至 ${asOf} 未被吊销（状态列表 v${status.version}）`, `not revoked as of ${asOf} (status list v${status.version})`);
+    run.ok('revocation', `截至 ${asOf} 未被撤销（状态列表 v${status.version}）`, `not revoked as of ${asOf} (status list v${status.version})`);
   }
 
   /**
@@ -1593,7 +1687,8 @@
 
   function showVerdict(verdict, fileName) {
     result.replaceChildren();
-    const headline = { valid: 'verify_valid', 'revocation-unknown': 'verify_unknown', revoked: 'verify_revoked', invalid: 'verify_invalid' }[verdict.outcome];
+    const headline = { valid: 'verify_valid', 'revocation-unknown': 'verify_unknown', unlogged: 'verify_unlogged', revoked: 'verify_revoked',
+      invalid: 'verify_invalid', 'input-error': 'verify_input_error' }[verdict.outcome];
     const box = element('div', { class: `verdict verdict-${verdict.outcome}`, role: 'status' },
       element('strong', { id: 'verify-verdict' }, say(headline)));
     if (verdict.outcome === 'revoked') {
@@ -1619,7 +1714,8 @@
     const list = element('ol', { id: 'verify-steps', class: 'verify-steps' });
     const order = (s) => STEP_NAMES.indexOf(s.name);
     for (const step of [...verdict.steps].sort((a, b) => order(a) - order(b))) {
-      list.append(element('li', { class: `step step-${step.outcome}`, 'data-step': step.name, 'data-outcome': step.outcome },
+      list.append(element('li', { class: `step step-${step.outcome}`, 'data-step': step.name, 'data-outcome': step.outcome,
+        'data-message-id': step.id },
         element('span', { class: 'mark', 'aria-hidden': 'true' }, MARKS[step.outcome]), ' ',
         element('code', {}, step.name), ' ', element('span', { class: 'visually-hidden' }, `(${say(`verify_${step.outcome}`)})`), ' ',
         bilingual(step.zh, step.en)));
