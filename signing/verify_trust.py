@@ -243,8 +243,21 @@ def registry_version_problem(status: StatusList, registry_dir: str | os.PathLike
         return None
     if done.returncode == 0:
         return None
+    if done.returncode != 1 and _shallow(base):
+        return None  # a shallow clone may lack the commit: nothing to compare against
     return (f"状态列表签署于另一登记版本 {version}（不在 {base} 的历史中）",
             f"the status list was signed for another registry version {version} (not in the history of {base})")
+
+
+def _shallow(base: Path) -> bool:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "-C", str(base), "rev-parse", "--is-shallow-repository"],
+                              capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return done.stdout.strip() != "false"
 
 
 def _inside_git(base: Path) -> bool:
