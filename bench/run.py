@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py --sizes 1000,10000
 
 For each size: write the demo registry (``carbonreg demo``), then measure in fresh processes (wall
-time and peak RSS via os.wait4): ``carbonreg check`` cold; our cold build without the search index
+time and each command's own peak memory, bench/measure.py): ``carbonreg check`` cold; our cold build without the search index
 (check + compute + every page in both languages); Pagefind on our output; a rebuild after one event
 changed; ``carbonreg check --base`` of a commit adding one event; ``verify certificate.json`` cold
 vs ``python -c "import …ed25519"``; Hugo rendering the same pages from generated content files and
@@ -30,65 +30,18 @@ sys.path.insert(0, str(BENCH))
 BIN = Path(sys.executable).parent
 TODAY = "2026-12-01"
 
-
-def _tree_pss_kb(pid: int) -> int:
-    """Proportional set size (PSS) of ``pid`` and all its descendants, in KB: memory shared between
-    a parent and its forked workers is counted once, not once per process as RSS would."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as f:
-                fields = f.read().rsplit(b")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
-        except (OSError, IndexError, ValueError):
-            continue
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        todo += children.get(p, [])
-        try:
-            with open(f"/proc/{p}/smaps_rollup", "rb") as f:
-                for line in f:
-                    if line.startswith(b"Pss:"):
-                        total += int(line.split()[1])
-                        break
-        except OSError:
-            continue
-    return total
+from measure import measure  # noqa: E402  (bench/ is on sys.path above)
 
 
 def timed(cmd: list[str], cwd: Path | None = None, check: bool = True, env: dict | None = None) -> tuple[float, float, str]:
-    """Run ``cmd``; (wall seconds, peak memory in MB of the whole process tree: the largest of its
-    PSS sampled every 50 ms (workers included, shared pages counted once) and the largest single
-    RSS the kernel reports, stdout)."""
-    import tempfile
-    import threading
-
+    """Run ``cmd`` in its own process tree (bench/measure.py); (wall seconds, this command's own peak
+    memory in MB: the larger of its tree's PSS sampled every 50 ms and its largest single RSS, stdout)."""
     os.sync()  # the writes of the previous measurement are not this one's to pay for
     time.sleep(1)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
-        peak = [0]
-        done = threading.Event()
-
-        def sample() -> None:
-            while not done.wait(0.05):
-                peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        done.set()
-        sampler.join()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0), err.seek(0)
-        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    if check and proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
-    return seconds, max(peak[0], usage.ru_maxrss) / 1024, stdout
+    m = measure(cmd, cwd=cwd, env=env)
+    if check and m.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({m.returncode}):\n{m.stderr[-2000:]}")
+    return m.seconds, m.peak_mb, m.stdout
 
 
 def cache_env(folder: Path) -> dict:
