@@ -14,7 +14,7 @@ from generator.history.context import read_change
 from generator.history.git import GitError
 from generator.history.rules import HISTORY_RULES
 
-__all__ = ["GitError", "check_change", "check_with_base"]
+__all__ = ["GitError", "check_change", "check_with_base", "git_listing"]
 
 
 def check_change(registry: Path, base_ref: str) -> list[Finding]:
@@ -26,10 +26,24 @@ def check_change(registry: Path, base_ref: str) -> list[Finding]:
     return findings
 
 
+def git_listing(registry: Path):
+    """Every file of the registry from git's index (unchanged files with their blob ids), for the
+    incremental check to key files without stat-ing each one."""
+    from generator.history import git
+    from generator.incremental.listed import Listing
+
+    repo = git.repo_root(registry.resolve())
+    rel = Path(os.path.relpath(registry.resolve(), repo)).as_posix()
+    prefix = "" if rel == "." else rel + "/"
+    files, folders = git.index_listing(repo, "" if rel == "." else rel)
+    return Listing({p[len(prefix):]: blob for p, blob in files.items() if p.startswith(prefix)},
+                   tuple(f[len(prefix):] for f in folders if f.startswith(prefix)))
+
+
 def check_with_base(registry: Path, today: date, shown_root: str | None, base_ref: str):
     """The full registry check (double counting spans every event) plus the change rules."""
     from generator.incremental.check import check_incremental
 
     history = check_change(registry, base_ref)  # first: a bad base fails before the long check
-    result = check_incremental(registry, today, shown_root, jobs=os.cpu_count() or 1)
+    result = check_incremental(registry, today, shown_root, jobs=os.cpu_count() or 1, listing=git_listing(registry))
     return replace(result, findings=tuple(sorted_findings([*result.findings, *history])))

@@ -186,3 +186,36 @@ def init_repository(path: Path) -> None:
     """``git init`` with ``main`` as the first branch (carbonreg init)."""
     _git(path, "init", "-q")
     _git(path, "symbolic-ref", "HEAD", "refs/heads/main")
+
+
+def index_listing(repo: Path, under: str = "") -> tuple[dict[str, str | None], list[str]]:
+    """The files git knows below ``under`` without reading them: (path -> blob id, or None where the
+    work tree's content is not known to equal a blob in the index, and the untracked folders git does
+    not list file by file, e.g. nested repositories).
+
+    A tracked regular file keeps its index blob id unless ``git diff-files`` (git's own stat check of
+    the work tree against the index, racy-clean rule included) lists it, it is flagged
+    assume-unchanged or skip-worktree, or it is unmerged; symbolic links, submodules and untracked
+    files (ignored ones included) are listed with None."""
+    spec = ["--", under] if under not in ("", ".") else []
+    listing: dict[str, str | None] = {}
+    out = _git(repo, "ls-files", "-s", "-v", "-z", *spec).decode("utf-8", "surrogateescape")
+    for item in out.split("\0"):
+        if not item:
+            continue
+        meta, path = item.split("\t", 1)
+        tag, mode, blob, stage = meta.split(" ")
+        trusted = tag == "H" and stage == "0" and mode in ("100644", "100755")
+        listing[path] = blob if trusted and listing.get(path, blob) == blob else None
+    changed = _git(repo, "diff-files", "--name-only", "-z", *spec).decode("utf-8", "surrogateescape")
+    for path in changed.split("\0"):
+        if path in listing:
+            listing[path] = None
+    folders: list[str] = []
+    others = _git(repo, "ls-files", "--others", "-z", *spec).decode("utf-8", "surrogateescape")
+    for path in others.split("\0"):
+        if path.endswith("/"):
+            folders.append(path.rstrip("/"))
+        elif path:
+            listing[path] = None
+    return listing, folders

@@ -17,6 +17,7 @@ from generator.accounting.compute import compute_event
 from generator.findings import Finding, Outcome, sorted_findings
 from generator.incremental import memo
 from generator.incremental.fileids import FileIds
+from generator.incremental.listed import Listing, ListedFileIds
 from generator.incremental.store import FORMAT, Store
 from generator.loading.cache import RecordCache, code_digest, default_folder
 from generator.loading.registry import load_event, load_globals
@@ -57,7 +58,10 @@ def _digest(*parts: str) -> str:
 
 
 def check_incremental(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET,
-                      cache_folder: Path | None | str = "default", jobs: int = 1) -> IncrementalResult:
+                      cache_folder: Path | None | str = "default", jobs: int = 1,
+                      listing: Listing | None = None) -> IncrementalResult:
+    """``listing``: every file of the registry as git lists it (``check --base``), so unchanged files
+    are not stat-ed one by one; the ids, keys and findings are the same as without it."""
     shown_root = str(root) if shown_root is None else shown_root
     folder = default_folder() if cache_folder == "default" else cache_folder
     store = Store(folder)
@@ -66,7 +70,7 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
         cache = RecordCache(folder)
         registry, findings = load_globals(root, shown_root, layout, cache)  # rules, factors, agencies...
         findings = [*layout.findings, *findings]
-        ids = FileIds(root, store)
+        ids = FileIds(root, store) if listing is None else ListedFileIds(root, store, listing)
         rels = [f"events/{year}/{name}" for year, name, _ in layout.event_dirs]
         # Everything an event's result depends on: the code, how paths are shown, the date, every
         # registry-wide file, and every file of the event folder.

@@ -63,6 +63,19 @@ def file_sha256(path) -> str:
     return DIGESTS.sha256(path)
 
 
+def digests_of(path, size: int) -> tuple[str, str | None]:
+    """(SHA-256, git blob id) of a file's bytes from one read; the blob id is None when the file did
+    not hold ``size`` bytes (it changed while it was read)."""
+    digest, blob = hashlib.sha256(), hashlib.sha1(b"blob %d\0" % size)
+    read = 0
+    with os.fdopen(open_regular(path), "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            blob.update(chunk)
+            read += len(chunk)
+    return digest.hexdigest(), blob.hexdigest() if read == size else None
+
+
 class FileIds:
     """Ids of every file under a registry root, in one pass, with the stat cache of ``store``."""
 
@@ -72,6 +85,8 @@ class FileIds:
         self.store = store
         self.known = store.file_table(self.root + os.sep)
         self.changed: list[tuple[str, str, str]] = []
+        self.blobs: list[tuple[str, str]] = []  # (git blob id, SHA-256) of files hashed here
+        self.read: list[str] = []  # the files read and hashed (the others' ids came from a cache)
 
     def tree(self, top: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
         """(path relative to ``top``, id) of every file below ``top`` (the root or a folder in it, as
@@ -96,28 +111,32 @@ class FileIds:
                 if name not in skip and entry.name != ".git":
                     self._scan(entry.path, name, skip, out)
                 continue
-            try:
-                st = entry.stat(follow_symlinks=False)
-                if statmod.S_ISLNK(st.st_mode):
-                    out.append((name, "symlink:" + os.readlink(entry.path)))
-                    continue
-                special = special_kind(st.st_mode)
-                if special is not None:  # never opened: a FIFO would block the check for ever
-                    out.append((name, f"special:{special[0]}"))
-                    continue
-                sig = _signature(st)
-                hit = self.known.get(entry.path)
-                if hit is not None and hit[0] == sig:
-                    out.append((name, hit[1]))
-                    continue
-                sha = sha256_of(entry.path)
-            except OSError as exc:
-                out.append((name, f"unreadable:{exc.errno}"))
-                continue
-            if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
-                self.changed.append((entry.path, sig, sha))  # a racily recent file is hashed every time
-            out.append((name, sha))
+            out.append((name, self.file_id(entry.path, self.known.get(entry.path))))
+
+    def file_id(self, path: str, hit: tuple[str, str] | None) -> str:
+        """The id of the file at ``path`` (not followed), from ``hit`` (its stat cache row) while its
+        stat signature matches, else read and hashed."""
+        try:
+            st = os.lstat(path)
+            if statmod.S_ISLNK(st.st_mode):
+                return "symlink:" + os.readlink(path)
+            special = special_kind(st.st_mode)
+            if special is not None:  # never opened: a FIFO would block the check for ever
+                return f"special:{special[0]}"
+            sig = _signature(st)
+            if hit is not None and hit[0] == sig:
+                return hit[1]
+            self.read.append(path)
+            sha, blob = digests_of(path, st.st_size)
+        except OSError as exc:
+            return f"unreadable:{exc.errno}"
+        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+            self.changed.append((path, sig, sha))  # a racily recent file is hashed every time
+        if blob is not None:
+            self.blobs.append((blob, sha))
+        return sha
 
     def save(self) -> None:
         self.store.put_files(self.changed)
-        self.changed = []
+        self.store.put_blobs(self.blobs)
+        self.changed, self.blobs = [], []

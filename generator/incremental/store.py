@@ -15,6 +15,7 @@ FORMAT = "carbonreg-state/1"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL, sha256 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value TEXT NOT NULL, checksum TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS blobs (blob TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
 """
 
 
@@ -55,6 +56,29 @@ class Store:
 
     def put_files(self, rows: list[tuple[str, str, str]]) -> None:
         self._write("INSERT OR REPLACE INTO files (path, stat, sha256) VALUES (?, ?, ?)", rows)
+
+    def file_rows(self, paths: list[str]) -> dict[str, tuple[str, str]]:
+        """The stat cache rows of ``paths`` only."""
+        return {path: (stat, sha) for path, stat, sha in self._select("SELECT path, stat, sha256 FROM files WHERE path IN ({})", paths)}
+
+    # -- git blob id -> SHA-256 of the same bytes (both computed from one read) ----------------
+    def blob_rows(self, blobs: list[str]) -> dict[str, str]:
+        return dict(self._select("SELECT blob, sha256 FROM blobs WHERE blob IN ({})", blobs))
+
+    def put_blobs(self, rows: list[tuple[str, str]]) -> None:
+        self._write("INSERT OR REPLACE INTO blobs (blob, sha256) VALUES (?, ?)", rows)
+
+    def _select(self, sql: str, keys: list[str]) -> list[tuple]:
+        if self.db is None:
+            return []
+        rows: list[tuple] = []
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                rows += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        except sqlite3.Error:
+            return []
+        return rows
 
     # -- event memo: key -> JSON value ---------------------------------------------------------
     def get_many(self, keys: list[str]) -> dict[str, object]:
