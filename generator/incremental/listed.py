@@ -48,17 +48,25 @@ class ListedFileIds(FileIds):
         if any(prefix.startswith(folder + "/") for folder in self.listing.folders):
             return super().tree(top, skip)  # inside a folder git does not list
         out: list[tuple[str, str]] = []
-        for path in self.paths[bisect.bisect_left(self.paths, prefix):]:
-            if not path.startswith(prefix):
-                break
-            name = path[len(prefix):]
-            if _skipped(name, skip):
+        paths = self.paths
+        # The skipped folders are ranges of the sorted paths ("/" sorts just before "0"): jump over them.
+        jumps: dict[int, int] = {}
+        for folder in skip:
+            start = bisect.bisect_left(paths, f"{prefix}{folder}/")
+            jumps[start] = max(jumps.get(start, start), bisect.bisect_left(paths, f"{prefix}{folder}0"))
+        i = bisect.bisect_left(paths, prefix)
+        while i < len(paths) and paths[i].startswith(prefix):
+            if i in jumps and jumps[i] > i:
+                i = jumps[i]
                 continue
+            path = paths[i]
+            i += 1
+            name = path[len(prefix):]  # git lists no .git folder
             file_id = self._listed_id(path)
             if file_id is not None:
                 out.append((name, file_id))
         for folder in self.listing.folders:
-            if folder.startswith(prefix) and not _skipped(folder[len(prefix):] + "/", skip):
+            if folder.startswith(prefix) and not any(f"{folder[len(prefix):]}/".startswith(f"{s}/") for s in skip):
                 self._scan(os.path.join(self.root, folder), folder[len(prefix):], skip, out)
         out.sort()
         return out
@@ -87,8 +95,3 @@ class ListedFileIds(FileIds):
             self.blobs.append((blob, sha))
         return sha
 
-
-def _skipped(name: str, skip: frozenset[str]) -> bool:
-    """Is ``name`` (a file path relative to the top) inside a skipped folder or a ``.git`` folder?"""
-    parts = name.split("/")[:-1]
-    return any(part == ".git" or "/".join(parts[:i + 1]) in skip for i, part in enumerate(parts))
