@@ -12,7 +12,9 @@ from generator.progress import Progress
 from generator.site.output import OutputError
 
 
-def run_build(registry: str, out: str, today: date, timings: bool = False, search: bool = True, jobs: int = 1) -> int:
+def run_build(registry: str, out: str, today: date, timings: bool = False, search: bool = True, jobs: int = 1,
+              refused: list | None = None) -> int:
+    """Build and report; ``refused`` (if given) receives the error lines of a registry that was refused."""
     root = Path(registry)
     if not root.is_dir():
         print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {registry!r}", file=sys.stderr)
@@ -24,6 +26,8 @@ def run_build(registry: str, out: str, today: date, timings: bool = False, searc
     except BuildRefused as exc:
         for f in exc.result.findings:
             print(finding_line(f), file=sys.stderr)
+        if refused is not None:
+            refused.extend(finding_line(f) for f in exc.result.findings if f.severity.value == "error")
         print(f"登记库有 {exc.result.errors} 个错误，未生成网站，原网站保持不变 / "
               f"the registry has {exc.result.errors} errors: nothing was built, the previous site is unchanged",
               file=sys.stderr)

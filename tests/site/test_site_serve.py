@@ -60,3 +60,52 @@ def test_serve_rebuilds_on_change(tmp_path):
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_a_busy_port_is_named_before_anything_is_built(tmp_path):
+    registry = tmp_path / "registry"
+    shutil.copytree(SAMPLE, registry)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        start = time.monotonic()
+        proc = subprocess.run([sys.executable, "-m", "generator.cli", "serve", "--registry", str(registry),
+                               "--out", str(tmp_path / "_site"), "--port", str(port), "--today", "2026-11-24"],
+                              capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert f"端口 {port} 已被占用" in proc.stderr and f"port {port} is busy" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "_site").exists()   # nothing was built
+    assert time.monotonic() - start < 60
+
+
+def test_errors_show_on_every_page_until_fixed(tmp_path):
+    registry = tmp_path / "registry"
+    shutil.copytree(SAMPLE, registry)
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--registry", str(registry),
+                             "--out", str(tmp_path / "_site"), "--port", str(port), "--today", "2026-11-24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+    page = f"http://127.0.0.1:{port}/en/events/2026-riverside-light-art-festival/"
+    home = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait_for(lambda: _get(page) is not None, 180), "the preview never came up"
+        assert "carbonreg-serve-errors" not in _get(page)
+        plan = registry / PLAN
+        good = plan.read_text(encoding="utf-8")
+        plan.write_text(good.replace("kind: performance", "kind: <script>bad</script>"), encoding="utf-8")
+        assert _wait_for(lambda: "carbonreg-serve-errors" in (_get(page) or ""), 180), "no banner after an error"
+        for url in (page, home):
+            text = _get(url)
+            assert "the registry has 1 errors" in text and "登记库有 1 个错误" in text
+            assert "plan.yaml" in text and "<script>bad" not in text   # the finding, escaped
+        assert "2026 Riverside Light Art Festival" in _get(page)      # still the last good site
+        plan.write_text(good, encoding="utf-8")
+        assert _wait_for(lambda: "carbonreg-serve-errors" not in (_get(page) or "carbonreg-serve-errors"), 180)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
