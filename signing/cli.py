@@ -164,6 +164,10 @@ def _write_state(path: str, old: dict[str, int], seen: dict[str, int]) -> None:
 def _verdict_line(verdict: Any) -> str:
     if verdict.valid:
         return "结论 / Verdict: ✓ 有效 / VALID（撤销状态为最新 / revocation status is fresh）"
+    if verdict.outcome == "bare-credential":
+        return ("结论 / Verdict: ⚠ 签名完好，但这只是单独的凭证 / SIGNATURE INTACT, BUT ONLY A BARE CREDENTIAL\n"
+                "  没有证书包，无法核验机构授权与撤销状态；请下载证书包后再核验 / without the bundle its authorization "
+                "and revocation cannot be checked: download the bundle and verify that")
     if verdict.outcome == "unlogged":
         return ("结论 / Verdict: ⚠ 签名真实，但未记入公开日志 / GENUINE SIGNATURE, BUT NEVER LOGGED\n"
                 "  没有可信的签署时间（签名者自称的时间可被倒签），不能确认为有效；请向登记平台核实 / "
@@ -334,6 +338,38 @@ def _bundle_bytes(args: Any, item: Any) -> bytes | None:
     return item.data
 
 
+def _bare_credential(args: Any, item: Any, state: dict[str, int]) -> tuple[Any, tuple[str, str] | None]:
+    """A bare credential: inside a registry checkout, verify the bundle built from its ``trust/``
+    (the site's verdict); outside, the signature only (exit 2 at best). (None, None) after an
+    input error was reported."""
+    from .barecredential import bundle_from_registry, find_registry_root, registry_error, verify_bare
+    from .errors import SigningError
+
+    registry = find_registry_root(args.certificate)
+    if registry is None:
+        from .barecredential import bundle_location
+
+        where = bundle_location(item.document)
+        note = ("这是单独的凭证，不是证书包，且不在登记库中：只能核验签名；" + where[0],
+                "this is a bare credential, not a bundle, and it is not inside a registry: only its signature can be checked; "
+                + where[1])
+        return verify_bare(item.data, args.at), note
+    try:
+        data = bundle_from_registry(registry, item.document)
+    except SigningError as error:
+        _input_error(args, *registry_error(registry, error))
+        return None, None
+    from .verify import verify_file
+
+    note = (f"单独的凭证，位于登记库 {registry} 中：按其 trust/ 文件与公开日志组成证书包后核验（与网站上的证书包结论相同）",
+            f"a bare credential inside the registry {registry}: verified as the bundle built from its trust/ documents "
+            "and publication log (the verdict of the site's bundle)")
+    verdict = verify_file(args.certificate, root=args.root, trust_dir=args.trust, status_file=args.status,
+                          registry_dir=args.registry, at=args.at, trust_on_first_use=args.trust_on_first_use,
+                          last_seen=state, data=data)
+    return verdict, note
+
+
 def run(args: Any, then: Callable[[Any, Any, int], int] | None = None) -> int:
     """Verify as ``args`` (from :func:`parse_args`) asks; print the result; return the exit code.
 
@@ -343,14 +379,22 @@ def run(args: Any, then: Callable[[Any, Any, int], int] | None = None) -> int:
     item = classify_input(args.certificate)
     if item.is_error:
         return _input_error(args, item.zh, item.en)
-    data = _bundle_bytes(args, item)
-    if data is None:
-        return EXIT_INPUT
-    from .verify import verify_file
+    from .inputfile import CREDENTIAL
 
-    verdict = verify_file(args.certificate, root=args.root, trust_dir=args.trust, status_file=args.status,
-                          registry_dir=args.registry, at=args.at, trust_on_first_use=args.trust_on_first_use,
-                          last_seen=state, data=data)
+    note = None
+    if item.kind == CREDENTIAL:
+        verdict, note = _bare_credential(args, item, state)
+        if verdict is None:
+            return EXIT_INPUT
+    else:
+        data = _bundle_bytes(args, item)
+        if data is None:
+            return EXIT_INPUT
+        from .verify import verify_file
+
+        verdict = verify_file(args.certificate, root=args.root, trust_dir=args.trust, status_file=args.status,
+                              registry_dir=args.registry, at=args.at, trust_on_first_use=args.trust_on_first_use,
+                              last_seen=state, data=data)
     tofu = not verdict.root_pinned and verdict.root_fingerprint is not None
     if tofu:
         print(TOFU_BANNER, file=sys.stderr)
@@ -360,8 +404,11 @@ def run(args: Any, then: Callable[[Any, Any, int], int] | None = None) -> int:
         if args.json:
             report = verdict.as_json()
             report["certificate"] = args.certificate
+            report["input"] = {"kind": item.kind, "note": None if note is None else {"zh": note[0], "en": note[1]}}
             print(json.dumps(report, ensure_ascii=False, indent=2))
         else:
+            if note is not None:
+                print(f"注意 / note: {note[0]} / {note[1]}")
             _print_text(args.certificate, verdict)
         sys.stdout.flush()
     except BrokenPipeError:

@@ -165,12 +165,15 @@ class Verdict:
     @property
     def outcome(self) -> str:
         """``valid``, ``revocation-unknown``, ``unlogged`` (genuine, never logged: no trusted time),
+        ``bare-credential`` (a credential without its bundle, outside a registry: signature intact),
         ``revoked``, ``invalid`` or ``input-error``."""
         if self.unreadable:
             return "input-error"
         if self.valid:
             return "valid"
         if self.genuine:
+            if any(s.name == "bundle" and s.warning for s in self.steps):
+                return "bare-credential"
             return "unlogged" if any(s.name == "publication" and s.warning for s in self.steps) else "revocation-unknown"
         return "revoked" if self.revocation == "revoked" else "invalid"
 

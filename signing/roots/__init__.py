@@ -12,6 +12,9 @@ root chain forward from it. Shipping version 1 is enough; later versions reach t
 through the bundles (or ``--trust DIR``). To ship the platform's root, copy its ``root.json``
 here under that name (and list ``*.root.json`` as package data of ``signing.roots``).
 
+``sites.json`` maps a shipped registry's name to its site's base URL (ending in ``/``), so that
+``verify`` can say where a certificate's page is when it holds only the credential.
+
 ``CARBONREG_ROOTS_DIR``, when set, replaces this folder (tests, or a verifier who keeps
 pinned roots elsewhere); ``verify`` says which folder the root came from.
 
@@ -73,3 +76,20 @@ def shipped_root(registry_name: str) -> dict[str, Any] | None:
             f"shipped root {path} does not belong to the registry {registry_name}",
         )
     return envelope
+
+
+def known_sites() -> dict[str, str]:
+    """Registry name → site base URL, from ``sites.json`` in the roots folder ({} when absent or bad)."""
+    from ..strictjson import load_path
+
+    path = roots_dir() / "sites.json"
+    if not path.is_file():
+        return {}
+    try:
+        sites = load_path(path)
+    except SigningError:
+        return {}
+    if not isinstance(sites, dict):
+        return {}
+    return {name: url for name, url in sorted(sites.items())
+            if isinstance(url, str) and url.startswith(("https://", "http://")) and url.endswith("/")}
