@@ -43,7 +43,11 @@ def copy_sample_from(registry: Path, dest: Path) -> Path:
     events = (registry / "events").resolve()
 
     def ignore(folder: str, names: list[str]) -> list[str]:
-        if Path(folder).resolve().parent == events:  # events/<year>/: keep the sample's events only
+        here = Path(folder).resolve()
+        if here == events:  # events/: a year folder with none of the sample's events is left out whole
+            return [name for name in names if (here / name).is_dir()
+                    and not any((here / name / event).is_dir() for event in SAMPLE_EVENTS)]
+        if here.parent == events:  # events/<year>/: keep the sample's events only
             return [name for name in names if name not in SAMPLE_EVENTS]
         return []
 

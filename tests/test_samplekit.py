@@ -25,10 +25,10 @@ def _tree(root: Path) -> dict[str, str]:
 
 def _add_valid_event(registry: Path) -> str:
     """A new planned event, as an organizer files one: a plan copied from the sample, renamed."""
-    folder = registry / "events/2027/2027-lujiazui-dragon-boat-race"
+    folder = registry / "events/2027/2027-lujiazui-test-regatta"
     folder.mkdir(parents=True)
     text = (registry / RIVERSIDE / "plan.yaml").read_text(encoding="utf-8")
-    text = (text.replace("2026-riverside-light-art-festival", "2027-lujiazui-dragon-boat-race")
+    text = (text.replace("2026-riverside-light-art-festival", "2027-lujiazui-test-regatta")
                 .replace("2026 滨江灯光艺术节", "2027 陆家嘴龙舟赛").replace("2026 Riverside Light Art Festival",
                                                                      "2027 Lujiazui Dragon Boat Race"))
     for old, new in (("2026-10-01", "2027-03-01"), ("2026-12-17", "2027-05-31"), ("2026-12-18", "2027-06-01"),
@@ -37,7 +37,7 @@ def _add_valid_event(registry: Path) -> str:
         assert old in text, old
         text = text.replace(old, new)
     (folder / "plan.yaml").write_text(text, encoding="utf-8")
-    return "2027/2027-lujiazui-dragon-boat-race"
+    return "2027/2027-lujiazui-test-regatta"
 
 
 def test_an_extra_valid_event_in_the_working_tree_is_left_out(tmp_path):
@@ -46,12 +46,13 @@ def test_an_extra_valid_event_in_the_working_tree_is_left_out(tmp_path):
     added = _add_valid_event(clone)
     result = check(clone, date(2026, 11, 20), "registry")
     assert result.errors == 0, [f"{f.location} {f.code} {f.en}" for f in result.findings if f.severity == "error"]
-    assert any(e.plan and e.plan.id == "2027-lujiazui-dragon-boat-race" for e in result.registry.events)
+    assert any(e.plan and e.plan.id == "2027-lujiazui-test-regatta" for e in result.registry.events)
 
     assert added in extra_events(clone)
     copied = copy_sample_from(clone, tmp_path / "copy")
     assert _tree(copied) == _tree(SAMPLE)
     assert not (copied / "events" / added).exists()
+    assert not (copied / "events" / "2027").exists()   # nor its year folder (a test may create it)
 
 
 def test_every_sample_event_is_in_the_repository_and_kept():
