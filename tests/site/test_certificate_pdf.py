@@ -80,6 +80,7 @@ def test_the_pdf_renders_and_its_text_is_bilingual(site, tmp_path):
                   "核算范围", "Scope", "排放量", "Emissions", "606.82", "SHEA-2025 004600001–004600099",
                   "verify certificate.pdf", "https://carbonreg.example.org/events/2025-yrd-green-building-expo/certificate/"):
         assert words in text.replace("\n", " ") or words in text, words
+    assert "\u25a1" not in text  # no character the font lacks (drawn as a box) in the sample's PDF
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
     pages = sorted(tmp_path.glob("page*.png"))
     assert len(pages) == 1  # one A4 page

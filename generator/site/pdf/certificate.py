@@ -52,7 +52,7 @@ class Content:
                  self.retirements_title, *self.retirement_head, self.number.zh, self.number.en, self.number.value]
         parts += [s for row in self.rows for s in (row.zh, row.en, row.value)]
         parts += [s for row in self.retirements for s in row]
-        return "".join(parts)
+        return "".join(parts).translate(PLAIN)
 
 
 def both(key: str) -> tuple[str, str]:
@@ -116,11 +116,15 @@ def content(view, page_url: str | None, site_url: str | None) -> Content:
                    + label("pdf_attachment", "en").format(file=file))
 
 
+# Noto Sans SC has no subscript or superscript digits (tCO₂e): the plain digit reads the same
+PLAIN = str.maketrans("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹", "01234567890123456789")
+
+
 def _clean(text: str, usable: frozenset) -> str:
     """Control and format characters (none in a checked credential) and characters the font subset
     lacks are shown as a box, never dropped: the page must not read differently from the signed data."""
     return "".join(ch if ch == "\n" or (ch in usable and unicodedata.category(ch)[0] != "C") else FALLBACK
-                   for ch in text)
+                   for ch in text.translate(PLAIN))
 
 
 def _fixed_time(view) -> datetime:
@@ -143,6 +147,9 @@ def certificate_pdf(view, page_url: str | None, site_url: str | None) -> bytes:
         path.write_bytes(font.data)
         pdf = FPDF(orientation="portrait", unit="mm", format="A4")
         pdf.add_font(FAMILY, fname=str(path))
+    # font.py wrote every glyph's box and the font-wide numbers: fpdf2's subset of the font (which
+    # only drops glyphs) need not expand and recompile each outline to recompute them
+    pdf.fonts[FAMILY.lower()].ttfont.recalcBBoxes = False
     when = _fixed_time(view)
     pdf.set_creation_date(when)
     pdf.set_title(f"{c.title[0]} {c.number.value} · {c.title[1]}")

@@ -63,22 +63,32 @@ class _Source:
                         sxHeight=getattr(os2, "sxHeight", 0), sCapHeight=getattr(os2, "sCapHeight", 0),
                         achVendID=os2.achVendID, fsType=os2.fsType)
 
-    def glyph(self, name: str) -> tuple:
+    def glyph(self, name: str) -> "_Glyph":
         hit = self.converted.get(name)
         if hit is None:
             from fontTools.pens.cu2quPen import Cu2QuPen
             from fontTools.pens.ttGlyphPen import TTGlyphPen
 
-            from fontTools.ttLib.tables._g_l_y_f import Glyph
-
             pen = TTGlyphPen(None)
             self.glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
             glyph = pen.glyph()
             glyph.recalcBounds(None)
-            advance, _ = self.metrics[name]
+            contours = max(glyph.numberOfContours, 0)
+            points = len(glyph.coordinates) if contours else 0
+            box = (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax) if contours else (0, 0, 0, 0)
             # kept compiled: each PDF's font copies the bytes instead of compiling the outline again
-            hit = self.converted[name] = (glyph.compile(None, recalcBBoxes=False), advance, getattr(glyph, "xMin", 0))
+            hit = self.converted[name] = _Glyph(glyph.compile(None, recalcBBoxes=False), self.metrics[name][0],
+                                                box, points, contours)
         return hit
+
+
+@dataclass(frozen=True)
+class _Glyph:
+    data: bytes  # the compiled TrueType glyph (its header holds its box)
+    advance: int
+    box: tuple  # xMin, yMin, xMax, yMax
+    points: int
+    contours: int
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,14 +106,12 @@ def subset_font(text: str) -> SubsetFont:
     source = _source()
     wanted = sorted(set(text) | {" ", FALLBACK} - {"\n", "\r", "\t"})
     missing = frozenset(ch for ch in wanted if ord(ch) not in source.cmap)
-    order, cmap, glyf, metrics = [".notdef"], {}, {}, {}
+    order, cmap, glyphs = [".notdef"], {}, {}
     for name in [".notdef"] + [source.cmap[ord(ch)] for ch in wanted if ch not in missing]:
-        if name in glyf:
-            continue
-        data, advance, lsb = source.glyph(name)
-        if name != ".notdef":
-            order.append(name)
-        glyf[name], metrics[name] = Glyph(data), (advance, lsb)
+        if name not in glyphs:
+            glyphs[name] = source.glyph(name)
+            if name != ".notdef":
+                order.append(name)
     for ch in wanted:
         if ch not in missing:
             cmap[ord(ch)] = source.cmap[ord(ch)]
@@ -112,17 +120,32 @@ def subset_font(text: str) -> SubsetFont:
     builder.setupGlyphOrder(order)
     builder.setupCharacterMap(cmap)
     builder.font["loca"], builder.font["glyf"] = newTable("loca"), newTable("glyf")
-    builder.font["glyf"].glyphs, builder.font["glyf"].glyphOrder = glyf, order  # compiled glyphs: no setupGlyf
-    builder.setupHorizontalMetrics(metrics)
+    builder.font["glyf"].glyphs = {name: Glyph(glyph.data) for name, glyph in glyphs.items()}  # compiled: no setupGlyf
+    builder.font["glyf"].glyphOrder = order
+    builder.setupHorizontalMetrics({name: (glyph.advance, glyph.box[0]) for name, glyph in glyphs.items()})
     builder.setupHorizontalHeader(ascent=source.ascent, descent=source.descent)
     builder.setupNameTable({"familyName": FAMILY, "styleName": "Regular",
                             "copyright": "Noto Sans SC: (c) 2014-2021 Adobe (http://www.adobe.com/), "
                                          "SIL Open Font License 1.1"})
     builder.setupOS2(**source.os2)
     builder.setupPost()
-    builder.font.recalcBBoxes = False  # each glyph's box is in its compiled header
-    builder.font["head"].xMin, builder.font["head"].yMin = 0, source.descent
-    builder.font["head"].xMax, builder.font["head"].yMax = source.upem, source.ascent
+    _summaries(builder.font, list(glyphs.values()))
     out = BytesIO()
     builder.save(out)
     return SubsetFont(out.getvalue(), missing)
+
+
+def _summaries(font, glyphs: list) -> None:
+    """The font-wide numbers fontTools would compute by expanding every glyph again (head box, maxp,
+    hhea extremes), from the numbers kept per glyph; the font is then saved without recomputing
+    them (``recalcBBoxes`` off), and so is fpdf2's subset of it (certificate.py)."""
+    drawn = [g for g in glyphs if g.contours]
+    head, maxp, hhea = font["head"], font["maxp"], font["hhea"]
+    head.xMin, head.yMin = min(g.box[0] for g in drawn), min(g.box[1] for g in drawn)
+    head.xMax, head.yMax = max(g.box[2] for g in drawn), max(g.box[3] for g in drawn)
+    maxp.maxPoints, maxp.maxContours = max(g.points for g in drawn), max(g.contours for g in drawn)
+    hhea.advanceWidthMax = max(g.advance for g in glyphs)
+    hhea.minLeftSideBearing = min(g.box[0] for g in drawn)
+    hhea.minRightSideBearing = min(g.advance - g.box[2] for g in drawn)
+    hhea.xMaxExtent = max(g.box[2] for g in drawn)
+    font.recalcBBoxes = False
