@@ -117,7 +117,8 @@ def cmd_check(args) -> int:
         from generator.history import GitError, check_with_base
 
         try:
-            result = check_with_base(root, args.today or date.today(), shown, args.base)
+            result = check_with_base(root, args.today or date.today(), shown, args.base,
+                                     review=args.format == "markdown")
         except GitError as exc:
             print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
             return 2

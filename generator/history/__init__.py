@@ -40,10 +40,17 @@ def git_listing(registry: Path):
                    tuple(f[len(prefix):] for f in folders if f.startswith(prefix)))
 
 
-def check_with_base(registry: Path, today: date, shown_root: str | None, base_ref: str):
-    """The full registry check (double counting spans every event) plus the change rules."""
+def check_with_base(registry: Path, today: date, shown_root: str | None, base_ref: str, review: bool = False):
+    """The full registry check (double counting spans every event) plus the change rules; with
+    ``review``, also what the change is (its files, and its events' totals) for the review comment."""
     from generator.incremental.check import check_incremental
 
-    history = check_change(registry, base_ref)  # first: a bad base fails before the long check
+    ctx = read_change(registry, base_ref)  # first: a bad base fails before the long check
+    history = [finding for rule in HISTORY_RULES for finding in rule(ctx)]
     result = check_incremental(registry, today, shown_root, jobs=os.cpu_count() or 1, listing=git_listing(registry))
-    return replace(result, findings=tuple(sorted_findings([*result.findings, *history])))
+    result = replace(result, findings=tuple(sorted_findings([*result.findings, *history])))
+    if review:
+        from generator.history.review import review_of
+
+        result = replace(result, review=review_of(ctx, registry, today, shown_root or str(registry)))
+    return result

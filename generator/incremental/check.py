@@ -44,6 +44,7 @@ class IncrementalResult(Outcome):
     reused: int  # events whose result came from the memo
     keys: dict[str, str] = field(default_factory=dict, repr=False)  # event folder -> its memo key
     layout: object = field(default=None, repr=False)  # the registry-wide files and event folders (walk_top)
+    review: object = field(default=None, repr=False)  # with check --base: what the change is (history/review.py)
 
     def counts(self) -> dict[str, int]:
         return summary_counts(self.facts, self.registry)

@@ -83,8 +83,39 @@ def test_markdown_summary_of_a_failing_change(repo, capsys, monkeypatch):
     repo.commit()
     code, out, _ = run(capsys, "--base", "main", "--format", "markdown")
     assert code == 1
-    assert out.startswith("## ❌ carbonreg check")
+    assert out.startswith("<!-- carbonreg-check -->\n## ❌ carbonreg check")   # the sticky comment's marker
     assert "`H102`" in out
     assert (f"(https://github.com/example/registry/blob/0123456789abcdef0123456789abcdef01234567/"
             f"{SALON}/retirements/css-2026-ccer-001.yaml#L1)") in out
     assert "<details><summary>" in out and "</details>" in out
+
+
+def test_pull_request_summary_shows_only_what_it_changes_in_both_languages(repo, capsys):
+    """Issue 15: the summary of a new event included the salon's R201 warning; its labels were English."""
+    folder = "registry/events/2026/2026-harbour-light-show"
+    repo.copy(FESTIVAL, folder)
+    repo.edit(f"{folder}/plan.yaml", "id: 2026-riverside-light-art-festival", "id: 2026-harbour-light-show")
+    repo.commit("file a new event")
+    code, out, _ = run(capsys, "--base", "main", "--format", "markdown")
+    assert code == 0, out
+    assert "R201" not in out                                     # the salon's warning is not this change's
+    assert "0 errors and 1 warnings elsewhere" in out           # only counted
+    assert "`2026-harbour-light-show`" in out and "新增 new" in out
+    assert "| 活动 / events |" in out and "| 警告 / warnings |" in out
+    assert "| events |" not in out
+
+
+def test_pull_request_summary_totals_and_fixes(repo, capsys):
+    """A changed event's emissions, offsets needed for its target scope, tonnes retired, and a fix per error."""
+    repo.path(f"{SALON}/retirements/css-2026-ccer-001.yaml").unlink()
+    repo.commit()
+    code, out, _ = run(capsys, "--base", "main", "--format", "markdown")
+    assert code == 1
+    changed = [line for line in out.splitlines() if line.startswith("| `2025-campus-sustainability-salon`")]
+    assert len(changed) == 1 and "修改 changed" in changed[0]
+    cells = [c.strip() for c in changed[0].split("|")[1:-1]]
+    emissions, scope, needed, retired, short = cells[2], cells[3], int(cells[4]), int(cells[5]), int(cells[6])
+    assert emissions.replace("\\", "") and scope in ("basic", "full")
+    assert short == max(needed - retired, 0)
+    assert "### 错误（必须修正才能合并）/ Errors (blocking: fix before merging)" in out
+    assert "file a new record" in out                           # how to fix H102
