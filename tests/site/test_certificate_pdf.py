@@ -25,8 +25,10 @@ def verify(path: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 def verdict(proc: subprocess.CompletedProcess) -> dict:
+    """The verdict, without what names the input (its path and kind)."""
     report = json.loads(proc.stdout)
     report.pop("certificate")
+    report.pop("input", None)
     return report
 
 
@@ -39,6 +41,7 @@ def test_the_pdf_embeds_the_site_bundle_and_verifies_as_it_does(site, stem):
     on_pdf, on_json = verify(pdf), verify(bundle)
     assert on_pdf.returncode == 0, on_pdf.stdout + on_pdf.stderr
     assert verdict(on_pdf) == verdict(on_json)
+    assert json.loads(on_pdf.stdout)["input"]["kind"] == "pdf"
     assert "Traceback" not in on_pdf.stderr
 
 
