@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     from generator.offers.command import add_parser as add_match_parser
 
     add_match_parser(sub, _date)
+    from generator.spreadsheet.commands import add_parsers as add_spreadsheet_parsers
+
+    add_spreadsheet_parsers(sub)
     from generator.clihelp import fill_help
 
     fill_help(parser)

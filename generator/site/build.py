@@ -11,6 +11,7 @@ from generator.incremental.check import check_incremental
 from generator.loading.cache import default_folder
 from generator.progress import QUIET, Progress
 from generator.site import docs, opendata, pages, units
+from generator.spreadsheet.template import site_templates
 from generator.site.model import site_model
 from generator.site.output import Staging
 from generator.site.render import THEME_DIR
@@ -77,6 +78,7 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
         stage("open data", site.add_all, opendata.open_data(model, lambda i: (site.target / f"data/events/{i}.json").read_bytes()),
               opendata.schema_files(), [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],
               opendata.trust_files(model))
+        stage("templates", site.add_all, site_templates(reg))               # the standard spreadsheet per rules version
         stage("assets", site.add_all, _assets())
         stage("docs", site.add_all, docs.build_docs(model, epoch))          # mkdocs narrative pages
         if search:

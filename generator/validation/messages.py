@@ -99,6 +99,11 @@ def typing_hint(value) -> tuple[str, str]:
     return "", ""
 
 
+def translate(doc: Document, err: ValidationError) -> list[Finding]:
+    """The findings of one jsonschema error (``doc`` gives locations and the names of list items)."""
+    return _translate(doc, err)
+
+
 def _translate(doc: Document, err: ValidationError) -> list[Finding]:
     path = tuple(err.absolute_path)
     where = doc.at(*path)

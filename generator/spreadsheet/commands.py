@@ -1,0 +1,115 @@
+"""CLI for the standard spreadsheet: ``carbonreg template xlsx``, ``carbonreg import``,
+``carbonreg export``. The library (template.py, importer.py) does the work."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator.publishing.files import WriteRefused
+
+
+def _date(text: str) -> date:
+    import argparse
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD: {text!r}") from None
+
+
+def _registry(path: str) -> Path | None:
+    root = Path(path)
+    if not root.is_dir():
+        print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {path!r}", file=sys.stderr)
+        return None
+    return root
+
+
+def run_template(args) -> int:
+    from generator.spreadsheet import template, workbook
+
+    root = _registry(args.registry)
+    if root is None:
+        return 2
+    try:
+        book = template.template(root, args.date, args.kind)
+        path = workbook.save(book, Path(args.out), replace=args.force)
+    except (template.TemplateError, WriteRefused) as exc:
+        print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
+        return 1
+    print(f"已写入 / wrote {path}")
+    return 0
+
+
+def run_export(args) -> int:
+    from generator.spreadsheet import template, workbook
+
+    root = _registry(args.registry)
+    if root is None:
+        return 2
+    event_dir = Path(args.event_dir)
+    if not (event_dir / "plan.yaml").is_file():
+        print(f"carbonreg: {event_dir} 不是活动文件夹（没有 plan.yaml）/ {event_dir} is not an event folder (no plan.yaml)",
+              file=sys.stderr)
+        return 2
+    try:
+        path = workbook.save(template.export(root, event_dir), Path(args.to), replace=args.force)
+    except (template.TemplateError, WriteRefused) as exc:
+        print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
+        return 1
+    print(f"已写入 / wrote {path}")
+    return 0
+
+
+def run_import(args) -> int:
+    from generator.spreadsheet import importer
+
+    source = Path(args.workbook)
+    if not source.is_file():
+        print(f"carbonreg: 找不到文件 / no such file: {args.workbook!r}", file=sys.stderr)
+        return 2
+    imported = importer.read_workbook(source, args.workbook)
+    for f in imported.findings:
+        print(f"{f.location}: {f.code} {f.severity.value}: {f.zh} / {f.en}")
+    if imported.findings:
+        print(f"错误 {len(imported.findings)}，未写入任何文件 / {len(imported.findings)} errors, nothing was written")
+        return 1
+    try:
+        written = importer.write(imported, Path(args.into), args.force)
+    except FileExistsError as exc:
+        zh, en = exc.args
+        print(f"carbonreg: {zh} / {en}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"已写入 / wrote {path}")
+    print("下一步：把附件放入 attachments/，然后运行 carbonreg check / next: put the attachments in attachments/, "
+          "then run carbonreg check")
+    return 0
+
+
+def add_parsers(sub) -> None:
+    tpl = sub.add_parser("template", help="标准表格模板 / the standard spreadsheet template")
+    formats = tpl.add_subparsers(dest="format_kind", required=True)
+    xlsx = formats.add_parser("xlsx", help="Excel 工作簿（.xlsx）/ an Excel workbook (.xlsx)")
+    xlsx.add_argument("--kind", choices=("performance", "sports", "conference", "exhibition", "other"),
+                      help="活动类型（预填）/ event kind (filled in)")
+    xlsx.add_argument("--date", type=_date, required=True,
+                      help="活动举办日期：选用当日生效的规则和因子 / event date: the rules and factors in force that day")
+    xlsx.add_argument("--out", required=True, help="输出文件 .xlsx / output file (.xlsx)")
+    xlsx.add_argument("--registry", default="registry")
+    xlsx.add_argument("--force", action="store_true", help="覆盖已存在的文件 / replace an existing file")
+    xlsx.set_defaults(handler=run_template)
+
+    imp = sub.add_parser("import", help="从标准表格导入活动记录 / import an event's records from the standard spreadsheet")
+    imp.add_argument("workbook", help="填好的 .xlsx 文件 / the filled .xlsx file")
+    imp.add_argument("--into", required=True, help="活动文件夹 registry/events/<年份>/<编号>/ / the event folder")
+    imp.add_argument("--force", action="store_true", help="覆盖已存在的 YAML 文件 / replace existing YAML files")
+    imp.set_defaults(handler=run_import)
+
+    exp = sub.add_parser("export", help="把活动文件夹导出为标准表格 / export an event folder to the standard spreadsheet")
+    exp.add_argument("event_dir", help="活动文件夹 / the event folder")
+    exp.add_argument("--to", required=True, help="输出文件 .xlsx / output file (.xlsx)")
+    exp.add_argument("--registry", default="registry")
+    exp.add_argument("--force", action="store_true", help="覆盖已存在的文件 / replace an existing file")
+    exp.set_defaults(handler=run_export)
