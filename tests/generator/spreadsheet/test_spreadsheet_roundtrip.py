@@ -98,8 +98,11 @@ def test_the_template_offers_the_choices_in_force(tmp_path, capsys):
     lists = {ws.cell(row=1, column=c).value: [ws.cell(row=r, column=c).value for r in range(2, ws.max_row + 1)
                                               if ws.cell(row=r, column=c).value is not None]
              for ws in [wb["lists"]] for c in range(1, ws.max_column + 1)}
-    rules = load_yaml(root / "rules" / "shanghai-2025.yaml")[0].data
-    factors = load_yaml(root / "factors" / "shanghai-default-2022.yaml")[0].data
+    # The versions in force on 2026-05-01: the latest that started by then (read here from the files).
+    rules = max((load_yaml(p)[0].data for p in (root / "rules").glob("*.yaml")),
+                key=lambda r: r["effective_from"] if r["effective_from"] <= "2026-05-01" else "")
+    factors = max((load_yaml(p)[0].data for p in (root / "factors").glob("*.yaml")),
+                  key=lambda f: f["valid_from"] if f["valid_from"] <= "2026-05-01" else "")
     assert lists["venue.district"] == list(rules["districts"])
     assert lists["lines.factor.key"] == [f["key"] for f in factors["factors"]]
     assert lists["kind retirement"] == [o["kind"] for o in rules["offsets"]]
@@ -113,31 +116,31 @@ def test_the_template_offers_the_choices_in_force(tmp_path, capsys):
     plan = {r[0].value: r[3].value for r in wb["plan"].iter_rows(min_row=2)}
     assert plan["kind"] == "sports" and "venue.district" in plan
     text = " ".join(str(c.value) for row in wb["instructions"].iter_rows() for c in row if c.value)
-    assert CJK.search(text) and "carbonreg import" in text and "shanghai-2025" in text
+    assert CJK.search(text) and "carbonreg import" in text and rules["id"] in text and factors["id"] in text
 
 
 def test_a_filled_template_imports_and_checks(tmp_path, capsys):
     root = copy_sample(tmp_path)
     out = tmp_path / "t.xlsx"
-    assert main(["template", "xlsx", "--kind", "conference", "--date", "2026-10-10", "--out", str(out),
+    assert main(["template", "xlsx", "--kind", "conference", "--date", "2025-10-10", "--out", str(out),
                  "--registry", str(root)]) == 0
     wb = openpyxl.load_workbook(out)
-    values = {"id": "2026-bund-green-summit", "name.zh": "外滩绿色峰会", "name.en": "Bund Green Summit",
+    values = {"id": "2025-bund-green-summit", "name.zh": "外滩绿色峰会", "name.en": "Bund Green Summit",
               "organizer.name.zh": "外滩会务有限公司（示例）", "organizer.name.en": "Bund Events Co. (sample)",
               "venue.name.zh": "外滩会议中心", "venue.name.en": "Bund Conference Centre", "venue.district": "huangpu",
               "content.zh": "绿色发展峰会", "content.en": "A summit on green growth",
-              "phases.hosting.start": "2026-10-10", "phases.hosting.end": "2026-10-11",
+              "phases.hosting.start": "2025-10-10", "phases.hosting.end": "2025-10-11",
               "attendance.on_site_participants": 1200,
               "reduction_measures.1.phase": "hosting", "reduction_measures.1.area": "transport",
               "reduction_measures.1.description.zh": "鼓励公共交通", "reduction_measures.1.description.en": "Public transport",
               "estimate.basic_tco2e": "5", "estimate.total_tco2e": "40", "offset_plan.target_scope": "basic",
-              "offset_plan.kinds": "ccer", "expected_neutral_by": "2027-06-30"}
+              "offset_plan.kinds": "ccer", "expected_neutral_by": "2026-06-30"}
     for row in wb["plan"].iter_rows(min_row=2):
         if row[0].value in values:
             row[3].value = values[row[0].value]
     for row in wb["report_info"].iter_rows(min_row=2):
-        row[3].value = {"event": "2026-bund-green-summit", "prepared_by.role": "organizer",
-                        "prepared_on": "2026-10-20"}.get(row[0].value, row[3].value)
+        row[3].value = {"event": "2025-bund-green-summit", "prepared_by.role": "organizer",
+                        "prepared_on": "2025-10-20"}.get(row[0].value, row[3].value)
     columns = {c.value: c.column for c in wb["report"][3]}
     line = {"id": "H-ELEC", "phase": "hosting", "category": "purchased_electricity", "description.zh": "会场用电",
             "description.en": "Venue power", "activity.amount": 12500, "activity.unit": "kWh",
@@ -145,10 +148,10 @@ def test_a_filled_template_imports_and_checks(tmp_path, capsys):
     for path, value in line.items():
         wb["report"].cell(row=4, column=columns[path], value=value)
     wb.save(out)
-    into = root / "events" / "2026" / "2026-bund-green-summit"
+    into = root / "events" / "2025" / "2025-bund-green-summit"
     assert main(["import", str(out), "--into", str(into)]) == 0, capsys.readouterr().out
     capsys.readouterr()
-    code = main(["check", str(root), "--today", "2026-11-01", "--format", "json"])
+    main(["check", str(root), "--today", "2025-11-01", "--format", "json"])
     import json
-    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if "2026-bund-green-summit" in f["path"]]
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if "2025-bund-green-summit" in f["path"]]
     assert [f for f in found if f["severity"] == "error"] == [], found
