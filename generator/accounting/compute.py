@@ -118,6 +118,16 @@ def compute_event(registry: Registry, event: Event, today: date) -> tuple[EventA
 def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: FactorSet | None):
     doc = event.report.doc
     choice = line.factor
+    if line.green_power is not None and line.category != "purchased_electricity":
+        return None, [error("A508", doc.at("lines", line.index, "green_power"),
+                            f"green_power 只用于外购电力（purchased_electricity）行，本行类别为 {line.category}；请删除 green_power 或改正类别",
+                            f"green_power belongs on purchased_electricity lines only, this line is {line.category}; remove green_power or fix the category")]
+    if choice.source == "measured" and choice.value == 0 and line.green_power is None:
+        return None, [error("A507", doc.at("lines", line.index, "factor", "value"),
+                            "排放因子为 0 只适用于绿色电力行：请在该行加入 green_power（kind: certificate 或 contract、绿证或合同编号 ids、证明附件 evidence）；"
+                            "否则请填写实测的非零因子或使用缺省因子 key",
+                            "a factor of 0 is accepted only on a green-electricity line: add green_power to the line (kind: certificate or "
+                            "contract, the certificate or contract ids, the proof as evidence); otherwise give the measured non-zero factor or a default key")]
     if choice.source == "measured":
         value, unit, origin, key = choice.value, choice.unit, "measured", None
     else:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from generator.findings import Finding
 from generator.loading.cache import _finding_in, _finding_out
-from generator.rules.facts import EventFacts, IdFact, SerialFact, Where
+from generator.rules.facts import EventFacts, GreenFact, IdFact, SerialFact, Where
 
 
 def _where_out(w: Where) -> list:
@@ -27,6 +27,7 @@ def encode(findings: list[Finding], facts: EventFacts) -> dict:
             "has_declaration": facts.has_declaration, "standing_level": facts.standing_level,
             "status": facts.status, "placeholder_lines": facts.placeholder_lines,
             "unreadable": facts.unreadable,
+            "green_certificates": [[g.id, g.line_id, _where_out(g.where)] for g in facts.green_certificates],
         },
     }
 
@@ -41,5 +42,6 @@ def decode(value: dict) -> tuple[list[Finding], EventFacts]:
         has_report=raw["has_report"], retirements=raw["retirements"], has_declaration=raw["has_declaration"],
         standing_level=raw["standing_level"], status=raw["status"], placeholder_lines=raw["placeholder_lines"],
         unreadable=raw.get("unreadable", 0),
+        green_certificates=tuple(GreenFact(i, line, _where_in(w)) for i, line, w in raw.get("green_certificates", ())),
     )
     return [_finding_in(f) for f in value["findings"]], facts

@@ -65,8 +65,10 @@ def _line(i: int, d: dict) -> r.EmissionLine:
                             f.get("unit"), f.get("evidence"))
     density = (dec(d["density"]["value"]), d["density"]["unit"]) if "density" in d else None
     a = d["activity"]
+    g = d.get("green_power")
+    green = r.GreenPower(g["kind"], tuple(g["ids"]), g["evidence"]) if g else None
     return r.EmissionLine(d["id"], i, d["phase"], d["category"], d.get("mode"), text(d["description"]),
-                          dec(a["amount"]), a["unit"], a.get("evidence"), density, choice)
+                          dec(a["amount"]), a["unit"], a.get("evidence"), density, choice, green)
 
 
 def report(doc: Document) -> r.Report:

@@ -92,6 +92,15 @@ class FactorChoice:
 
 
 @dataclass(frozen=True)
+class GreenPower:
+    """Green electricity bought for a line: certificates (GEC) or a contract, by id, with proof."""
+
+    kind: str  # "certificate" | "contract"
+    ids: tuple[str, ...]
+    evidence: str
+
+
+@dataclass(frozen=True)
 class EmissionLine:
     id: str
     index: int
@@ -104,6 +113,7 @@ class EmissionLine:
     evidence: str | None
     density: tuple[Decimal, str] | None
     factor: FactorChoice
+    green_power: GreenPower | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Callable, Iterator
 from generator.findings import Finding
 from generator.rules.context import CheckContext
 from generator.rules import (
-    attachments, certificates, classification, consequences, dates, declarations, deadlines, files, layout, offers, personal, retirements, revocations, scope, secrets, serials, text,
+    attachments, certificates, classification, consequences, dates, declarations, deadlines, files, greenpower, layout, offers, personal, retirements, revocations, scope, secrets, serials, text,
 )
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
@@ -31,6 +31,7 @@ ALL_RULES: tuple[Rule, ...] = (
     retirements.retired_in_time,
     retirements.vintage_before_retirement,
     serials.no_serial_used_twice,
+    greenpower.no_certificate_claimed_twice,
     attachments.attachments_safe_and_intact,
     attachments.references_declared,
     declarations.declaration_covered,

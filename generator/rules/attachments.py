@@ -94,6 +94,8 @@ def _references(rec):
             yield line.factor.evidence, ("lines", line.index, "factor", "evidence")
         if line.evidence:
             yield line.evidence, ("lines", line.index, "activity", "evidence")
+        if line.green_power is not None:
+            yield line.green_power.evidence, ("lines", line.index, "green_power", "evidence")
 
 
 def references_declared(ctx: CheckContext):

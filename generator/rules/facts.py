@@ -47,6 +47,15 @@ class SerialFact:
 
 
 @dataclass(frozen=True)
+class GreenFact:
+    """A green electricity certificate id claimed by a report line."""
+
+    id: str  # upper case: ids are compared regardless of case
+    line_id: str
+    where: Where  # the id in its report file
+
+
+@dataclass(frozen=True)
 class EventFacts:
     rel_dir: str
     plan_id: str | None
@@ -60,6 +69,7 @@ class EventFacts:
     standing_level: str | None
     status: str | None
     placeholder_lines: int
+    green_certificates: tuple[GreenFact, ...] = ()
     unreadable: int = 0  # record files filed but not readable (counted above too, never dropped)
 
 
@@ -79,6 +89,10 @@ def facts_of(event, account) -> EventFacts:
     serials = [SerialFact(ret.registry, block.prefix.upper(), block.first, block.last, ret.id,
                           _where(event, ret, "serials", block.index))
                for ret in event.retirements for block in ret.serials if block.last >= block.first]
+    green = [GreenFact(cid.strip().upper(), line.id, _where(event, event.report, "lines", line.index, "green_power", "ids", k))
+             for line in (event.report.lines if event.report is not None else ())
+             if line.green_power is not None and line.green_power.kind == "certificate"
+             for k, cid in enumerate(line.green_power.ids)]
     decl = event.declaration
     bad = [kind for kind, _ in event.unreadable]
     return EventFacts(
@@ -92,6 +106,7 @@ def facts_of(event, account) -> EventFacts:
         status=account.status if account is not None else None,
         placeholder_lines=account.placeholder_lines if account is not None else 0,
         unreadable=len(bad),
+        green_certificates=tuple(green),
     )
 
 

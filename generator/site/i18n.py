@@ -157,6 +157,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "by_category": ("按类别", "By category"),
     "by_scope": ("按范围", "By scope"),
     "exclusions": ("排除的类别（第十一条）", "Excluded categories (Art. 11)"),
+    "green_power_certificate": ("绿色电力证书（按 0 计，凭编号）", "Green electricity certificates (counted at 0, by id)"),
+    "green_power_contract": ("绿电交易合同（按 0 计，凭编号）", "Green power contract (counted at 0, by id)"),
     "exclusions_none": ("未排除任何类别。", "No category is excluded."),
     "unaccounted": ("必须核算范围中既未核算也未说明排除的类别，因此未达到任何碳中和水平",
                     "Categories of the required scope neither accounted nor excluded, so no neutrality level is reached"),

@@ -48,7 +48,9 @@ def event_record(e: SiteEvent) -> dict:
                            for x in a.exclusions],
             "unaccounted": list(a.unaccounted), "late": list(a.late), "retiredLate": str(a.retired_late),
             "lines": [{"id": x.line.id, "scope": x.scope, "tco2e": _num(x.tco2e), "factorOrigin": x.factor_origin,
-                       "derivation": x.derivation} for x in a.lines],
+                       "derivation": x.derivation,
+                       "greenPower": {"kind": x.line.green_power.kind, "ids": list(x.line.green_power.ids)}
+                       if x.line.green_power else None} for x in a.lines],
         },
     }
 

@@ -102,6 +102,10 @@ def test_exclusions_are_published_on_pages_and_in_open_data(site, result):
     assert record["computed"]["exclusions"] == [{"category": "event_vehicles",
                                                  "reason": {"zh": exclusion.reason.zh, "en": exclusion.reason.en}}]
     assert record["computed"]["unaccounted"] == [] and record["computed"]["retiredLate"] == "0"
+    green = next(x for x in record["computed"]["lines"] if x["id"] == "GREEN")
+    assert green["tco2e"] == "0" and green["greenPower"]["kind"] == "certificate" and len(green["greenPower"]["ids"]) == 8
+    report_html = (site.root / f"en/events/{forum.plan.id}/report/index.html").read_text(encoding="utf-8")
+    assert 'class="green-power"' in report_html and "GEC-2026-SH-004510031" in report_html
     for page, reason in (("", exclusion.reason.zh), ("en/", exclusion.reason.en)):
         for path in (f"{page}events/{forum.plan.id}/index.html", f"{page}events/{forum.plan.id}/report/index.html"):
             html = (site.root / path).read_text(encoding="utf-8")
