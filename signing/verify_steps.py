@@ -177,7 +177,8 @@ def step_proof(run: _Run, credential: Mapping[str, Any]) -> tuple[bytes, str] | 
         return None
     method = parse_did_key_method(result.verification_method)
     if method.did != credential["issuer"]["id"]:
-        run.fail("proof", "签名密钥不是签发者 issuer.id 的密钥", "the signing key is not the issuer's (issuer.id)")
+        run.fail("proof", "签名密钥不是签发者 issuer.id 的密钥", "the signing key is not the issuer's (issuer.id)",
+                 "proof.issuer-binding")
         return None
     if result.created is None:
         run.fail("proof", "证明缺少 created", "proof lacks created")

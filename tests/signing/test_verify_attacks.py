@@ -117,3 +117,26 @@ def test_a_status_list_signed_for_another_registry_version_is_refused(world, tmp
         verdict = check(world, bundle, registry_dir=registry)
         assert ("status.registry-version" in ids(verdict)) == refused, version
     assert not (registry / "x").exists()
+
+
+def test_issuer_binding_a_credential_naming_another_issuer_signed_by_an_authorized_agency_key(world):
+    """Issue 18's planted-bug survivor: issuer.id names another DID (here the platform's), the
+    proof is valid and made with the authorized agency's key (signed directly: sign_credential
+    refuses to). Without the binding check the key is found authorized and the credential passes
+    as issued by someone who never signed it."""
+    from signing.bundle import make_bundle
+    from signing.credential import build_credential
+    from signing.eddsa_jcs_2022 import sign_document
+    from signing.issue import did_of, verification_method_of
+    from signing.transparency import make_leaf, make_receipt
+    from certfixtures import credential_fields
+
+    fields = credential_fields("certificate", world.agency_key)
+    fields["issuer_did"] = did_of(world.platform.declaration_key)  # another DID
+    signed = sign_document(build_credential(**fields), world.agency_key, verification_method_of(world.agency_key),
+                           created="2026-03-01T08:00:00Z")
+    world.log = world.log.append(make_leaf(signed, "2026-03-02T00:00:00Z"))
+    receipt = make_receipt(world.log, signed["id"], world.platform.checkpoint(world.log, "2026-03-02T00:00:00Z"))
+    bundle = make_bundle(signed, receipt, [world.root()], world.authorizations(), world.status())
+    verdict = check(world, bundle)
+    assert verdict.exit_code == 1 and ids(verdict) == ["proof.issuer-binding"]

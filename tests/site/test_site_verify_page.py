@@ -264,6 +264,25 @@ def _status_naming(**changes):
     return edit
 
 
+def _issuer_names_another_did(bundle):
+    """issuer.id names another DID; the proof is remade with the authorized agency's own (demo)
+    key, so the signature is valid: only the issuer binding refuses it (issue 18)."""
+    import os
+
+    from signing.eddsa_jcs_2022 import sign_document
+    from signing.keys import load_private_key
+
+    os.environ["CARBONREG_DEMO_PASSPHRASE"] = "carbonreg-demo-only"  # public: see demo-keys/README.md
+    key = load_private_key(REPO / "demo-keys" / "agency-hupu-carbon-services.pem",
+                           passphrase_env="CARBONREG_DEMO_PASSPHRASE", prompt=None)
+    credential = bundle["credential"]
+    method = credential["proof"]["verificationMethod"]
+    del credential["proof"]
+    credential["issuer"]["id"] = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+    bundle["credential"] = sign_document(credential, key, method, created="2026-04-10T09:00:00Z")
+    bundle["publication"] = None
+
+
 def _nested(bundle):
     bundle["credential"]["credentialSubject"]["event"]["venue"] = json.loads("[" * 600 + "]" * 600)
 
@@ -275,6 +294,7 @@ EXPECTED_IDS = {
     "other-authorizations-than-the-status-list-names": "status.snapshot-authorizations-differs",
     "forked-checkpoint": "status.snapshot-checkpoint-differs",
     "nested-too-deeply": "json.nested",
+    "issuer-names-another-did": "proof.issuer-binding",
 }
 
 MUTATIONS = {
@@ -284,6 +304,7 @@ MUTATIONS = {
     "other-authorizations-than-the-status-list-names": _status_naming(**{"authorizations.sha256": lambda h: "0" * 64}),
     "forked-checkpoint": _status_naming(**{"checkpoint.rootHash": lambda h: "0" * 64}),
     "nested-too-deeply": _nested,
+    "issuer-names-another-did": _issuer_names_another_did,
     "no-status-list": _set("trust/status", None),
     "status-reason-changed": _set("trust/status/signed/entries", []),
     "proof-value-changed": _flip_last_char("credential/proof/proofValue"),

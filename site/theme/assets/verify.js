@@ -1438,7 +1438,7 @@
     const result = await verifyProof(credential);
     if (!result.verified) { run.fail('proof', ...joinReasons(result.reasons)); return null; }
     if (result.method.did !== credential.issuer.id) {
-      run.fail('proof', '签名密钥不是签发者 issuer.id 的密钥', "the signing key is not the issuer's (issuer.id)");
+      run.fail('proof', '签名密钥不是签发者 issuer.id 的密钥', "the signing key is not the issuer's (issuer.id)", 'proof.issuer-binding');
       return null;
     }
     if (result.created === null) { run.fail('proof', '证明缺少 created', 'proof lacks created'); return null; }
