@@ -86,7 +86,7 @@ def bundle_location(credential: Mapping[str, Any]) -> tuple[str, str]:
 def verify_bare(data: bytes, at: Any = None) -> Any:
     """Verify a bare credential outside any registry: the signature only (see the module docstring)."""
     from .timefmt import utc_now
-    from .verify import Step, Verdict
+    from .verdict import Step, Verdict
     from .verify_steps import STEP_NAMES, _Run, step_json, step_proof, step_shape
 
     run = _Run(at or utc_now(), STEP_NAMES)

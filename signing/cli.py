@@ -212,7 +212,7 @@ def _print_subject(verdict: Any) -> None:
 
 
 def _print_text(path: str, verdict: Any) -> None:
-    from .verify import TIME_FROM_LOG
+    from .verdict import TIME_FROM_LOG
 
     if not verdict.root_pinned and verdict.root_fingerprint:
         print(TOFU_BANNER)

@@ -46,6 +46,13 @@ class InputFile:
         return self.kind == INPUT_ERROR
 
 
+class UnreadableFile(bytes):
+    """The bytes standing for a file that could not be read; carries the reason."""
+
+    zh: str
+    en: str
+
+
 def _error(path: str, zh: str, en: str) -> InputFile:
     return InputFile(INPUT_ERROR, path, zh=zh, en=en)
 

@@ -17,7 +17,8 @@ from .timefmt import format_timestamp, parse_timestamp, utc_now
 from .transparency import Publication, verify_receipt
 from .trust import Root
 from .trustdir import Document, TrustInputs
-from .verify import TIME_FROM_LOG, TIME_UNTRUSTED, Step, UnreadableFile, Verdict
+from .inputfile import UnreadableFile
+from .verdict import TIME_FROM_LOG, TIME_UNTRUSTED, Step, Verdict
 from .verify_trust import (Held, bundle_registry, choose_authorizations, choose_status, check_evidence,
                            registry_version_problem, snapshot_problems, walk_roots)
 
