@@ -110,6 +110,8 @@ def read_table(book, sheet: layout.Sheet, problems: list[Problem]) -> list[Sheet
             if value is not None:
                 pairs.append((path, value))
         if pairs:
-            out.append(SheetRecord(sheet.kind, unflatten(pairs, plain_lists(sheet.kind)), cells,
+            # the row's paths are relative to the sheet's prefix ("lines.*."), and so are its plain lists
+            lists = frozenset(p[len(sheet.prefix):] for p in plain_lists(sheet.kind) if p.startswith(sheet.prefix))
+            out.append(SheetRecord(sheet.kind, unflatten(pairs, lists), cells,
                                    f"{sheet.name}!A{number}"))
     return out
