@@ -13,3 +13,16 @@ def test_one_template_per_rules_version(site, tmp_path, capsys):
         assert main(["template", "xlsx", "--date", str(rules["effective_from"]), "--out", str(mine),
                      "--registry", str(site.registry)]) == 0
         assert (site.root / "templates" / f"{version}.xlsx").read_bytes() == mine.read_bytes()
+
+
+def test_the_filing_guides_link_to_the_templates(site):
+    import posixpath
+    import re
+
+    for page in ("docs/filing/index.html", "en/docs/filing/index.html"):
+        html = (site.root / page).read_text(encoding="utf-8")
+        links = re.findall(r'href="([^"]+\.xlsx)"', html)
+        assert links, page
+        for link in links:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))
+            assert (site.root / target).is_file(), (page, link)
