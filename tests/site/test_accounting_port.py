@@ -1,0 +1,130 @@
+"""The JavaScript port of the accounting (site/theme/assets/accounting/, one module per Python module
+of generator/accounting/) is held equal to the Python: every line's exact tCO2e, scope, factor and
+errors, the totals by scope and phase, offsets needed, retired, level, deadline, status, the
+unaccounted categories and late retirements, on every sample event and on seeded demo events.
+
+CI runs a seeded slice (CARBONREG_PORT_DEMO_EVENTS, default 200 events); the full differential run
+is ``CARBONREG_PORT_DEMO_EVENTS=1000 pytest tests/site/test_accounting_port.py``."""
+import json
+import os
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from generator.accounting.compute import compute_event
+from generator.loading.registry import load_registry
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+HARNESS = HERE / "accounting_port.mjs"
+NODE = shutil.which("node")
+SAMPLE_TODAY = date(2026, 7, 1)
+
+pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
+
+
+def _json(value):
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json(v) for v in value]
+    return value
+
+
+def _q(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def _registry_input(reg) -> dict:
+    return {"jurisdiction": reg.meta.jurisdiction if reg.meta else None,
+            "rules": [_json(r.doc.data) for r in reg.rules],
+            "factor_sets": [_json(f.doc.data) for f in reg.factor_sets],
+            "revocations": [_json(r.doc.data) for r in reg.revocations]}
+
+
+def _event_input(event) -> dict:
+    cert = event.certificate
+    return {"plan": _json(event.plan.doc.data),
+            "report": _json(event.report.doc.data) if event.report else None,
+            "retirements": [_json(r.doc.data) for r in event.retirements],
+            "declaration": _json(event.declaration.doc.data) if event.declaration else None,
+            "certificate_number": cert.get("credentialSubject", {}).get("certificateNumber") if cert else None}
+
+
+def _python(reg, event, today: date) -> dict:
+    account, findings = compute_event(reg, event, today)
+    lines = account.lines
+    by_phase = {p: sum((x.exact for x in lines if x.line.phase == p), Fraction(0)) for p in ("preparation", "hosting", "closing")}
+    basic = sum((x.exact for x in lines if x.scope == "basic"), Fraction(0))
+    extended = sum((x.exact for x in lines if x.scope == "extended"), Fraction(0))
+    return {
+        "event_id": account.event_id, "rules_id": account.rules.id if account.rules else None,
+        "factor_set_id": account.factor_set.id if account.factor_set else None,
+        "lines": [{"id": x.line.id, "index": x.line.index, "scope": x.scope, "factor_value": _q(Fraction(x.factor_value)),
+                   "factor_unit": x.factor_unit, "factor_origin": x.factor_origin, "factor_key": x.factor_key,
+                   "tco2e": _q(x.exact)} for x in lines],
+        "errors": sorted(f.code for f in findings),
+        "by_phase": {p: _q(v) for p, v in by_phase.items()},
+        "basic": _q(basic), "extended": _q(extended), "total": _q(basic + extended),
+        "needed_basic": account.needed_basic, "needed_full": account.needed_full, "retired": account.retired,
+        "level": account.level, "deadline": account.deadline.isoformat() if account.deadline else None,
+        "status": account.status, "unaccounted": list(account.unaccounted), "late": list(account.late),
+        "retired_late": account.retired_late,
+    }
+
+
+def _javascript(reg, events, today: date) -> list[dict]:
+    payload = json.dumps({"registry": _registry_input(reg), "today": today.isoformat(),
+                          "events": [_event_input(e) for e in events]})
+    done = subprocess.run([NODE, str(HARNESS)], input=payload, capture_output=True, text=True, timeout=600, check=True)
+    out = json.loads(done.stdout)
+    for result in out:
+        result["errors"] = sorted(e["code"] for e in result["errors"])
+        result["lines"] = [{k: v for k, v in line.items() if k not in ("phase", "category")} for line in result["lines"]]
+    return out
+
+
+def _compare(root: Path, today: date) -> int:
+    reg, _ = load_registry(root, "registry")
+    events = [e for e in reg.events if e.plan is not None]
+    js = _javascript(reg, events, today)
+    for event, theirs in zip(events, js):
+        assert _python(reg, event, today) == theirs, event.rel_dir
+    return len(events)
+
+
+def test_every_sample_event(tmp_path):
+    root = tmp_path / "registry"
+    shutil.copytree(REPO / "registry", root)
+    assert _compare(root, SAMPLE_TODAY) >= 7
+
+
+def test_seeded_demo_events(tmp_path):
+    from generator.demo.generate import DEMO_TODAY, generate
+
+    count = int(os.environ.get("CARBONREG_PORT_DEMO_EVENTS", "200"))
+    generate(tmp_path / "registry", count, 13)
+    assert _compare(tmp_path / "registry", DEMO_TODAY) == count
+
+
+def test_the_harness_can_fail(tmp_path):
+    """A planted difference (one line's amount changed for the JS only) is seen."""
+    root = tmp_path / "registry"
+    shutil.copytree(REPO / "registry", root)
+    reg, _ = load_registry(root, "registry")
+    event = next(e for e in reg.events if e.report is not None)
+    payload = _event_input(event)
+    payload["report"]["lines"][0]["activity"]["amount"] = "1"
+    done = subprocess.run([NODE, str(HARNESS)], capture_output=True, text=True, timeout=120, check=True,
+                          input=json.dumps({"registry": _registry_input(reg), "today": SAMPLE_TODAY.isoformat(),
+                                            "events": [payload]}))
+    theirs = json.loads(done.stdout)[0]
+    ours = _python(reg, event, SAMPLE_TODAY)
+    assert theirs["lines"][0]["tco2e"] != ours["lines"][0]["tco2e"]
