@@ -137,9 +137,9 @@ def credential_pages(model: SiteModel, base_url: str | None, events=None) -> Ite
                 continue
             yield f"{e.path}{view.kind}.json", view.bundle
             path = f"{e.path}{view.kind}/"
-            site = (base_url or "").rstrip("/") + "/" if base_url else None
-            yield f"{e.path}{view.kind}.pdf", certificate_pdf(view, f"{site}{path}" if site else None, site)
             revoked = [r for r in model.revocations_of(e.id) if r.target_id == view.number]
+            site = (base_url or "").rstrip("/") + "/" if base_url else None
+            yield f"{e.path}{view.kind}.pdf", certificate_pdf(view, f"{site}{path}" if site else None, site, revoked)
             for lang in LANGS:
                 public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + path
                 qr = qr_svg(public, label("qr", lang)) if base_url else ""

@@ -16,6 +16,7 @@ from sitetestkit import REPO, TODAY
 AT = f"{TODAY}T00:00:00Z"  # the sample's status list is current then
 CERT = "events/2025-yrd-green-building-expo/certificate"
 DECL = "events/2025-pujiang-city-marathon/declaration"
+REVOKED = "events/2025-harbour-esports-showcase/declaration"  # revoked by notice rev-2026-001
 POPPLER = all(shutil.which(tool) for tool in ("pdftoppm", "pdftotext"))
 
 
@@ -32,14 +33,14 @@ def verdict(proc: subprocess.CompletedProcess) -> dict:
     return report
 
 
-@pytest.mark.parametrize("stem", [CERT, DECL])
-def test_the_pdf_embeds_the_site_bundle_and_verifies_as_it_does(site, stem):
+@pytest.mark.parametrize("stem, code", [(CERT, 0), (DECL, 0), (REVOKED, 1)])
+def test_the_pdf_embeds_the_site_bundle_and_verifies_as_it_does(site, stem, code):
     from signing.pdfbundle import bundle_from_pdf
 
     pdf, bundle = site.root / f"{stem}.pdf", site.root / f"{stem}.json"
     assert bundle_from_pdf(pdf.read_bytes()) == bundle.read_bytes()
     on_pdf, on_json = verify(pdf), verify(bundle)
-    assert on_pdf.returncode == 0, on_pdf.stdout + on_pdf.stderr
+    assert on_pdf.returncode == code, on_pdf.stdout + on_pdf.stderr
     assert verdict(on_pdf) == verdict(on_json)
     assert json.loads(on_pdf.stdout)["input"]["kind"] == "pdf"
     assert "Traceback" not in on_pdf.stderr
@@ -114,3 +115,39 @@ def test_same_input_same_bytes_in_a_fresh_process(site):
             for _ in range(2)]
     assert runs[0].returncode == 0, runs[0].stderr
     assert runs[0].stdout.startswith(b"%PDF-") and runs[0].stdout == runs[1].stdout
+
+
+@pytest.mark.skipif(not POPPLER, reason="pdftotext (poppler-utils) missing")
+def test_a_revoked_credential_says_so_at_the_top_of_its_pdf(site):
+    text = subprocess.run(["pdftotext", str(site.root / f"{REVOKED}.pdf"), "-"], capture_output=True, text=True,
+                          timeout=60, check=True).stdout
+    assert "已撤销：撤销公告rev-2026-001（2026-06-15）" in "".join(text.split())  # a line may wrap at any space
+    assert "REVOKED by notice rev-2026-001 (2026-06-15)" in text.replace("\n", " ")
+    assert text.index("REVOKED") < text.index("2025 Harbour E-sports Invitational")
+    certificate = subprocess.run(["pdftotext", str(site.root / f"{CERT}.pdf"), "-"], capture_output=True, text=True,
+                                 timeout=60, check=True).stdout
+    assert "REVOKED" not in certificate and "已撤销" not in certificate
+
+
+def test_the_longest_values_the_schemas_allow_flow_onto_more_pages(site):
+    """A 4,000-character name and 100 serial blocks (the schemas' limits) lay out: a value longer than
+    a page continues on the next one; the bundle still comes out whole."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from generator.site.credentials import CredentialView
+    from generator.site.pdf.certificate import certificate_pdf
+    from signing.pdfbundle import bundle_from_pdf
+
+    bundle = (site.root / f"{CERT}.json").read_bytes()
+    credential = json.loads(bundle)["credential"]
+    subject = credential["credentialSubject"]
+    subject["event"]["name"] = {"zh": "长" * 4000, "en": "Long " * 800}
+    retirement = subject["offsets"]["retirements"][0]
+    retirement["serials"] = [{"prefix": "P" * 80, "first": f"{i:09d}", "last": f"{i:09d}"} for i in range(100)]
+    view = CredentialView("certificate", "CN-2026-0001", credential, bundle, "zh", "en", "f", "vm",
+                          credential["proof"]["created"], None)
+    data = certificate_pdf(view, "https://x.example/p/", "https://x.example/")
+    assert len(PdfReader(BytesIO(data)).pages) > 3
+    assert bundle_from_pdf(data) == bundle

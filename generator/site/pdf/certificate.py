@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.site.i18n import enum_label, label
 from generator.site.pdf.font import FALLBACK, FAMILY, subset_font
 
-INK, MUTED, ACCENT = (20, 20, 20), (90, 90, 90), (23, 107, 71)
+INK, MUTED, ACCENT, REVOKED = (20, 20, 20), (90, 90, 90), (23, 107, 71), (178, 34, 34)
 MARGIN = 16  # mm
 WIDTH = 210 - 2 * MARGIN
 
@@ -46,9 +46,10 @@ class Content:
     page: str
     verify: tuple[str, ...]
     attachment: str
+    revoked: tuple[str, ...] = ()  # one line per revocation notice (zh, then en)
 
     def text(self) -> str:
-        parts = [*self.title, *self.platform, self.qr_caption, self.page, *self.verify, self.attachment,
+        parts = [*self.title, *self.platform, self.qr_caption, self.page, *self.revoked, *self.verify, self.attachment,
                  self.retirements_title, *self.retirement_head, self.number.zh, self.number.en, self.number.value]
         parts += [s for row in self.rows for s in (row.zh, row.en, row.value)]
         parts += [s for row in self.retirements for s in row]
@@ -72,7 +73,7 @@ def pair(value) -> str:
     return zh if zh == en else f"{zh}\n{en}"
 
 
-def content(view, page_url: str | None, site_url: str | None) -> Content:
+def content(view, page_url: str | None, site_url: str | None, revocations=()) -> Content:
     s = view.credential["credentialSubject"]
     event, emissions, offsets = s["event"], s["emissions"], s["offsets"]
     kind = view.kind
@@ -97,21 +98,24 @@ def content(view, page_url: str | None, site_url: str | None) -> Content:
                     f"{label('not_published', 'zh')} / {label('not_published', 'en')}"))
     head = tuple(f"{zh}\n{en}" for zh, en in (both("retirement"), both("offset_kind"), both("serials"),
                                                both("quantity"), both("retired_on")))
-    retirements = tuple(
-        (str(r.get("id", "")), both_enum("offset_kind", str(r.get("kind", ""))),
-         "\n".join(f"{b.get('prefix', '')} {b.get('first', '')}–{b.get('last', '')}" for b in r.get("serials", ())),
-         str(r.get("quantity", "")), str(r.get("retiredOn", "")))
-        for r in offsets.get("retirements", ()))
+    retirements = []  # one row per serial block (a row of a table cannot break across pages)
+    for r in offsets.get("retirements", ()):
+        blocks = [f"{b.get('prefix', '')} {b.get('first', '')}–{b.get('last', '')}" for b in r.get("serials", ())] or [""]
+        retirements.append((str(r.get("id", "")), both_enum("offset_kind", str(r.get("kind", ""))), blocks[0],
+                            str(r.get("quantity", "")), str(r.get("retiredOn", ""))))
+        retirements += [("", "", block, "", "") for block in blocks[1:]]
     file = f"{kind}.json"
     verify_site = f"{site_url.rstrip('/')}/verify/" if site_url else ""
     verify = tuple(label("pdf_verify", lang).format(pdf=f"{kind}.pdf", url=verify_site or "—") for lang in ("zh", "en"))
     return Content(title=both(f"pdf_title_{kind}"), platform=(f"{label('site_name', 'zh')} · {label('site_name', 'en')}",
                                                               site_url or ""),
                    number=number, rows=tuple(rows), retirement_head=head,
-                   retirements_title=f"{label('pdf_retirements', 'zh')} / {label('pdf_retirements', 'en')}", retirements=retirements,
+                   retirements_title=f"{label('pdf_retirements', 'zh')} / {label('pdf_retirements', 'en')}", retirements=tuple(retirements),
                    qr_caption=f"{label('pdf_scan', 'zh')}\n{label('pdf_scan', 'en')}" if page_url else "",
                    page=f"{label('pdf_page', 'zh')} / {label('pdf_page', 'en')}: {page_url}" if page_url else "",
                    verify=verify,
+                   revoked=tuple(label("pdf_revoked", lang).format(id=r.id, date=r.decided_on, reason=getattr(r.reason, lang))
+                                 for r in revocations for lang in ("zh", "en")),
                    attachment=label("pdf_attachment", "zh").format(file=file) + "\n"
                    + label("pdf_attachment", "en").format(file=file))
 
@@ -134,11 +138,13 @@ def _fixed_time(view) -> datetime:
         return datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
-def certificate_pdf(view, page_url: str | None, site_url: str | None) -> bytes:
-    """The PDF of ``view`` (a ``CredentialView``); the same inputs always give the same bytes."""
+def certificate_pdf(view, page_url: str | None, site_url: str | None, revocations=()) -> bytes:
+    """The PDF of ``view`` (a ``CredentialView``); the same inputs always give the same bytes.
+    ``revocations``: the notices revoking it, if any (said at the top: the PDF still verifies as
+    what it is, a revoked credential)."""
     from fpdf import FPDF
 
-    c = content(view, page_url, site_url)
+    c = content(view, page_url, site_url, revocations)
     text = c.text()
     font = subset_font(text)
     usable = frozenset(text) - font.missing
@@ -192,7 +198,7 @@ def _draw(pdf, c: Content, usable: frozenset, page_url: str | None) -> None:
     pdf.set_font(FAMILY, size=9)
     pdf.cell(WIDTH - qr_size - 4, 5, t(f"{c.number.zh} / {c.number.en}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, size=15)
-    pdf.cell(WIDTH - qr_size - 4, 7, t(c.number.value), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(WIDTH - qr_size - 4, 7, t(c.number.value), align="L", new_x="LMARGIN", new_y="NEXT")
     if page_url:
         pdf.set_font(FAMILY, size=6.5)
         pdf.set_text_color(*MUTED)
@@ -200,19 +206,21 @@ def _draw(pdf, c: Content, usable: frozenset, page_url: str | None) -> None:
         pdf.multi_cell(qr_size + 20, 3, t(c.qr_caption), align="R")
         pdf.set_xy(MARGIN, max(pdf.get_y(), top + qr_size + 7) + 1)
         pdf.set_font(FAMILY, size=8)
-        pdf.cell(WIDTH, 4, t(c.page), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(WIDTH, 4, t(c.page), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(max(pdf.get_y(), top + qr_size + 7) + 1)
+    if c.revoked:
+        pdf.set_font(FAMILY, size=8.5)
+        pdf.set_text_color(*REVOKED)
+        pdf.set_draw_color(*REVOKED)
+        pdf.set_line_width(0.5)
+        pdf.multi_cell(WIDTH, 4.2, t("\n".join(c.revoked)), border=1, align="L", padding=1.5, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
     plain = FontFace(family=FAMILY, emphasis="", color=INK)
-    pdf.set_text_color(*INK)
     pdf.set_font(FAMILY, size=9)
     pdf.set_draw_color(200, 200, 200)
     pdf.set_line_width(0.2)
-    with pdf.table(col_widths=(42, WIDTH - 42), first_row_as_headings=False, borders_layout="HORIZONTAL_LINES",
-                   text_align="LEFT", line_height=4.2, padding=(1.1, 1, 1.1, 0), v_align="TOP") as table:
-        for row in c.rows:
-            cells = table.row()
-            cells.cell(t(f"{row.zh}\n{row.en}"), style=FontFace(family=FAMILY, emphasis="", color=MUTED))
-            cells.cell(t(row.value), style=plain)
+    for row in c.rows:
+        _fact(pdf, t(f"{row.zh}\n{row.en}"), t(row.value))
     if c.retirements:
         pdf.ln(3)
         pdf.set_font(FAMILY, size=10.5)
@@ -240,6 +248,24 @@ def _draw(pdf, c: Content, usable: frozenset, page_url: str | None) -> None:
     pdf.set_font(FAMILY, size=7.5)
     pdf.set_text_color(*MUTED)
     pdf.multi_cell(WIDTH, 3.6, t(c.attachment), align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _fact(pdf, name: str, value: str, label_width: float = 42, line: float = 4.2) -> None:
+    """One row of facts: the label on the left, the value beside it (a long value continues on the
+    next page, which a table row cannot), a rule below."""
+    if pdf.will_page_break(2 * line + 2.2):
+        pdf.add_page()
+    top, page = pdf.get_y() + 1.1, pdf.page
+    pdf.set_text_color(*MUTED)
+    pdf.set_xy(MARGIN, top)
+    pdf.multi_cell(label_width - 1, line, name, align="L", new_x="LMARGIN", new_y="NEXT")
+    below_label = pdf.get_y()
+    pdf.set_text_color(*INK)
+    pdf.set_xy(MARGIN + label_width, top)
+    pdf.multi_cell(WIDTH - label_width, line, value, align="L", new_x="LMARGIN", new_y="NEXT")
+    bottom = pdf.get_y() if pdf.page != page else max(pdf.get_y(), below_label)
+    pdf.line(MARGIN, bottom + 1.1, MARGIN + WIDTH, bottom + 1.1)
+    pdf.set_y(bottom + 1.1)
 
 
 def _qr(pdf, url: str, x: float, y: float, size: float) -> None:
