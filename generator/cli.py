@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     from generator.scaffold.initcmd import add_parser as add_init_parser
 
     add_init_parser(sub)
+    from generator.history.commentcmd import add_parser as add_comment_parser
+
+    add_comment_parser(sub)
     from generator.offers.command import add_parser as add_match_parser
 
     add_match_parser(sub, _date)

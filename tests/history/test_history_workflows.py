@@ -29,7 +29,7 @@ def run_text(job: dict) -> str:
     return "\n".join(s.get("run", "") for s in steps(job))
 
 
-@pytest.mark.parametrize("name", ["check.yml", "publish.yml", "status.yml"])
+@pytest.mark.parametrize("name", ["check.yml", "comment.yml", "publish.yml", "status.yml"])
 def test_valid_against_the_github_workflow_schema(name):
     """schemastore's github-workflow schema, vendored by check-jsonschema (no network needed)."""
     pytest.importorskip("check_jsonschema")
@@ -41,7 +41,7 @@ def test_valid_against_the_github_workflow_schema(name):
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
 
 
-@pytest.mark.parametrize("name", ["check.yml", "publish.yml", "status.yml"])
+@pytest.mark.parametrize("name", ["check.yml", "comment.yml", "publish.yml", "status.yml"])
 def test_structure_and_least_privilege(name):
     wf = workflow(name)
     assert "on" in wf and wf["jobs"]
@@ -62,7 +62,7 @@ def test_pull_request_check_is_read_only_and_checks_against_the_base():
     assert checkout["with"]["fetch-depth"] == 0 and checkout["with"]["persist-credentials"] is False
     text = run_text(job)
     assert '--base "origin/$BASE_REF" --format github' in text
-    assert '--format markdown >> "$GITHUB_STEP_SUMMARY"' in text
+    assert '--format markdown > review/comment.md' in text and '>> "$GITHUB_STEP_SUMMARY"' in text
     assert "github.base_ref" in json.dumps(job)
     assert "${{" not in text, "expressions go through env, never into the script text"
     assert "secrets." not in json.dumps(wf)
@@ -112,3 +112,18 @@ def test_pull_request_template_has_the_checklist_in_both_languages():
     assert len(boxes) >= 10
     assert all(any("\u4e00" <= c <= "\u9fff" for c in b) and " / " in b for b in boxes)
     assert "carbonreg check registry --base main" in text
+
+
+def test_the_comment_job_is_separate_privileged_and_runs_no_pull_request_code():
+    wf = workflow("comment.yml")
+    assert list(wf["on"]) == ["workflow_run"] and wf["on"]["workflow_run"]["workflows"] == ["check"]
+    [job] = wf["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    uses = [s.get("uses", "") for s in steps(job)]
+    assert not any(u.startswith("actions/checkout") for u in uses)          # never the pull request's code
+    assert any(u.startswith("actions/download-artifact") for u in uses)
+    assert "carbonreg comment" in run_text(job)
+    check = workflow("check.yml")
+    [check_job] = check["jobs"].values()
+    assert "secrets." not in json.dumps(check)   # the parsed workflow: comments aside
+    assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in steps(check_job))
