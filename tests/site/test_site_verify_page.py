@@ -398,3 +398,70 @@ def test_the_pieces_agree_with_the_python_ones(site, verify_page):
     jcs = page.evaluate("t => window.carbonregVerify.jcsText(window.carbonregVerify.strictJson("
                         "new TextEncoder().encode(t)))", text.decode("utf-8"))
     assert jcs.encode("utf-8") == canonicalize(bundle)
+
+
+# --- the PDF, pasted text and the plain sentence (issue 11 section 3, the page's part) -------------
+
+def _pdf_with_a_changed_bundle_byte(pdf: Path, out: Path) -> Path:
+    data = bytearray(pdf.read_bytes())
+    at = data.find(b'"certificateNumber": "') + len(b'"certificateNumber": "')
+    assert at > 100, "the embedded bundle is stored uncompressed"
+    data[at] = ord("X") if data[at] != ord("X") else ord("Y")
+    out.write_bytes(bytes(data))
+    return out
+
+
+def test_the_page_gives_the_cli_verdict_on_the_certificate_pdf(site, verify_page, tmp_path):
+    pdf = site.root / CERTIFICATE.replace(".json", ".pdf")
+    assert pdf.is_file()
+    cli = cli_verdict(site.root, pdf, AT)
+    seen = browser_verdict(verify_page.page, pdf, AT)
+    assert_same(cli, seen)
+    assert seen["outcome"] == "valid" and seen["exit"] == 0
+    changed = _pdf_with_a_changed_bundle_byte(pdf, tmp_path / "changed.pdf")
+    cli = cli_verdict(site.root, changed, AT)
+    seen = browser_verdict(verify_page.page, changed, AT)
+    assert_same(cli, seen)
+    assert seen["exit"] == 1
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    broken = tmp_path / "no-attachment.pdf"  # a PDF, but not a certificate: an input error in both
+    with open(broken, "wb") as handle:
+        writer.write(handle)
+    cli = cli_verdict(site.root, broken, AT)
+    seen = browser_verdict(verify_page.page, broken, AT)
+    assert (cli["outcome"], cli["exit"]) == (seen["outcome"], seen["exit"]) == ("input-error", 66)
+
+
+def test_pasted_json_gets_the_same_verdict_as_the_file(site, verify_page):
+    page = verify_page.page
+    page.fill("#verify-at", AT)
+    before = int(page.get_attribute("#verify-result", "data-run") or 0)
+    page.fill("#verify-paste", (site.root / "events" / REVOKED / "declaration.json").read_text(encoding="utf-8"))
+    page.click("#verify-paste-go")
+    page.wait_for_function(
+        "n => { const r = document.getElementById('verify-result');"
+        " return r.dataset.state === 'done' && Number(r.dataset.run) > n; }", arg=before, timeout=30_000)
+    assert page.get_attribute("#verify-result", "data-outcome") == "revoked"
+    sentence = page.inner_text("#verify-sentence")
+    assert sentence.startswith("") and "已被撤销" in sentence
+    assert page.get_attribute("#verify-notices", "href").endswith("revocations/")
+
+
+def test_the_result_leads_with_one_plain_sentence_in_the_readers_language(site, base_url, open_page, tmp_path):
+    page = open_page().page
+    page.goto(base_url + "en/verify/")
+    browser_verdict(page, site.root / CERTIFICATE, AT)
+    assert "is valid: signed by an authorized agency, unchanged since signing" in page.inner_text("#verify-sentence")
+
+    def tamper(text: str) -> str:
+        bundle = json.loads(text)
+        bundle["credential"]["credentialSubject"]["event"]["name"]["en"] += "!"
+        return json.dumps(bundle, ensure_ascii=False)
+    browser_verdict(page, _edited(site.root, tmp_path, "changed.json", tamper), AT)
+    assert page.inner_text("#verify-sentence").startswith("Invalid: it was changed after signing")
+    stale_at = "2027-02-01T00:00:00Z"
+    browser_verdict(page, site.root / CERTIFICATE, stale_at)
+    assert "unknown: download the current certificate file" in page.inner_text("#verify-sentence")

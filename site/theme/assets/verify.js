@@ -1609,12 +1609,98 @@
   }
 
   /* ---------------------------------------------------------------------------------------------
+   * The certificate PDF (signing/pdfbundle.py): the bundle is the PDF's one embedded file
+   * (/Type /EmbeddedFile stream, no filter or one FlateDecode). Anything else is an input error,
+   * as in the command line; the bundle read is then verified exactly as the JSON file.
+   * ------------------------------------------------------------------------------------------- */
+
+  const PDF_MAGIC = '%PDF-';
+  const MAX_PDF_BYTES = 20000000;
+  const isPdf = (bytes) => bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === PDF_MAGIC;
+
+  function pdfInputError(detail) {
+    return new Refusal(`无法读取这个 PDF（${detail[0]}）；请重新下载证书 PDF`,
+      `this PDF cannot be read (${detail[1]}); download the certificate PDF again`, 'unreadable');
+  }
+
+  async function inflate(data) {
+    if (typeof DecompressionStream === 'undefined') throw pdfInputError(['浏览器不支持解压', 'this browser cannot inflate']);
+    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate'));
+    const reader = stream.getReader();
+    const parts = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_BYTES) { reader.cancel(); throw pdfInputError(['嵌入文件过大', 'the embedded file is too large']); }
+      parts.push(value);
+    }
+    return concat(...parts);
+  }
+
+  /** The bytes of the bundle embedded in a certificate PDF; a Refusal of kind 'unreadable' otherwise. */
+  async function bundleFromPdf(bytes) {
+    if (bytes.length > MAX_PDF_BYTES) throw pdfInputError(['文件过大', 'too large']);
+    const text = new TextDecoder('latin1').decode(bytes); // one character per byte: offsets are byte offsets
+    const marks = [...text.matchAll(/\/Type\s*\/EmbeddedFile\b/g)];
+    if (marks.length === 0) throw pdfInputError(['其中没有嵌入的证书文件', 'it embeds no certificate file']);
+    if (marks.length > 1) throw pdfInputError(['其中嵌入了多个文件', 'it embeds more than one file']);
+    const start = text.lastIndexOf(' obj', marks[0].index);
+    const streamAt = text.indexOf('stream', marks[0].index);
+    if (start < 0 || streamAt < 0) throw pdfInputError(['嵌入文件的结构异常', 'the embedded file is malformed']);
+    const dictionary = text.slice(start, streamAt);
+    const filter = /\/Filter\s*(\[?\s*(\/\w+)\s*\]?)/.exec(dictionary);
+    if (filter && filter[2] !== '/FlateDecode') throw pdfInputError(['嵌入文件的编码不受支持', 'the embedded file uses an unsupported encoding']);
+    const lengthMatch = /\/Length\s+(\d+)(?:\s+(\d+)\s+R)?/.exec(dictionary);
+    if (!lengthMatch) throw pdfInputError(['嵌入文件缺少长度', 'the embedded file has no length']);
+    let length = Number(lengthMatch[1]);
+    if (lengthMatch[2] !== undefined) {
+      const target = new RegExp(`(?:^|[\\r\\n\\s])${lengthMatch[1]}\\s+${lengthMatch[2]}\\s+obj\\s*(\\d+)\\s*endobj`).exec(text);
+      if (!target) throw pdfInputError(['嵌入文件的长度无法读取', 'the embedded file length cannot be read']);
+      length = Number(target[1]);
+    }
+    let dataStart = streamAt + 'stream'.length;
+    if (text[dataStart] === '\r') dataStart += 1;
+    if (text[dataStart] === '\n') dataStart += 1;
+    if (!(length >= 0 && dataStart + length <= bytes.length) || length > MAX_PDF_BYTES) {
+      throw pdfInputError(['嵌入文件的长度与文件不符', 'the embedded file length does not fit the file']);
+    }
+    const data = bytes.subarray(dataStart, dataStart + length);
+    if (!filter) {
+      if (data.length > MAX_BYTES) throw pdfInputError(['嵌入文件过大', 'the embedded file is too large']);
+      return data;
+    }
+    try {
+      return await inflate(data);
+    } catch (error) {
+      if (error instanceof Refusal) throw error;
+      throw pdfInputError(['嵌入文件无法解压', 'the embedded file cannot be inflated']);
+    }
+  }
+
+  /** What the person gave (a bundle's bytes, or a certificate PDF): the verdict, as ``verify`` gives it. */
+  async function verifyInput(bytes, anchor, at) {
+    if (!isPdf(bytes)) return verifyBundle(bytes, anchor, at);
+    let bundle;
+    try {
+      bundle = await bundleFromPdf(bytes);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      const run = new Run(at);
+      run.fail('json', error.zh, error.en, 'input.unusable');
+      return run.verdict(true);
+    }
+    return verifyBundle(bundle, anchor, at);
+  }
+
+  /* ---------------------------------------------------------------------------------------------
    * The page: pick or drop a file, optional "as of" time, steps with ✓ ✗ ⚠ and the verdict.
    * ------------------------------------------------------------------------------------------- */
 
   const form = document.getElementById('verify-form');
   if (!form) {
-    window.carbonregVerify = { verifyBundle, strictJson, jcsText, base58Decode, weakKeyReason, verifyInclusion };
+    window.carbonregVerify = { verifyBundle, verifyInput, bundleFromPdf, strictJson, jcsText, base58Decode, weakKeyReason, verifyInclusion };
     return;
   }
   const lang = form.dataset.lang === 'en' ? 'en' : 'zh';
@@ -1685,14 +1771,56 @@
 
   const MARKS = { passed: '✓', failed: '✗', warning: '⚠', skipped: '–' };
 
+  /**
+   * The one plain sentence the result leads with, in the page's language: what the verdict means
+   * for the reader and, when it is not "valid", what to do.
+   */
+  function plainSentence(verdict) {
+    const zh = lang === 'zh';
+    const failed = verdict.steps.filter((s) => s.outcome === 'failed');
+    const first = failed.length ? failed[0] : null;
+    const asOf = verdict.statusAsOf;
+    const number = verdict.subject ? (verdict.subject.certificateNumber || verdict.subject.declarationId) : null;
+    const what = number ? (zh ? `${number} ` : `${number} `) : '';
+    switch (verdict.outcome) {
+      case 'valid':
+        return zh ? `${what}有效：由获授权的${verdict.kind === 'declaration' ? '平台' : '机构'}签署，签署后未被改动，截至 ${asOf} 未被撤销。`
+          : `${what}is valid: signed by an authorized ${verdict.kind === 'declaration' ? 'platform' : 'agency'}, unchanged since signing, and not revoked as of ${asOf}.`;
+      case 'revoked':
+        return zh ? `${what}已被撤销：${verdict.revocationReason}。撤销公告见下方链接。`
+          : `${what}has been revoked: ${verdict.revocationReason}. See the revocation notices linked below.`;
+      case 'revocation-unknown':
+        return zh ? `${what}签名真实，但无法确认截至 ${asOf} 是否已被撤销：请从证书页面下载最新的证书文件后再核验。`
+          : `${what}is genuine, but whether it was revoked as of ${asOf} is unknown: download the current certificate file from its page and verify again.`;
+      case 'unlogged':
+        return zh ? `${what}签名真实，但从未记入公开日志，签署时间不可信：不能确认为有效，请向登记平台核实。`
+          : `${what}has a genuine signature but was never logged publicly, so its signing time cannot be trusted: it cannot be confirmed as valid; ask the registry.`;
+      case 'input-error':
+        return zh ? '这不是证书文件（不是 JSON，或无法读取）：请选择证书页面上下载的 certificate.json 或 declaration.json。'
+          : 'This is not a certificate file (not JSON, or unreadable): choose the certificate.json or declaration.json downloaded from a certificate page.';
+      default:
+        break;
+    }
+    if (first && first.name === 'issuer') {
+      return zh ? `无效：签署者在签署时不是获授权的机构（${first.zh}）。` : `Invalid: it was signed by an agency that was not authorized at the time (${first.en}).`;
+    }
+    if (first && first.name === 'proof' && first.id === 'proof.failed') {
+      return zh ? `无效：证书在签署后被改动过，签名与内容不再相符（${first.zh}）。`
+        : `Invalid: it was changed after signing; the signature no longer matches its content (${first.en}).`;
+    }
+    return first ? (zh ? `无效：${first.zh}` : `Invalid: ${first.en}`) : (zh ? '无效。' : 'Invalid.');
+  }
+
   function showVerdict(verdict, fileName) {
     result.replaceChildren();
     const headline = { valid: 'verify_valid', 'revocation-unknown': 'verify_unknown', unlogged: 'verify_unlogged', revoked: 'verify_revoked',
       invalid: 'verify_invalid', 'input-error': 'verify_input_error' }[verdict.outcome];
     const box = element('div', { class: `verdict verdict-${verdict.outcome}`, role: 'status' },
+      element('p', { id: 'verify-sentence', lang: htmlLang[lang] }, plainSentence(verdict)),
       element('strong', { id: 'verify-verdict' }, say(headline)));
     if (verdict.outcome === 'revoked') {
       box.append(element('p', { id: 'verify-revocation-reason' }, `${say('reason')}: ${verdict.revocationReason}`));
+      box.append(element('p', {}, element('a', { id: 'verify-notices', href: `${form.dataset.siteRoot || ''}revocations/` }, say('verify_notices'))));
     }
     result.append(element('h2', {}, `${say('verify_result')} · ${fileName}`), box);
     const facts = element('dl', { class: 'facts' });
@@ -1748,7 +1876,7 @@
         showMessage('verify_bad_time');
       } else {
         const [bytes, anchor] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), pinnedRoot()]);
-        const verdict = await verifyBundle(bytes, anchor, at);
+        const verdict = await verifyInput(bytes, anchor, at);
         if (run !== latest) return;
         showVerdict(verdict, file.name);
       }
@@ -1764,6 +1892,13 @@
   }
 
   fileInput.addEventListener('change', () => { if (fileInput.files.length) check(fileInput.files[0]); });
+  const pasted = document.getElementById('verify-paste');
+  const pasteButton = document.getElementById('verify-paste-go');
+  if (pasted && pasteButton) {
+    pasteButton.addEventListener('click', () => {
+      if (pasted.value.trim()) check(new File([pasted.value], say('verify_pasted_name'), { type: 'application/json' }));
+    });
+  }
   atInput.addEventListener('change', () => { if (lastFile) check(lastFile); });
   for (const name of ['dragenter', 'dragover']) {
     dropZone.addEventListener(name, (event) => { event.preventDefault(); dropZone.classList.add('dragging'); });
@@ -1775,5 +1910,5 @@
     if (event.dataTransfer.files.length) check(event.dataTransfer.files[0]);
   });
   if (!(window.crypto && crypto.subtle)) showMessage('verify_no_webcrypto');
-  window.carbonregVerify = { verifyBundle, strictJson, jcsText, base58Decode, weakKeyReason, verifyInclusion };
+  window.carbonregVerify = { verifyBundle, verifyInput, bundleFromPdf, strictJson, jcsText, base58Decode, weakKeyReason, verifyInclusion };
 }());
