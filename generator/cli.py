@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     from generator.spreadsheet.commands import add_parsers as add_spreadsheet_parsers
 
     add_spreadsheet_parsers(sub)
+    from generator.documents.command import add_parser as add_scrub_parser
+
+    add_scrub_parser(sub)
     from generator.clihelp import fill_help
 
     fill_help(parser)
@@ -161,7 +164,13 @@ def cmd_match(args) -> int:
     return run_match(args)
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "demo": cmd_demo, "match": cmd_match}
+def cmd_scrub(args) -> int:
+    from generator.documents.command import run_scrub
+
+    return run_scrub(args)
+
+
+COMMANDS = {"scrub": cmd_scrub, "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "demo": cmd_demo, "match": cmd_match}
 
 
 def main(argv: list[str] | None = None) -> int:

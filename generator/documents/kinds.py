@@ -18,7 +18,9 @@ KINDS = {
 }
 _MAGIC = {"pdf": (b"%PDF-",), "ooxml": (b"PK\x03\x04",), "odf": (b"PK\x03\x04",),
           "png": (b"\x89PNG\r\n\x1a\n",), "jpeg": (b"\xff\xd8\xff",)}
-ACCEPTED_TEXT = "PDF、TXT/CSV/MD/JSON、DOCX/XLSX/PPTX、ODT/ODS/ODP、SVG、PNG/JPEG"
+
+
+# schemas/v1/common.schema.json (attachmentPath) accepts exactly these extensions (held equal by a test).
 
 
 def kind_of(path: str) -> str | None:

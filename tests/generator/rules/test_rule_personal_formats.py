@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from documentkit import MAIL, MOBILE, RESIDENT_ID, attach, docx, pdf, png, svg, xlsx
-from gentestkit import MARATHON, edit, line_of, run, shown, with_code
+from gentestkit import FESTIVAL, MARATHON, edit, line_of, run, shown, with_code
 
 from generator.rules.personal import find_personal_data
 
@@ -122,12 +122,27 @@ def test_metadata_naming_a_person_is_reported_and_images_are_left_to_review(reg)
     assert not [f for f in result.findings if f.severity.value == "error" and f.code[0] in "PR"]
 
 
-def test_kinds_not_accepted_are_refused(reg):
+def test_kinds_not_accepted_are_refused_at_their_line(reg):
     attach(reg, "page.html", b"<p>hello</p>")
-    attach(reg, "old.doc", b"\xd0\xcf\x11\xe0")
-    result = run(reg)
-    refused = with_code(result, "R606")
-    assert len(refused) == 2 and all("convert it to PDF" in f.en and "PDF" in f.zh for f in refused)
+    report = reg / FESTIVAL / "report.yaml"
+    (hit,) = with_code(run(reg), "S207")
+    assert (hit.location.path, hit.location.line) == (shown(f"{FESTIVAL}/report.yaml"), line_of(report, "attachments/page.html"))
+    assert "convert them to PDF" in hit.en and "请转换为 PDF" in hit.zh and "DOCX" in hit.en
+
+
+def test_schema_accepts_exactly_the_kinds_the_readers_read():
+    import json
+    import re
+
+    from generator.documents.kinds import KINDS
+    from gentestkit import REPO
+
+    defs = json.loads((REPO / "schemas/v1/common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    pattern = re.compile(defs["attachmentPath"]["pattern"])
+    for ext in KINDS:
+        assert pattern.search(f"attachments/a{ext}") and pattern.search(f"attachments/a{ext.upper()}"), ext
+    for ext in (".html", ".htm", ".xml", ".doc", ".xls", ".zip", ".exe", ".pdf.html", ".gif", ".svgz", ""):
+        assert not pattern.search(f"attachments/a{ext}"), ext
 
 
 def test_content_must_match_the_extension(reg):
