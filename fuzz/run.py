@@ -48,6 +48,8 @@ def run_atheris(target: str, runs: int) -> None:
     import atheris
 
     seeds = Path(__file__).resolve().parents[1] / "tests" / "fuzz" / "seeds"  # read only
+    if (seeds / target).is_dir():  # a target's own seeds (attachment readers), else the shared ones
+        seeds = seeds / target
     corpus = Path(__file__).resolve().parent / "corpus" / target  # what the fuzzer learns (not committed)
     corpus.mkdir(parents=True, exist_ok=True)
     TARGETS[target](b"")  # import everything the target uses, then instrument it for coverage

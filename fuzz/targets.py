@@ -71,4 +71,42 @@ def _signed_content(bundle: dict) -> list:
             (trust.get("authorizations") or {}).get("signed"), (trust.get("status") or {}).get("signed")]
 
 
-TARGETS = {"yaml": yaml_and_schema, "json": strict_json, "verify": verify_bytes, "verify-mutated": verify_mutated}
+def _document(kind: str):
+    """The attachment reader of one kind on arbitrary bytes: content or a located refusal, and the
+    personal-data scan and metadata scrubbing on whatever it reads."""
+    def target(data: bytes) -> None:
+        from generator.documents.extract import Refused, Unreadable, extract_bytes
+        from generator.documents.scrub import scrub_bytes
+        from generator.privacy.patterns import find_hits
+
+        try:
+            content = extract_bytes(data, kind)
+        except (Refused, Unreadable) as exc:
+            assert exc.zh and exc.en
+            return
+        for segment in content.segments:
+            for hit in find_hits(segment.text):
+                assert 0 <= hit.offset < len(segment.text)
+        try:
+            scrub_bytes(data, kind)
+        except (Refused, Unreadable) as exc:
+            assert exc.zh and exc.en
+
+    target.__name__ = f"document_{kind}"
+    return target
+
+
+def personal_text(data: bytes) -> None:
+    """The personal-data patterns on any text: hits point inside it and are masked."""
+    from generator.privacy.patterns import find_hits
+
+    text = data.decode("utf-8", errors="replace")
+    for hit in find_hits(text):
+        assert 0 <= hit.offset < len(text)
+        if hit.code in ("P101", "P102"):
+            assert "****" in hit.en
+
+
+TARGETS = {"yaml": yaml_and_schema, "json": strict_json, "verify": verify_bytes, "verify-mutated": verify_mutated,
+           "personal-text": personal_text,
+           **{f"doc-{kind}": _document(kind) for kind in ("pdf", "ooxml", "odf", "svg", "png", "jpeg")}}

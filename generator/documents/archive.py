@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from generator.documents.extract import Extract, Refused, Segment, Unreadable
 from generator.documents.xmltext import element_texts, xml_blocks
@@ -27,7 +28,7 @@ def _too_big(zh: str, en: str) -> Refused:
 def open_archive(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise Unreadable(f"不是有效的 zip 文档（{exc}）", f"not a valid zip document ({exc})") from None
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
@@ -50,7 +51,7 @@ def read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     try:
         with archive.open(info) as handle:
             data = handle.read(limit + 1)
-    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError, RuntimeError) as exc:
         raise Unreadable(f"{info.filename} 无法解压（{exc}）", f"{info.filename} cannot be inflated ({exc})") from None
     if len(data) > limit:
         raise _too_big(f"{info.filename} 解压后超过 {limit} 字节", f"{info.filename} inflates to more than {limit} bytes")
@@ -63,7 +64,7 @@ def extract_office(data: bytes, kind: str) -> Extract:
     personal: list[str] = []
     for info in sorted(archive.infolist(), key=lambda i: i.filename):
         name = info.filename
-        if info.is_dir() or not (name.endswith(".xml") or name.endswith(".rels")):
+        if name.endswith("/") or not (name.endswith(".xml") or name.endswith(".rels")):
             continue
         part = read_part(archive, info)
         if name in ("docProps/core.xml", "docProps/app.xml", "meta.xml"):

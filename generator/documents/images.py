@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import struct
+import warnings
 import zlib
 
 from generator.documents.extract import Extract, Refused, Segment, Unreadable
@@ -73,10 +74,12 @@ def _exif(raw: bytes, segments: list, personal: list) -> None:
 
     exif = Image.Exif()
     try:
-        exif.load(raw)
-        tags = dict(exif)
-        tags.update(exif.get_ifd(_EXIF_IFD))
-        gps = exif.get_ifd(_GPS_IFD)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # Pillow warns of corrupt EXIF: unreadable, and never printed
+            exif.load(raw)
+            tags = dict(exif)
+            tags.update(exif.get_ifd(_EXIF_IFD))
+            gps = exif.get_ifd(_GPS_IFD)
     except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for damaged EXIF
         raise Unreadable(f"EXIF 无法解析（{type(exc).__name__}）", f"the EXIF block cannot be parsed ({type(exc).__name__})") from None
     for tag, name in _EXIF_TEXT.items():
@@ -120,11 +123,13 @@ def extract_image(data: bytes, kind: str) -> Extract:
         from PIL import Image
 
         try:
-            with Image.open(io.BytesIO(data), formats=["JPEG"]) as image:  # reads the markers, not the pixels
-                info = dict(image.info)
-                exif_raw = info.get("exif")
-                xmp_raw = info.get("xmp")
-                comment = info.get("comment")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # corrupt markers: unreadable, and never printed
+                with Image.open(io.BytesIO(data), formats=["JPEG"]) as image:  # the markers, not the pixels
+                    info = dict(image.info)
+            exif_raw = info.get("exif")
+            xmp_raw = info.get("xmp")
+            comment = info.get("comment")
         except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for damaged files
             raise Unreadable(f"JPEG 无法读取（{type(exc).__name__}）", f"the JPEG cannot be read ({type(exc).__name__})") from None
         if exif_raw:

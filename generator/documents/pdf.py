@@ -14,8 +14,11 @@ _XMP_PERSON = {"creator", "CreatorTool", "Author", "Artist"}
 
 
 def extract_pdf(data: bytes) -> Extract:
+    import logging
+
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged file is a finding, not log lines on stderr
     segments: list[Segment] = []
     personal: list[str] = []
     try:

@@ -78,3 +78,29 @@ def test_verify_never_accepts_a_mutated_certificate(data):
 @pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("*/*")), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_regressions_stay_fixed(path):
     TARGETS[path.parent.name](path.read_bytes())
+
+
+DOCUMENT_TARGETS = sorted(t for t in TARGETS if t.startswith("doc-") or t == "personal-text")
+SEEDS = Path(__file__).parent / "seeds"
+
+
+@pytest.mark.parametrize("target", DOCUMENT_TARGETS)
+def test_attachment_readers_on_mutated_seeds(target):
+    """Each reader on its seeds with bytes overwritten, cut or repeated: content or a refusal, never a crash."""
+    import random
+
+    seeds = sorted(p.read_bytes() for p in (SEEDS / target).iterdir())
+    assert seeds
+    rng = random.Random(20261124)
+    for _ in range(150):
+        data = bytearray(rng.choice(seeds))
+        for _ in range(rng.randint(1, 6)):
+            position = rng.randrange(len(data))
+            action = rng.random()
+            if action < 0.6:
+                data[position] = rng.randrange(256)
+            elif action < 0.8:
+                del data[position:position + rng.randint(1, 64)]
+            else:
+                data[position:position] = data[position:position + rng.randint(1, 64)] * rng.randint(1, 4)
+        TARGETS[target](bytes(data))

@@ -87,3 +87,58 @@ def test_parser_warnings_never_reach_the_user():
         doc, findings = load_yaml_bytes(b"a: &x 1\nb: &x 2\n", "reused.yaml")
     assert doc is None and [f.code for f in findings] == ["Y105"]
     assert caught == []
+
+
+# ----- attachments (issue 16): binary files, so their expectations are in attachments/expect.txt -----
+
+ATTACHMENTS = HERE / "attachments"
+EXPECT = {line.split()[0]: line.split()[1:] for line in (ATTACHMENTS / "expect.txt").read_text(encoding="utf-8").splitlines()
+          if line.strip() and not line.startswith("#")}
+FESTIVAL = "events/2025/2025-west-bank-lawn-music-festival"
+
+
+def _attach(registry: Path, name: str, data: bytes) -> tuple[Path, Path]:
+    import hashlib
+
+    target = registry / FESTIVAL / "attachments" / name
+    target.write_bytes(data)
+    report = registry / FESTIVAL / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + (
+        f"  - path: attachments/{name}\n    sha256: {hashlib.sha256(data).hexdigest()}\n    title: {{zh: 附件, en: Attachment}}\n"),
+        encoding="utf-8")
+    return target, report
+
+
+@pytest.mark.parametrize("name", sorted(EXPECT))
+def test_hostile_attachment(name, tmp_path):
+    import time
+
+    registry = tmp_path / "registry"
+    shutil.copytree(SAMPLE, registry, symlinks=True)
+    target, report = _attach(registry, name, (ATTACHMENTS / name).read_bytes())
+    start = time.monotonic()
+    result = check(registry, TODAY)
+    elapsed = time.monotonic() - start
+    code, line = EXPECT[name]
+    where = report if line == "report" else target
+    found = [(f.location.line, f.severity.value) for f in result.findings
+             if f.code == code and Path(f.location.path).resolve() == where.resolve()]
+    assert found, f"{code} not reported for {name}: " + "; ".join(f"{f.code}@{f.location}" for f in result.findings)
+    if line.isdigit():
+        assert int(line) in [at for at, _ in found]
+    assert elapsed < 60, elapsed  # a whole check of the sample: no bomb makes it slow
+
+
+def test_attachment_with_too_many_entries(tmp_path):
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for i in range(2500):
+            archive.writestr(f"{i}", b"")
+    registry = tmp_path / "registry"
+    shutil.copytree(SAMPLE, registry, symlinks=True)
+    target, _ = _attach(registry, "many-entries.xlsx", out.getvalue())
+    hits = [f for f in check(registry, TODAY).findings if f.code == "P105"]
+    assert [Path(f.location.path).resolve() for f in hits] == [target.resolve()] and "2500 entries" in hits[0].en
