@@ -20,7 +20,9 @@ _MAGIC = {"pdf": (b"%PDF-",), "ooxml": (b"PK\x03\x04",), "odf": (b"PK\x03\x04",)
           "png": (b"\x89PNG\r\n\x1a\n",), "jpeg": (b"\xff\xd8\xff",)}
 
 
-# schemas/v1/common.schema.json (attachmentPath) accepts exactly these extensions (held equal by a test).
+# As people read the list (messages, the schema's description of an attachment path, the filing guide).
+ACCEPTED = ("PDF、TXT/CSV/MD/JSON、DOCX/XLSX/PPTX、ODT/ODS/ODP、SVG、PNG/JPG/JPEG",
+            "PDF, TXT/CSV/MD/JSON, DOCX/XLSX/PPTX, ODT/ODS/ODP, SVG, PNG/JPG/JPEG")
 
 
 def kind_of(path: str) -> str | None:

@@ -6,7 +6,7 @@ import os
 import stat as statmod
 from pathlib import Path
 
-from generator.documents.kinds import content_matches, kind_of
+from generator.documents.kinds import ACCEPTED, content_matches, kind_of
 from generator.findings import error
 from generator.incremental.fileids import file_sha256
 from generator.loading.safefile import open_regular, special_kind
@@ -59,7 +59,11 @@ def attachments_safe_and_intact(ctx: CheckContext):
             if problem:
                 yield error(problem[0], where, problem[1], problem[2])
                 continue
-            kind = kind_of(att.path) or ""  # the schema accepts only the kinds of documents/kinds.py
+            kind = kind_of(att.path)
+            if kind is None:
+                yield error("R606", where, f"附件 {att.path!r} 的类型不被接受；登记库只接受 {ACCEPTED[0]}（其文字可检查个人信息）；请转换为 PDF",
+                            f"attachment {att.path!r} is not of a kind the registry accepts: {ACCEPTED[1]} (their text can be checked for personal data); convert it to PDF")
+                continue
             target = event.dir / att.path
             try:
                 size = target.stat().st_size
@@ -72,7 +76,7 @@ def attachments_safe_and_intact(ctx: CheckContext):
                 yield error("R603", where, f"附件 {att.path!r} 有 {size} 字节，超过 {MAX_ATTACHMENT_BYTES} 字节上限；请压缩或拆分",
                             f"attachment {att.path!r} has {size} bytes, over the {MAX_ATTACHMENT_BYTES}-byte limit; compress or split it")
                 continue
-            if kind and not content_matches(kind, head):
+            if not content_matches(kind, head):
                 yield error("R607", where, f"附件 {att.path!r} 的内容不是其扩展名所示的 {kind} 格式；请提交真正的 {kind} 文件或改正扩展名",
                             f"attachment {att.path!r} does not hold {kind} content as its extension says; file a real {kind} file or fix the extension")
             if actual != att.sha256:
