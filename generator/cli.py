@@ -180,6 +180,16 @@ def main(argv: list[str] | None = None) -> int:
 
         return verify_main(argv[1:])
     args = build_parser().parse_args(argv)
+    from generator.errors import CarbonregError
+
+    try:
+        return _dispatch(args)
+    except CarbonregError as exc:  # every error a user can cause, caught once: one bilingual line, no traceback
+        print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
+        return exc.exit_code
+
+
+def _dispatch(args) -> int:
     if hasattr(args, "handler"):
         from generator.publishing.commands import run
 

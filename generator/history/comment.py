@@ -17,16 +17,15 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import CarbonregError
 from generator.formats.markdown import MARKER
 
 MAX_BODY = 60_000          # GitHub's limit is 65,536 characters
 BOT = "github-actions[bot]"
 
 
-class CommentError(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+class CommentError(CarbonregError):
+    pass
 
 
 @dataclass(frozen=True)

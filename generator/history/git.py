@@ -7,16 +7,15 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import CarbonregError
+
 _TIMEOUT = 120
 _ENV = {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
 
 
-class GitError(Exception):
+class GitError(CarbonregError):
     """A git command failed: not a repository, unknown base, or git missing."""
-
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+    exit_code = 2
 
 
 @dataclass(frozen=True)

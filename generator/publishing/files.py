@@ -7,11 +7,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from generator.errors import CarbonregError
 
-class WriteRefused(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+
+class WriteRefused(CarbonregError):
+    pass
 
 
 def dump_json(obj: Any) -> bytes:

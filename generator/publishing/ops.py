@@ -8,16 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.errors import CarbonregError
 from generator.pipeline import CheckResult, check
 from generator.publishing import credentials as cred
 from generator.publishing.files import WriteRefused, dump_json, write_atomic
 from generator.publishing.trustdir import TrustDir
 
 
-class OperationError(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+class OperationError(CarbonregError):
+    pass
 
 
 @dataclass(frozen=True)

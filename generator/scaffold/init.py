@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from generator.errors import CarbonregError
 from generator.loading.yamlsafe import load_yaml
 from generator.publishing.files import write_atomic
 
@@ -35,10 +36,8 @@ FOLDER_NOTES = {
 }
 
 
-class InitError(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+class InitError(CarbonregError):
+    pass
 
 
 @dataclass(frozen=True)

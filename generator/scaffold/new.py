@@ -8,6 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from generator.errors import CarbonregError
 from generator.publishing.files import write_atomic
 from generator.scaffold import context, templates
 
@@ -17,10 +18,8 @@ CREDIT_KINDS = ("ccer", "shanghai_ver", "vcs", "gold_standard", "recognised_othe
 PUBLISHED_SCHEMAS = "https://carbonreg.org/schemas/v1/"
 
 
-class ScaffoldError(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+class ScaffoldError(CarbonregError):
+    pass
 
 
 def _check_id(value: str, pattern: re.Pattern, zh: str, en: str) -> str:

@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+from generator.errors import CarbonregError
+
 MARKER = ".carbonreg-site"
 TRASH = ".trash"
 PARKED = "parked-"
@@ -30,10 +32,8 @@ _RENAME_EXCHANGE = 2   # linux/fs.h
 _AT_FDCWD = -100
 
 
-class OutputError(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+class OutputError(CarbonregError):
+    exit_code = 2
 
 
 class Staging:

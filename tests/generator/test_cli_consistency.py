@@ -54,3 +54,20 @@ def test_usage_errors_are_bilingual_and_exit_2():
 def test_version():
     proc = subprocess.run([sys.executable, "-m", "generator.cli", "--version"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and re.fullmatch(r"carbonreg \d+\.\d+\.\d+\S*", proc.stdout.strip().splitlines()[0])
+
+
+def test_one_error_type_for_what_a_user_can_cause():
+    from generator.errors import CarbonregError
+    from generator.history.comment import CommentError
+    from generator.history.git import GitError
+    from generator.publishing.files import WriteRefused
+    from generator.publishing.ops import OperationError
+    from generator.scaffold.init import InitError
+    from generator.scaffold.new import ScaffoldError
+    from generator.site.output import OutputError
+
+    for kind in (CommentError, GitError, WriteRefused, OperationError, InitError, ScaffoldError, OutputError):
+        assert issubclass(kind, CarbonregError), kind
+        error = kind("中文", "English")
+        assert (error.zh, error.en) == ("中文", "English") and str(error) == "中文 / English"
+    assert GitError.exit_code == 2 and OutputError.exit_code == 2 and WriteRefused.exit_code == 1
