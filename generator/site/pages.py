@@ -201,7 +201,7 @@ def search_page() -> Iterator[Page]:
 
 
 def verify_page(model: SiteModel) -> Iterator[Page]:
-    """Verify in the browser (``assets/verify.js``): the site's first root, the one the page pins, is
+    """Verify in the browser (``assets/verify/*.js``): the site's first root, the one the page pins, is
     embedded too, for use from ``file://`` where the page cannot fetch ``trust/1.root.json``."""
     import hashlib
     import json

@@ -1,4 +1,4 @@
-"""The verify page (``verify/``, ``assets/verify.js``) gives the same verdict as the ``verify`` command.
+"""The verify page (``verify/``, ``assets/verify/*.js``) gives the same verdict as the ``verify`` command.
 
 Each bundle is verified twice at the same fixed time: by ``verify BUNDLE --root trust/1.root.json
 --json --at TIME`` and by Debian's Chromium on the built site's verify page (WebCrypto, no

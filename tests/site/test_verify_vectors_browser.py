@@ -1,4 +1,4 @@
-"""The verifier conformance vectors run by the browser verifier (``assets/verify.js``) on a blank
+"""The verifier conformance vectors run by the browser verifier (``assets/verify/*.js``) on a blank
 page, compared with ``case.json`` and, step by step (outcome and message id), with the Python
 verifier (issue 18: both verifiers, one specification)."""
 from __future__ import annotations
@@ -15,16 +15,20 @@ sys.path.insert(0, str(REPO / "tests" / "signing"))
 from test_verify_vectors import CASES, VECTORS, expected, python_result, summary  # noqa: E402
 
 pytestmark = pytest.mark.browser
-SCRIPT = REPO / "site" / "theme" / "assets" / "verify.js"
+PARTS = REPO / "site" / "theme" / "assets" / "verify"
+ORDER = (PARTS / "ORDER").read_text(encoding="utf-8").split()
 
 
 @pytest.fixture(scope="module")
 def blank(browser, tmp_path_factory):
-    """A blank page (a file, so that WebCrypto is available: a secure context) with verify.js only."""
+    """A blank page (a file, so that WebCrypto is available: a secure context) with the verifier's
+    parts only, in their order."""
     folder = tmp_path_factory.mktemp("blank")
-    (folder / "verify.js").write_bytes(SCRIPT.read_bytes())
+    for name in ORDER:
+        (folder / f"{name}.js").write_bytes((PARTS / f"{name}.js").read_bytes())
+    scripts = "".join(f"<script src='{name}.js'></script>" for name in ORDER)
     (folder / "blank.html").write_text("<!doctype html><html><head><meta charset='utf-8'></head>"
-                                       "<body><script src='verify.js'></script></body></html>", encoding="utf-8")
+                                       f"<body>{scripts}</body></html>", encoding="utf-8")
     page = browser.new_page()
     page.goto((folder / "blank.html").as_uri())
     page.wait_for_function("() => window.carbonregVerify !== undefined")

@@ -1,0 +1,49 @@
+/* The browser verifier, part 'bundle': the bundle's outer shape (signing/bundle.py).
+ * One classic script per module of signing/, loaded in order by the verify page (no bundler, and it
+ * works from a downloaded copy opened as a file); the parts share window.carbonregVerifyParts. */
+(function (parts) {
+  'use strict';
+
+  const { get, has, isObject } = parts;
+
+  /* ---------------------------------------------------------------------------------------------
+   * The bundle's outer shape (signing/bundle.py).
+   * ------------------------------------------------------------------------------------------- */
+
+  const BUNDLE_FORMAT = 'carbonreg-certificate-bundle/1';
+  const TOP_FIELDS = ['format', 'credential', 'publication', 'trust'];
+  const TRUST_FIELDS = ['rootChain', 'authorizations', 'status'];
+
+  function parseBundle(document) {
+    if (!isObject(document)) return [null, [['证书文件必须是 JSON 对象', 'certificate file must be a JSON object']]];
+    const reasons = [];
+    const keys = Object.keys(document);
+    if (TOP_FIELDS.some((n) => !has(document, n)) || keys.some((n) => !TOP_FIELDS.includes(n))) {
+      reasons.push([`顶层字段应恰好为 ${TOP_FIELDS.join(', ')}`, `top-level fields must be exactly ${TOP_FIELDS.join(', ')}`]);
+    }
+    if (get(document, 'format') !== BUNDLE_FORMAT) reasons.push([`format 必须是 ${BUNDLE_FORMAT}`, `format must be ${BUNDLE_FORMAT}`]);
+    if (!isObject(get(document, 'credential'))) reasons.push(['credential 必须是 JSON 对象', 'credential must be a JSON object']);
+    const publication = get(document, 'publication');
+    if (publication !== null && !isObject(publication)) reasons.push(['publication 必须是 JSON 对象或 null', 'publication must be a JSON object or null']);
+    let trust = get(document, 'trust');
+    const trustKeys = isObject(trust) ? Object.keys(trust) : null;
+    if (trustKeys === null || trustKeys.length !== TRUST_FIELDS.length || !TRUST_FIELDS.every((n) => has(trust, n))) {
+      reasons.push([`trust 必须恰好含 ${TRUST_FIELDS.join(', ')}`, `trust must have exactly ${TRUST_FIELDS.join(', ')}`]);
+      trust = null;
+    }
+    const chain = get(trust, 'rootChain');
+    if (!Array.isArray(chain) || chain.length === 0 || chain.length > 100 || !chain.every(isObject)) {
+      reasons.push(['rootChain 必须是由对象组成的非空数组', 'rootChain must be a non-empty array of objects']);
+    }
+    if (trust !== null && !isObject(get(trust, 'authorizations'))) reasons.push(['trust.authorizations 必须是 JSON 对象', 'trust.authorizations must be a JSON object']);
+    if (trust !== null && get(trust, 'status') !== null && !isObject(get(trust, 'status'))) {
+      reasons.push(['trust.status 必须是 JSON 对象或 null', 'trust.status must be a JSON object or null']);
+    }
+    if (reasons.length) return [null, reasons];
+    return [{ credential: document.credential, publication, rootChain: chain, authorizations: trust.authorizations,
+      status: trust.status }, []];
+  }
+
+
+  Object.assign(parts, { BUNDLE_FORMAT, TOP_FIELDS, TRUST_FIELDS, parseBundle });
+}(window.carbonregVerifyParts = window.carbonregVerifyParts || {}));

@@ -1,0 +1,254 @@
+/* The browser verifier, part 'credential_shape': the credential shape (signing/credential_shape.py).
+ * One classic script per module of signing/, loaded in order by the verify page (no bundler, and it
+ * works from a downloaded copy opened as a file); the parts share window.carbonregVerifyParts. */
+(function (parts) {
+  'use strict';
+
+  const { DID_KEY_PREFIX, Refusal, daysFromCivil, decimalAdd, decimalCompare, decimalValue, decodePublicKey,
+    deepEqual, get, has, isObject, isString, parseTimestamp, refuse, sha256, validDate } = parts;
+
+  /* ---------------------------------------------------------------------------------------------
+   * The strict shape of a credential (signing/credential_shape.py): every problem collected.
+   * ------------------------------------------------------------------------------------------- */
+
+  const CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://carbonreg.org/contexts/v1'];
+  const TYPES = {
+    certificate: ['VerifiableCredential', 'CarbonNeutralityCertificate'],
+    declaration: ['VerifiableCredential', 'CarbonNeutralityDeclaration'],
+  };
+  const NUMBER_FIELD = { certificate: 'certificateNumber', declaration: 'declarationId' };
+  const DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+  const DOCUMENT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+  const EVENT_ID = /^[0-9]{4}(-[a-z0-9]+)+$/;
+  const IDENTIFIER = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+  const SERIAL = /^[0-9]{1,40}$/;
+  const SHA256_HEX = /^[0-9a-f]{64}$/;
+  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const MAX_STRING = 2000;
+  // Python's str.strip() whitespace, so that "blank" means the same as in the CLI.
+  const PY_BLANK = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+
+  const pyStr = (v) => (v === null || v === undefined ? 'None' : v === true ? 'True' : v === false ? 'False'
+    : isString(v) ? v : JSON.stringify(v));
+  const pyRepr = (v) => (isString(v) ? `'${v}'` : pyStr(v));
+
+  class ShapeChecker {
+    constructor() { this.problems = []; }
+
+    add(path, zh, en) { this.problems.push({ path, zh, en }); }
+
+    obj(value, path, required, optional = []) {
+      if (!isObject(value)) { this.add(path, '应为 JSON 对象', 'must be a JSON object'); return null; }
+      for (const name of required) if (!has(value, name)) this.add(`${path}/${name}`, '缺少必填字段', 'required field is missing');
+      for (const name of Object.keys(value)) {
+        if (!required.includes(name) && !optional.includes(name)) this.add(`${path}/${name}`, '不允许的字段', 'field is not allowed');
+      }
+      return value;
+    }
+
+    text(value, path, pattern) {
+      if (!isString(value) || PY_BLANK.test(value)) { this.add(path, '应为非空字符串', 'must be a non-empty string'); return null; }
+      if ([...value].length > MAX_STRING) {
+        this.add(path, `字符串超过 ${MAX_STRING} 个字符`, `string is longer than ${MAX_STRING} characters`);
+      }
+      if (pattern && !pattern.test(value)) {
+        this.add(path, `格式不符：${pyRepr(value)}`, `does not match the expected format: ${pyRepr(value)}`);
+        return null;
+      }
+      return value;
+    }
+
+    names(value, path) {
+      const names = this.obj(value, path, ['zh', 'en']);
+      if (names !== null) { this.text(get(names, 'zh'), `${path}/zh`); this.text(get(names, 'en'), `${path}/en`); }
+    }
+
+    decimal(value, path) {
+      if (typeof value === 'number') {
+        this.add(path, '数量必须是十进制字符串，不能是 JSON 数字', 'quantity must be a decimal string, not a JSON number');
+        return null;
+      }
+      const text = this.text(value, path, DECIMAL);
+      return text === null ? null : decimalValue(text);
+    }
+
+    timestamp(value, path) {
+      try { return parseTimestamp(value); } catch (error) { this.add(path, error.zh, error.en); return null; }
+    }
+
+    date(value, path) {
+      const match = isString(value) ? DATE.exec(value) : null;
+      if (match && validDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+        return daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
+      }
+      this.add(path, `日期格式应为 YYYY-MM-DD：${pyRepr(value)}`, `date must be YYYY-MM-DD: ${pyRepr(value)}`);
+      return null;
+    }
+
+    array(value, path, each) {
+      if (!Array.isArray(value) || value.length === 0) { this.add(path, '应为非空数组', 'must be a non-empty array'); return []; }
+      return value.map((item, i) => each(item, `${path}/${i}`));
+    }
+  }
+
+  function walkNfc(value, path, check) {
+    if (isObject(value)) {
+      for (const key of Object.keys(value)) {
+        if (key.normalize('NFC') !== key) check.add(`${path}/${key}`, '键不是 NFC 规范形式', 'key is not in Unicode NFC');
+        walkNfc(value[key], `${path}/${key}`, check);
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walkNfc(item, `${path}/${i}`, check));
+    } else if (isString(value) && value.normalize('NFC') !== value) {
+      check.add(path, '字符串不是 NFC 规范形式', 'string is not in Unicode NFC');
+    }
+  }
+
+  function shapeEvent(check, value, path) {
+    const event = check.obj(value, path, ['id', 'name', 'kind', 'organizer', 'venue', 'district', 'start', 'end']);
+    if (event === null) return null;
+    const eventId = check.text(get(event, 'id'), `${path}/id`, EVENT_ID);
+    check.names(get(event, 'name'), `${path}/name`);
+    check.text(get(event, 'kind'), `${path}/kind`, IDENTIFIER);
+    check.names(get(event, 'organizer'), `${path}/organizer`);
+    check.names(get(event, 'venue'), `${path}/venue`);
+    check.text(get(event, 'district'), `${path}/district`, IDENTIFIER);
+    const start = check.date(get(event, 'start'), `${path}/start`);
+    const end = check.date(get(event, 'end'), `${path}/end`);
+    if (start !== null && end !== null && end < start) check.add(`${path}/end`, '结束日期早于开始日期', 'end date is before the start date');
+    return eventId;
+  }
+
+  function shapeSerial(check, value, path) {
+    const serial = check.obj(value, path, ['prefix', 'first', 'last']);
+    if (serial === null) return;
+    check.text(get(serial, 'prefix'), `${path}/prefix`);
+    const first = check.text(get(serial, 'first'), `${path}/first`, SERIAL);
+    const last = check.text(get(serial, 'last'), `${path}/last`, SERIAL);
+    if (first && last && BigInt(last) < BigInt(first)) check.add(`${path}/last`, '序列号区段的结尾小于开头', 'serial block ends before it starts');
+  }
+
+  function shapeRetirement(check, value, path) {
+    const item = check.obj(value, path, ['id', 'kind', 'registry', 'quantity', 'retiredOn', 'serials']);
+    if (item === null) return null;
+    check.text(get(item, 'id'), `${path}/id`, DOCUMENT_NUMBER);
+    check.text(get(item, 'kind'), `${path}/kind`, IDENTIFIER);
+    check.text(get(item, 'registry'), `${path}/registry`, IDENTIFIER);
+    check.date(get(item, 'retiredOn'), `${path}/retiredOn`);
+    check.array(get(item, 'serials'), `${path}/serials`, (v, p) => shapeSerial(check, v, p));
+    return check.decimal(get(item, 'quantity'), `${path}/quantity`);
+  }
+
+  /** The signed figures must agree: total = basic + extended, needed covers the scope, etc. */
+  function shapeFigures(check, subject, path) {
+    const emissions = check.obj(get(subject, 'emissions'), `${path}/emissions`, ['basic', 'extended', 'total']) || {};
+    const [basic, extended, total] = ['basic', 'extended', 'total'].map((n) => check.decimal(get(emissions, n), `${path}/emissions/${n}`));
+    if (basic && extended && total && decimalCompare(decimalAdd(basic, extended), total) !== 0) {
+      check.add(`${path}/emissions/total`, '总排放量不等于基本与拓展排放量之和', 'total is not basic + extended');
+    }
+    const offsets = check.obj(get(subject, 'offsets'), `${path}/offsets`, ['needed', 'retired', 'retirements']) || {};
+    const needed = check.decimal(get(offsets, 'needed'), `${path}/offsets/needed`);
+    const retired = check.decimal(get(offsets, 'retired'), `${path}/offsets/retired`);
+    const items = check.array(get(offsets, 'retirements'), `${path}/offsets/retirements`, (v, p) => shapeRetirement(check, v, p));
+    const listed = get(offsets, 'retirements');
+    const ids = Array.isArray(listed) ? listed.filter(isObject).map((r) => pyStr(get(r, 'id'))) : [];
+    if (new Set(ids).size !== ids.length) check.add(`${path}/offsets/retirements`, '注销记录重复', 'a retirement is listed twice');
+    const covered = get(subject, 'scope') === 'basic' ? basic : total;
+    if (needed && covered && decimalCompare(needed, covered) < 0) {
+      check.add(`${path}/offsets/needed`, '所需抵销量小于该范围的排放量', "offsets needed are less than the scope's emissions");
+    }
+    if (retired && items.length && !items.includes(null)
+        && decimalCompare(items.reduce(decimalAdd, { units: 0n, scale: 0 }), retired) !== 0) {
+      check.add(`${path}/offsets/retired`, '注销量之和不等于 retired', 'the retirements do not add up to retired');
+    }
+    if (retired && needed && decimalCompare(retired, needed) < 0) {
+      check.add(`${path}/offsets/retired`, '注销量不足以覆盖所需抵销量', 'quantity retired does not cover the offsets needed');
+    }
+  }
+
+  function shapeEvidence(check, value, path) {
+    const item = check.obj(value, path, ['path', 'sha256']);
+    if (item === null) return null;
+    const where = check.text(get(item, 'path'), `${path}/path`);
+    check.text(get(item, 'sha256'), `${path}/sha256`, SHA256_HEX);
+    if (where && (where.startsWith('/') || where.includes('\\') || where.split('/').includes('..') || where.split('/').includes(''))) {
+      check.add(`${path}/path`, '证据路径必须是登记库内的相对路径', 'evidence path must be relative, inside the registry');
+    }
+    return where;
+  }
+
+  function shapeSubject(check, value, kind, number) {
+    const path = '/credentialSubject';
+    const field = NUMBER_FIELD[kind];
+    const required = ['id', field, 'event', 'scope', 'emissions', 'offsets', 'evidence'];
+    const subject = check.obj(value, path, kind === 'certificate' ? [...required, 'agency'] : required);
+    if (subject === null) return;
+    if (get(subject, field) !== number) check.add(`${path}/${field}`, '编号与凭证 id 不一致', 'number does not match the credential id');
+    const eventId = shapeEvent(check, get(subject, 'event'), `${path}/event`);
+    if (eventId && get(subject, 'id') !== `urn:carbonreg:event:${eventId}`) {
+      check.add(`${path}/id`, '主体 id 应为 urn:carbonreg:event:<活动编号>', 'subject id must be urn:carbonreg:event:<event id>');
+    }
+    if (!['basic', 'full'].includes(get(subject, 'scope'))) check.add(`${path}/scope`, '范围必须是 basic 或 full', 'scope must be basic or full');
+    shapeFigures(check, subject, path);
+    if (kind === 'certificate') {
+      const agency = check.obj(get(subject, 'agency'), `${path}/agency`, ['id', 'name']);
+      if (agency !== null) {
+        check.text(get(agency, 'id'), `${path}/agency/id`, IDENTIFIER);
+        check.names(get(agency, 'name'), `${path}/agency/name`);
+      }
+    }
+    const paths = check.array(get(subject, 'evidence'), `${path}/evidence`, (v, p) => shapeEvidence(check, v, p));
+    if (new Set(paths).size !== paths.length) check.add(`${path}/evidence`, '证据路径重复', 'an evidence path is listed twice');
+  }
+
+  function credentialKind(doc) {
+    const types = get(doc, 'type');
+    return Object.keys(TYPES).find((k) => deepEqual(types, TYPES[k])) || null;
+  }
+
+  function kindAndNumber(check, doc) {
+    const kind = credentialKind(doc);
+    if (kind === null) {
+      check.add('/type', '类型必须是证书或声明凭证', 'type must be that of a certificate or a declaration');
+      return [null, null];
+    }
+    const prefix = `urn:carbonreg:${kind}:`;
+    const id = get(doc, 'id');
+    if (!isString(id) || !id.startsWith(prefix)) { check.add('/id', `id 必须以 ${prefix} 开头`, `id must start with ${prefix}`); return [kind, null]; }
+    const number = id.slice(prefix.length);
+    if (!DOCUMENT_NUMBER.test(number)) check.add('/id', `编号格式不符：${pyRepr(number)}`, `number has the wrong format: ${pyRepr(number)}`);
+    return [kind, number];
+  }
+
+  function checkShape(doc) {
+    const check = new ShapeChecker();
+    const top = check.obj(doc, '', ['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject'], ['proof']);
+    if (top === null) return check.problems;
+    const unsigned = Object.create(null);
+    for (const key of Object.keys(top)) if (key !== 'proof') unsigned[key] = top[key];
+    walkNfc(unsigned, '', check);
+    if (!deepEqual(get(top, '@context'), CONTEXTS)) check.add('/@context', '@context 必须恰好是固定的两个值', '@context must be exactly the two pinned values');
+    const [kind, number] = kindAndNumber(check, top);
+    const issuer = check.obj(get(top, 'issuer'), '/issuer', ['id', 'name']);
+    if (issuer !== null) {
+      const did = get(issuer, 'id');
+      try {
+        if (!isString(did) || !did.startsWith(DID_KEY_PREFIX)) refuse('签发者 id 必须是 did:key', 'issuer id must be a did:key');
+        decodePublicKey(did.slice(DID_KEY_PREFIX.length));
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        check.add('/issuer/id', error.zh, error.en);
+      }
+      check.names(get(issuer, 'name'), '/issuer/name');
+    }
+    check.timestamp(get(top, 'validFrom'), '/validFrom');
+    if (kind !== null) shapeSubject(check, get(top, 'credentialSubject'), kind, number);
+    if (has(top, 'proof') && !isObject(top.proof)) check.add('/proof', '证明必须是单个 JSON 对象', 'proof must be a single JSON object');
+    return check.problems;
+  }
+
+
+  Object.assign(parts, { CONTEXTS, TYPES, NUMBER_FIELD, DECIMAL, DOCUMENT_NUMBER, EVENT_ID, IDENTIFIER, SERIAL,
+    SHA256_HEX, DATE, MAX_STRING, PY_BLANK, pyStr, pyRepr, ShapeChecker, walkNfc, shapeEvent, shapeSerial,
+    shapeRetirement, shapeFigures, shapeEvidence, shapeSubject, credentialKind, kindAndNumber, checkShape });
+}(window.carbonregVerifyParts = window.carbonregVerifyParts || {}));

@@ -1,0 +1,188 @@
+/* The browser verifier, part 'strictjson': strict JSON (signing/strictjson.py).
+ * One classic script per module of signing/, loaded in order by the verify page (no bundler, and it
+ * works from a downloaded copy opened as a file); the parts share window.carbonregVerifyParts. */
+(function (parts) {
+  'use strict';
+
+  const { Refusal, isObject, isString, refuse } = parts;
+
+  /* ---------------------------------------------------------------------------------------------
+   * Strict JSON (signing/strictjson.py): RFC 8259 grammar, and refuse what a lenient parser
+   * accepts: a BOM, invalid UTF-8, more than 1,000,000 bytes, duplicate keys, NaN/Infinity,
+   * numbers with a fraction or an exponent (quantities are decimal strings), integers beyond
+   * ±(2^53 - 1), control characters in strings, and strings that are not in Unicode NFC.
+   * ------------------------------------------------------------------------------------------- */
+
+  const MAX_BYTES = 1000000;
+  const MAX_SAFE = 2n ** 53n - 1n;
+  const MAX_DEPTH = 500;
+
+  class StrictJsonParser {
+    constructor(text) {
+      this.text = text;
+      this.pos = 0;
+      this.depth = 0;
+    }
+
+    syntax(what) {
+      const before = this.text.slice(0, this.pos);
+      const line = before.split('\n').length;
+      const column = this.pos - before.lastIndexOf('\n');
+      refuse(`JSON 语法错误（第 ${line} 行第 ${column} 列）：${what}`,
+        `JSON syntax error (line ${line}, column ${column}): ${what}`, 'unreadable');
+    }
+
+    skipSpace() {
+      while (this.pos < this.text.length && ' \t\n\r'.includes(this.text[this.pos])) this.pos += 1;
+    }
+
+    document() {
+      this.skipSpace();
+      const value = this.value();
+      this.skipSpace();
+      if (this.pos !== this.text.length) this.syntax('Extra data');
+      return value;
+    }
+
+    value() {
+      const c = this.text[this.pos];
+      if (c === '{') return this.object();
+      if (c === '[') return this.array();
+      if (c === '"') return this.string();
+      for (const word of ['NaN', 'Infinity', '-Infinity']) { // Python's json accepts these: refused
+        if (this.text.startsWith(word, this.pos)) refuse(`JSON 中不允许 ${word}`, `${word} is not allowed in JSON`);
+      }
+      if (c === '-' || (c >= '0' && c <= '9')) return this.number();
+      for (const [word, value] of [['true', true], ['false', false], ['null', null]]) {
+        if (this.text.startsWith(word, this.pos)) {
+          this.pos += word.length;
+          return value;
+        }
+      }
+      return this.syntax('Expecting value');
+    }
+
+    nested(parse) {
+      this.depth += 1;
+      if (this.depth > MAX_DEPTH) refuse('JSON 嵌套过深', 'JSON is nested too deeply', 'nested'); // a refusal (exit 1), as in Python
+      this.pos += 1;
+      this.skipSpace();
+      const result = parse();
+      this.depth -= 1;
+      return result;
+    }
+
+    object() {
+      return this.nested(() => {
+        const result = Object.create(null);
+        if (this.text[this.pos] === '}') { this.pos += 1; return result; }
+        for (;;) {
+          if (this.text[this.pos] !== '"') this.syntax('Expecting property name enclosed in double quotes');
+          const key = this.string();
+          if (Object.prototype.hasOwnProperty.call(result, key)) {
+            refuse(`重复的键：${JSON.stringify(key)}`, `duplicate key: ${JSON.stringify(key)}`);
+          }
+          this.skipSpace();
+          if (this.text[this.pos] !== ':') this.syntax("Expecting ':' delimiter");
+          this.pos += 1;
+          this.skipSpace();
+          result[key] = this.value();
+          this.skipSpace();
+          const c = this.text[this.pos];
+          this.pos += 1;
+          if (c === '}') return result;
+          if (c !== ',') { this.pos -= 1; this.syntax("Expecting ',' delimiter"); }
+          this.skipSpace();
+        }
+      });
+    }
+
+    array() {
+      return this.nested(() => {
+        const result = [];
+        if (this.text[this.pos] === ']') { this.pos += 1; return result; }
+        for (;;) {
+          result.push(this.value());
+          this.skipSpace();
+          const c = this.text[this.pos];
+          this.pos += 1;
+          if (c === ']') return result;
+          if (c !== ',') { this.pos -= 1; this.syntax("Expecting ',' delimiter"); }
+          this.skipSpace();
+        }
+      });
+    }
+
+    string() {
+      this.pos += 1; // opening quote
+      let out = '';
+      for (;;) {
+        if (this.pos >= this.text.length) this.syntax('Unterminated string');
+        const c = this.text[this.pos];
+        if (c === '"') { this.pos += 1; return out; }
+        if (c < ' ') this.syntax('Invalid control character in string');
+        if (c !== '\\') { out += c; this.pos += 1; continue; }
+        const e = this.text[this.pos + 1];
+        const simple = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }[e];
+        if (simple !== undefined) { out += simple; this.pos += 2; continue; }
+        if (e !== 'u') this.syntax('Invalid \\escape');
+        const hex = this.text.slice(this.pos + 2, this.pos + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.syntax('Invalid \\uXXXX escape');
+        out += String.fromCharCode(parseInt(hex, 16)); // a lone surrogate is kept, JCS refuses it
+        this.pos += 6;
+      }
+    }
+
+    number() {
+      const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.text.slice(this.pos, this.pos + 400));
+      if (!match) return this.syntax('Expecting value');
+      this.pos += match[0].length;
+      if (match[2] !== undefined || match[3] !== undefined) {
+        refuse(`不允许浮点数 ${match[0]}，数量请用十进制字符串`,
+          `float ${match[0]} is not allowed; write quantities as decimal strings`);
+      }
+      const big = BigInt(match[0]);
+      if (big > MAX_SAFE || big < -MAX_SAFE) {
+        refuse(`整数 ${match[0]} 超出 ±2^53 范围`, `integer ${match[0]} is outside the range ±2^53`);
+      }
+      return Number(big);
+    }
+  }
+
+  function checkNfc(value, path) {
+    if (isString(value)) {
+      if (value.normalize('NFC') !== value) {
+        refuse(`字符串不是 NFC 规范形式（位置 ${path || '/'}）`, `string is not in Unicode NFC (at ${path || '/'})`);
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => checkNfc(item, `${path}/${i}`));
+    } else if (isObject(value)) {
+      for (const key of Object.keys(value)) {
+        checkNfc(key, `${path}/${key}`);
+        checkNfc(value[key], `${path}/${key}`);
+      }
+    }
+  }
+
+  /** Parse untrusted bytes strictly (strictjson.loads); raises a Refusal. */
+  function strictJson(bytes) {
+    if (bytes.length > MAX_BYTES) {
+      refuse(`JSON 超过 ${MAX_BYTES} 字节的上限`, `JSON is larger than the ${MAX_BYTES}-byte limit`, 'unreadable');
+    }
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      refuse('JSON 不能以 BOM 开头', 'JSON must not start with a byte-order mark', 'unreadable');
+    }
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch (error) {
+      refuse('JSON 不是有效的 UTF-8', 'JSON is not valid UTF-8', 'unreadable');
+    }
+    const value = new StrictJsonParser(text).document();
+    checkNfc(value, '');
+    return value;
+  }
+
+
+  Object.assign(parts, { MAX_BYTES, MAX_SAFE, MAX_DEPTH, StrictJsonParser, checkNfc, strictJson });
+}(window.carbonregVerifyParts = window.carbonregVerifyParts || {}));

@@ -1,0 +1,451 @@
+/* The browser verifier, part 'trust': trust: roots (signing/trust.py), authorizations, the publication log (transparency.py, merkle.py), the status list (statuslist.py).
+ * One classic script per module of signing/, loaded in order by the verify page (no bundler, and it
+ * works from a downloaded copy opened as a file); the parts share window.carbonregVerifyParts. */
+(function (parts) {
+  'use strict';
+
+  const { bytesEqual, canonicalize, checkNotExpired, concat, decodePublicKey, formatTimestamp, fromBundle, fromHex,
+    get, has, isInteger, isObject, isString, multibaseDecode, parseDidKeyMethod, parseTimestamp, prefixed, pyStr,
+    refuse, sha256, toHex, verifySignature } = parts;
+
+  /* ---------------------------------------------------------------------------------------------
+   * Trust metadata (signing/trust.py), modeled on TUF: an envelope {"signed", "signatures"}; each
+   * signature is Ed25519 over JCS(signed), multibase base58btc; a key id is the SHA-256 hex of the
+   * raw key, so a threshold counts distinct keys. The root lists keys and, per role (root,
+   * authorizations, status, optional log), the key ids allowed to sign and how many must.
+   * ------------------------------------------------------------------------------------------- */
+
+  const ROLE_NAMES = ['root', 'authorizations', 'status'];
+  const OPTIONAL_ROLE_NAMES = ['log'];
+
+  /** ``_field``: the member of the wanted JSON type, or a refusal naming it. */
+  function field(mapping, name, kind, where) {
+    const value = get(mapping, name);
+    const ok = { object: isObject, array: Array.isArray, string: isString, integer: isInteger }[kind](value);
+    if (!ok) refuse(`${where} 缺少或错误的字段 ${name}`, `${where}: missing or wrong field ${name}`);
+    return value;
+  }
+
+  /** ``verify_threshold``: the distinct key ids of ``role`` that validly signed ``signed``. */
+  async function verifyThreshold(envelope, keys, role, roleName) {
+    const signed = field(envelope, 'signed', 'object', roleName);
+    const signatures = field(envelope, 'signatures', 'array', roleName);
+    const message = canonicalize(signed);
+    const valid = new Set();
+    for (const entry of signatures) {
+      if (!isObject(entry)) continue;
+      const keyid = get(entry, 'keyid'), sig = get(entry, 'sig');
+      if (!isString(keyid) || !role.keyids.has(keyid) || !keys.has(keyid) || !isString(sig)) continue;
+      let signature;
+      try { signature = multibaseDecode(sig); } catch (error) { continue; }
+      if (await verifySignature(message, signature, keys.get(keyid))) valid.add(keyid);
+    }
+    if (valid.size < role.threshold) {
+      refuse(`${roleName} 的有效签名不足：${valid.size}/${role.threshold}`,
+        `${roleName}: not enough valid signatures: ${valid.size} of ${role.threshold}`);
+    }
+    return valid;
+  }
+
+  async function parseRoot(signed) {
+    if (!isObject(signed) || get(signed, '_type') !== 'root') refuse('不是 root 元数据', 'not root metadata');
+    const version = field(signed, 'version', 'integer', 'root');
+    if (version < 1) refuse('root 版本必须 ≥ 1', 'root version must be at least 1');
+    const expires = parseTimestamp(field(signed, 'expires', 'string', 'root'));
+    const rawKeys = get(signed, 'keys');
+    if (!isObject(rawKeys)) refuse('root 缺少 keys', 'root: missing keys');
+    const keys = new Map();
+    for (const keyid of Object.keys(rawKeys)) {
+      const publicKey = decodePublicKey(field(rawKeys[keyid], 'publicKeyMultibase', 'string', `key ${keyid}`));
+      if (toHex(await sha256(publicKey)) !== keyid) refuse(`密钥 ID 与公钥不符：${keyid}`, `key id does not match its public key: ${keyid}`);
+      keys.set(keyid, publicKey);
+    }
+    const rawRoles = get(signed, 'roles');
+    const allRoles = [...ROLE_NAMES, ...OPTIONAL_ROLE_NAMES];
+    if (!isObject(rawRoles) || !ROLE_NAMES.every((n) => has(rawRoles, n)) || !Object.keys(rawRoles).every((n) => allRoles.includes(n))) {
+      refuse(`root 必须恰好定义角色 ${ROLE_NAMES.join(', ')}（可选 ${OPTIONAL_ROLE_NAMES.join(', ')}）`,
+        `root must define exactly the roles ${ROLE_NAMES.join(', ')} (and optionally ${OPTIONAL_ROLE_NAMES.join(', ')})`);
+    }
+    const roles = {};
+    for (const name of allRoles.filter((n) => has(rawRoles, n))) {
+      const keyids = field(rawRoles[name], 'keyids', 'array', `role ${name}`);
+      const threshold = field(rawRoles[name], 'threshold', 'integer', `role ${name}`);
+      if (!keyids.every(isString) || new Set(keyids).size !== keyids.length || !keyids.every((k) => keys.has(k))) {
+        refuse(`角色 ${name} 的密钥重复或未列出`, `role ${name}: key ids repeated or not listed in keys`);
+      }
+      if (!(threshold >= 1 && threshold <= keyids.length)) refuse(`角色 ${name} 的阈值无效：${threshold}`, `role ${name}: invalid threshold ${threshold}`);
+      roles[name] = { keyids: new Set(keyids), threshold };
+    }
+    const registry = get(signed, 'registry');
+    if (registry !== null && (!isString(registry) || registry === '')) refuse('root 的 registry 必须是非空字符串', 'root: registry must be a non-empty string');
+    const root = { version, expires, keys, roles, registry };
+    root.logRole = has(roles, 'log') ? 'log' : 'status';
+    root.roleKeys = (name) => [root.keys, root.roles[name]]; // only the role's key ids are ever used
+    return root;
+  }
+
+  const rootFingerprint = async (envelope) => toHex(await sha256(canonicalize(field(envelope, 'signed', 'object', 'root'))));
+
+  async function loadTrustedRoot(envelope) { // an initial root is self-signed
+    const root = await parseRoot(field(envelope, 'signed', 'object', 'root'));
+    await verifyThreshold(envelope, ...root.roleKeys('root'), 'root');
+    return root;
+  }
+
+  /** TUF root rotation: version N+1, signed by a threshold of N's root keys and of its own. */
+  async function rotateRoot(trusted, envelope) {
+    const next = await parseRoot(field(envelope, 'signed', 'object', 'root'));
+    if (next.version <= trusted.version) refuse(`root 版本回退：${next.version} ≤ ${trusted.version}`, `root rollback: version ${next.version} is not above ${trusted.version}`);
+    if (next.version !== trusted.version + 1) refuse(`root 版本必须是 ${trusted.version + 1}`, `root version must be ${trusted.version + 1}`);
+    if (trusted.registry !== null && next.registry !== trusted.registry) {
+      refuse(`root 不能更改登记库名称 ${trusted.registry}`, `root may not change the registry name ${trusted.registry}`);
+    }
+    await verifyThreshold(envelope, ...trusted.roleKeys('root'), 'root (previous keys)');
+    await verifyThreshold(envelope, ...next.roleKeys('root'), 'root (new keys)');
+    return next;
+  }
+
+  async function rootVersion(envelope, label) {
+    try { return (await parseRoot(get(envelope, 'signed'))).version; } catch (error) { throw prefixed(error, label); }
+  }
+
+  /**
+   * verify_trust.walk_roots: start at the pinned root (self-signed; its file name N.root.json must
+   * match its version), then take every later version, one at a time, from the bundle's rootChain,
+   * each rotated by the rules above. A fork (two documents for one version), a gap, or an expired
+   * newest root is refused. Returns the newest root, the pinned root's fingerprint and the newest
+   * root's fingerprint (what a status list's snapshot names).
+   */
+  async function walkRoots(anchor, chain, at) {
+    if (!isObject(anchor.content)) refuse(`${anchor.label} 不是 JSON 对象`, `${anchor.label} is not a JSON object`);
+    const nameMatch = /^([1-9][0-9]{0,8})\.root\.json$/.exec(anchor.label.split('/').pop());
+    if (nameMatch && (await rootVersion(anchor.content, anchor.label)) !== Number(nameMatch[1])) {
+      refuse(`${anchor.label} 的版本与文件名不符`, `${anchor.label}: version does not match the file name`);
+    }
+    let root = await loadTrustedRoot(anchor.content);
+    const byVersion = new Map();
+    const labelled = [[anchor.label, anchor.content], ...chain.map((e, i) => [`rootChain[${i}]`, e])];
+    for (const [label, envelope] of labelled) {
+      const version = await rootVersion(envelope, label);
+      if (!byVersion.has(version)) byVersion.set(version, []);
+      byVersion.get(version).push([label, envelope]);
+    }
+    const startPrint = await rootFingerprint(anchor.content);
+    let newestPrint = startPrint;
+    for (const [label, envelope] of byVersion.get(root.version)) {
+      if ((await rootFingerprint(envelope)) !== startPrint) {
+        refuse(`${label} 中的 root v${root.version} 与固定的 root 不同`, `the root v${root.version} in ${label} differs from the pinned root (${anchor.label})`);
+      }
+    }
+    while (byVersion.has(root.version + 1)) {
+      const candidates = byVersion.get(root.version + 1);
+      const prints = new Set();
+      for (const [, envelope] of candidates) prints.add(await rootFingerprint(envelope));
+      if (prints.size > 1) refuse(`root v${root.version + 1} 有两个不同的版本（分叉）`, `two different documents claim to be root v${root.version + 1} (a fork)`);
+      root = await rotateRoot(root, candidates[0][1]);
+      newestPrint = await rootFingerprint(candidates[0][1]);
+    }
+    const unreachable = [...byVersion.keys()].filter((v) => v > root.version).sort((a, b) => a - b);
+    if (unreachable.length) {
+      refuse(`缺少 root v${root.version + 1}，无法到达 v${unreachable[unreachable.length - 1]}`,
+        `root v${root.version + 1} is missing: v${unreachable[unreachable.length - 1]} cannot be reached`);
+    }
+    checkNotExpired(root.expires, at, `root v${root.version}`);
+    return [root, startPrint, newestPrint];
+  }
+
+  /* ---------------------------------------------------------------------------------------------
+   * Agency authorizations (signing/authorizations.py): signed by the root's authorizations role.
+   * Every window includes its start and excludes its end.
+   * ------------------------------------------------------------------------------------------- */
+
+  function checkWindow(start, end, where) {
+    if (end <= start) refuse(`${where} 的结束时间必须晚于开始时间`, `${where}: window must end after it starts`);
+  }
+
+  function parseAgencyKey(raw, where) {
+    const multikey = field(raw, 'publicKeyMultibase', 'string', where);
+    const compromised = get(raw, 'compromisedSince');
+    const key = {
+      multikey,
+      publicKey: decodePublicKey(multikey),
+      validFrom: parseTimestamp(field(raw, 'validFrom', 'string', where)),
+      validUntil: parseTimestamp(field(raw, 'validUntil', 'string', where)),
+      compromisedSince: compromised === null ? null : parseTimestamp(compromised),
+    };
+    checkWindow(key.validFrom, key.validUntil, where);
+    return key;
+  }
+
+  function parseAgency(raw) {
+    const id = field(raw, 'id', 'string', 'agency');
+    const where = `agency ${id}`;
+    const names = field(raw, 'names', 'object', where);
+    const window = field(raw, 'accreditation', 'object', where);
+    const status = field(raw, 'status', 'object', where);
+    const state = field(status, 'state', 'string', where);
+    if (!['active', 'suspended'].includes(state)) refuse(`${where} 的状态无效：${state}`, `${where}: invalid state ${state}`);
+    const agency = {
+      id,
+      nameZh: field(names, 'zh', 'string', where),
+      nameEn: field(names, 'en', 'string', where),
+      accreditedFrom: parseTimestamp(field(window, 'from', 'string', where)),
+      accreditedUntil: parseTimestamp(field(window, 'until', 'string', where)),
+      state,
+      stateSince: parseTimestamp(field(status, 'since', 'string', where)),
+      keys: field(raw, 'keys', 'array', where).map((k, i) => parseAgencyKey(k, `${where} key ${i}`)),
+    };
+    checkWindow(agency.accreditedFrom, agency.accreditedUntil, where);
+    return agency;
+  }
+
+  function parseAuthorizations(signed) {
+    if (!isObject(signed) || get(signed, '_type') !== 'authorizations') refuse('不是机构授权元数据', 'not agency authorization metadata');
+    const version = field(signed, 'version', 'integer', 'authorizations');
+    const agencies = field(signed, 'agencies', 'array', 'authorizations').map(parseAgency);
+    const platform = get(signed, 'platform') === null ? null : parseAgency(signed.platform);
+    const everyone = platform === null ? agencies : [...agencies, platform];
+    const ids = everyone.map((a) => a.id);
+    const keys = everyone.flatMap((a) => a.keys.map((k) => toHex(k.publicKey)));
+    if (new Set(ids).size !== ids.length || new Set(keys).size !== keys.length) refuse('机构 ID 或密钥重复', 'agency id or key listed twice');
+    const expires = parseTimestamp(field(signed, 'expires', 'string', 'authorizations'));
+    return { version, expires, agencies, platform };
+  }
+
+  /** verify_trust.choose_authorizations with only the bundle's copy: signed, then unexpired. */
+  async function chooseAuthorizations(envelope, root, at) {
+    let document;
+    try {
+      const signed = get(envelope, 'signed');
+      document = parseAuthorizations(isObject(signed) ? signed : {});
+      await verifyThreshold(envelope, ...root.roleKeys('authorizations'), 'authorizations');
+    } catch (error) {
+      throw fromBundle(error);
+    }
+    checkNotExpired(document.expires, at, `authorizations v${document.version}`);
+    document.sha256 = toHex(await sha256(canonicalize(envelope.signed)));
+    return document;
+  }
+
+  /** ``_judge``: was the key of this agency authorized at ``at``? (a trusted time or not) */
+  function judge(agency, key, at, trusted) {
+    const reasons = [];
+    if (!(agency.accreditedFrom <= at && at < agency.accreditedUntil)) reasons.push(['该时间不在机构认可期内', "time is outside the agency's accreditation window"]);
+    if (agency.state === 'suspended') {
+      if (!trusted) reasons.push(['机构已被暂停且没有可信时间', 'agency is suspended and no trusted time is available']);
+      else if (at >= agency.stateSince) reasons.push(['机构当时已被暂停', 'agency was suspended at that time']);
+    }
+    if (!(key.validFrom <= at && at < key.validUntil)) reasons.push(['该时间不在密钥有效期内', "time is outside the key's validity window"]);
+    if (key.compromisedSince !== null) {
+      if (!trusted) reasons.push(['密钥已泄露且没有可信时间', 'key is compromised and no trusted time is available']);
+      else if (at >= key.compromisedSince) reasons.push(['密钥当时已泄露', 'key was compromised at that time']);
+    }
+    return { authorized: reasons.length === 0, agency, key, reasons };
+  }
+
+  function authorizationAt(document, method, at, trusted, platformOnly) {
+    let publicKey;
+    try { publicKey = parseDidKeyMethod(method).publicKey; } catch (error) { return { agency: null, reasons: [[error.zh, error.en]] }; }
+    const pool = platformOnly ? (document.platform ? [document.platform] : []) : document.agencies;
+    for (const agency of pool) {
+      const key = agency.keys.find((k) => bytesEqual(k.publicKey, publicKey));
+      if (key) return judge(agency, key, at, trusted);
+    }
+    return { agency: null, reasons: [platformOnly ? ['密钥不是平台的签名密钥', 'key is not a signing key of the platform']
+      : ['密钥不属于任何获授权机构', 'key belongs to no authorized agency']] };
+  }
+
+  /* ---------------------------------------------------------------------------------------------
+   * The publication log (signing/transparency.py, signing/merkle.py). RFC 6962 §2.1: leaf hash
+   * SHA-256(0x00 || leaf), node hash SHA-256(0x01 || left || right). A leaf is JCS({digest,
+   * published, id}), digest = SHA-256 hex of JCS(signed credential, proof included).
+   * ------------------------------------------------------------------------------------------- */
+
+  const leafHash = (leaf) => sha256(concat(new Uint8Array([0]), leaf));
+  const nodeHash = (left, right) => sha256(concat(new Uint8Array([1]), left, right));
+
+  /**
+   * RFC 9162 §2.1.3.2, verifying an inclusion proof, step by step. BigInt indices: JavaScript's
+   * bitwise operators would truncate to 32 bits.
+   */
+  async function verifyInclusion(index, treeSize, leaf, proof, rootHash) {
+    let fn = BigInt(index), sn = BigInt(treeSize) - 1n; // 1. fn = leaf_index, sn = tree_size - 1
+    if (!(fn >= 0n && fn <= sn)) return false; //          (leaf_index must be < tree_size)
+    let r = leaf; //                                       2. r = hash
+    for (const p of proof) { //                            3. for each value p in the inclusion path:
+      if (sn === 0n) return false; //                         a. if sn is 0, stop and fail
+      if ((fn & 1n) === 1n || fn === sn) { //                 b. if LSB(fn) is set, or fn equals sn:
+        r = await nodeHash(p, r); //                             i. r = HASH(0x01 || p || r)
+        while ((fn & 1n) === 0n && fn !== 0n) { fn >>= 1n; sn >>= 1n; } // ii. shift until LSB(fn) set or fn 0
+      } else {
+        r = await nodeHash(r, p); //                          otherwise r = HASH(0x01 || r || p)
+      }
+      fn >>= 1n; sn >>= 1n; //                                c. shift fn and sn right by one
+    }
+    return sn === 0n && bytesEqual(r, rootHash); //        4. sn must be 0 and r the expected root
+  }
+
+  const HEX32 = /^[0-9a-f]{64}$/;
+
+  function logHex(value, name) {
+    if (!isString(value) || !HEX32.test(value)) refuse(`${name} 必须是 64 位小写十六进制`, `${name} must be 64 lower-case hex digits`);
+    return fromHex(value);
+  }
+
+  function logInteger(value, name) {
+    if (!isInteger(value) || value < 0) refuse(`${name} 必须是非负整数`, `${name} must be a non-negative integer`);
+    return value;
+  }
+
+  const exactly = (obj, names) => isObject(obj) && Object.keys(obj).length === names.length && names.every((n) => has(obj, n));
+
+  /** A checkpoint {"_type": "checkpoint", registry, size, rootHash, issued} signed by the log role. */
+  async function verifyCheckpoint(envelope, root) {
+    const signed = get(envelope, 'signed');
+    if (!isObject(signed) || get(signed, '_type') !== 'checkpoint') refuse('不是日志检查点', 'not a log checkpoint');
+    if (!Object.keys(signed).every((k) => ['_type', 'registry', 'size', 'rootHash', 'issued'].includes(k))) {
+      refuse('检查点含有未知字段', 'checkpoint has unknown fields');
+    }
+    const checkpoint = {
+      registry: get(signed, 'registry'),
+      size: logInteger(get(signed, 'size'), 'size'),
+      rootHash: logHex(get(signed, 'rootHash'), 'rootHash'),
+      issued: parseTimestamp(get(signed, 'issued')),
+    };
+    await verifyThreshold(envelope, ...root.roleKeys(root.logRole), `checkpoint (${root.logRole})`);
+    if (root.registry !== null && checkpoint.registry !== root.registry) {
+      refuse(`检查点属于另一登记库：${pyStr(checkpoint.registry)}`, `checkpoint belongs to another registry: ${pyStr(checkpoint.registry)}`);
+    }
+    return checkpoint;
+  }
+
+  /** transparency.verify_receipt: leaf bound to this credential, checkpoint, inclusion, times. */
+  async function verifyReceipt(receipt, credential, root) {
+    const fields = ['leaf', 'index', 'treeSize', 'auditPath', 'checkpoint'];
+    if (!exactly(receipt, fields)) refuse(`发布回执必须恰好含 ${fields.join('、')}`, `receipt must have exactly ${fields.join(', ')}`);
+    const leaf = receipt.leaf;
+    if (!exactly(leaf, ['digest', 'published', 'id'])) refuse('日志叶子必须恰好含 digest、published、id', 'log leaf must have exactly digest, published and id');
+    logHex(leaf.digest, 'digest');
+    if (!isString(leaf.id)) refuse('日志叶子的 id 必须是字符串', 'log leaf id must be a string');
+    const published = parseTimestamp(leaf.published);
+    if (leaf.id !== get(credential, 'id')) refuse('回执属于另一份凭证（id 不同）', 'receipt belongs to another credential (different id)');
+    if (leaf.digest !== toHex(await sha256(canonicalize(credential)))) {
+      refuse('凭证在记入日志后被改动（摘要不符）', 'credential was changed after it was logged (digest differs)');
+    }
+    const index = logInteger(receipt.index, 'index');
+    const size = logInteger(receipt.treeSize, 'treeSize');
+    if (!Array.isArray(receipt.auditPath)) refuse('auditPath 必须是数组', 'auditPath must be an array');
+    const path = receipt.auditPath.map((node) => logHex(node, 'auditPath'));
+    const checkpoint = await verifyCheckpoint(receipt.checkpoint, root);
+    if (checkpoint.size !== size) refuse('回执的树大小与检查点不符', "receipt tree size differs from the checkpoint's");
+    if (!(await verifyInclusion(index, size, await leafHash(canonicalize(leaf)), path, checkpoint.rootHash))) {
+      refuse('包含证明与签名检查点不符', 'inclusion proof does not match the signed checkpoint');
+    }
+    if (published > checkpoint.issued) refuse('发布时间晚于检查点时间', 'publication time is later than the checkpoint');
+    return { published, index, treeSize: size, checkpoint };
+  }
+
+  /* ---------------------------------------------------------------------------------------------
+   * The signed status (revocation) list (signing/statuslist.py), signed by the status role. It is
+   * fresh while the time asked about is before ``expires``; validity at most 31 days.
+   * ------------------------------------------------------------------------------------------- */
+
+  const MAX_VALIDITY = 31 * 86400;
+
+  /** statuslist._parse_snapshot: the trust documents the list names as current (TUF snapshot). */
+  function parseSnapshot(raw) {
+    const parts = [['root', 'version', 'sha256'], ['authorizations', 'version', 'sha256'], ['checkpoint', 'size', 'rootHash']];
+    if (!exactly(raw, parts.map((p) => p[0]))) {
+      refuse('状态列表缺少 snapshot（root、authorizations、checkpoint）：这是旧格式的列表，请取得当前列表',
+        'status list lacks its snapshot (root, authorizations, checkpoint): an old-format list; get the current one');
+    }
+    const snapshot = {};
+    for (const [name, count, digest] of parts) {
+      const part = raw[name];
+      const where = `status snapshot.${name}`;
+      if (!exactly(part, [count, digest])) refuse(`${where} 必须恰好含 ${count}、${digest}`, `${where} must have exactly ${count} and ${digest}`);
+      const number = field(part, count, 'integer', where);
+      if (number < (count === 'size' ? 0 : 1)) refuse(`${where}.${count} 超出范围`, `${where}.${count} is out of range`);
+      const hex = field(part, digest, 'string', where);
+      if (!HEX32.test(hex)) refuse(`${where} 的 sha256 必须是 64 位小写十六进制`, `${where}: sha256 must be 64 lower-case hex digits`);
+      snapshot[name] = [number, hex];
+    }
+    return snapshot;
+  }
+
+  /** verify_trust.snapshot_problems: [id, zh, en] for each document older than, or not, the one named. */
+  function snapshotProblems(status, held) {
+    const snap = status.snapshot;
+    const whereZh = `状态列表 v${status.version}（来自证书文件）`, whereEn = `status list v${status.version} (from the certificate file)`;
+    const problems = [];
+    for (const [name, nameZh, version, digest] of [['root', 'root', held.rootVersion, held.rootSha256],
+      ['authorizations', '机构授权文件', held.authorizationsVersion, held.authorizationsSha256]]) {
+      if (version === null || version === undefined) continue;
+      const [named, namedDigest] = snap[name];
+      if (version < named) {
+        problems.push([`status.snapshot-${name}-older`,
+          `所用的${nameZh} v${version} 比${whereZh}指明的 v${named} 旧：旧信任文件与新列表混用（可能借旧文件回避撤销或密钥泄露标记）`,
+          `the ${name} document used (v${version}) is older than v${named} named by ${whereEn}: old trust `
+          + 'documents mixed with a newer list (which could hide a revocation or a key-compromise mark)']);
+      } else if (version === named && digest !== namedDigest) {
+        problems.push([`status.snapshot-${name}-differs`, `所用的${nameZh} v${version} 与${whereZh}指明的不是同一份文件`,
+          `the ${name} document v${version} used is not the one ${whereEn} names`]);
+      }
+    }
+    if (held.checkpointSize !== null && held.checkpointSize !== undefined && held.checkpointSize === snap.checkpoint[0]
+        && held.checkpointRootHash !== snap.checkpoint[1]) {
+      problems.push(['status.snapshot-checkpoint-differs',
+        `发布回执的检查点（大小 ${held.checkpointSize}）与${whereZh}指明的不同：日志分叉`,
+        `the receipt's checkpoint (size ${held.checkpointSize}) differs from the one ${whereEn} names: a forked log`]);
+    }
+    return problems;
+  }
+
+  function parseStatusList(signed) {
+    if (!isObject(signed) || get(signed, '_type') !== 'status') refuse('不是撤销状态列表', 'not a status list');
+    const status = {
+      version: field(signed, 'version', 'integer', 'status'),
+      issued: parseTimestamp(field(signed, 'issued', 'string', 'status')),
+      expires: parseTimestamp(field(signed, 'expires', 'string', 'status')),
+      registryVersion: field(signed, 'registryVersion', 'string', 'status'),
+      entries: field(signed, 'entries', 'array', 'status').map((raw) => {
+        const revoked = get(raw, 'revoked');
+        return { id: field(raw, 'id', 'string', 'status entry'), reason: field(raw, 'reason', 'string', 'status entry'),
+          revoked: revoked === null ? null : parseTimestamp(revoked) };
+      }),
+      snapshot: parseSnapshot(get(signed, 'snapshot')),
+      registry: get(signed, 'registry') === null ? null : field(signed, 'registry', 'string', 'status'),
+      site: get(signed, 'site') === null ? null : field(signed, 'site', 'string', 'status'),
+    };
+    if (status.site !== null && !(/^https?:\/\//.test(status.site) && status.site.endsWith('/'))) {
+      refuse('状态列表的 site 必须是以 / 结尾的 http(s) 地址', 'status list: site must be an http(s) URL ending in /');
+    }
+    if (!(status.issued < status.expires && status.expires <= status.issued + MAX_VALIDITY)) {
+      refuse('状态列表的有效期必须为正且不超过 31 天', 'status list validity must be positive and at most 31 days');
+    }
+    if (new Set(status.entries.map((e) => e.id)).size !== status.entries.length) refuse('状态列表中有重复条目', 'status list has a duplicate entry');
+    return status;
+  }
+
+  /** verify_status_list: signatures, registry, then freshness last (a stale list is still read). */
+  async function verifyStatusList(envelope, root, at) {
+    const status = parseStatusList(field(envelope, 'signed', 'object', 'status'));
+    await verifyThreshold(envelope, ...root.roleKeys('status'), 'status');
+    if (root.registry !== null && status.registry !== root.registry) {
+      refuse(`状态列表属于另一登记库：${pyStr(status.registry)}（应为 ${root.registry}）`,
+        `status list belongs to another registry: ${pyStr(status.registry)} (expected ${root.registry})`);
+    }
+    const stale = at >= status.expires ? [`状态列表 v${status.version} 已过期（${formatTimestamp(status.expires)}）`,
+      `status list v${status.version} has expired (${formatTimestamp(status.expires)})`] : null;
+    return { status, fresh: stale === null, stale };
+  }
+
+  const revocationOf = (status, id, at) => status.entries.find((e) => e.id === id && (e.revoked === null || e.revoked <= at)) || null;
+
+
+  Object.assign(parts, { ROLE_NAMES, OPTIONAL_ROLE_NAMES, field, verifyThreshold, parseRoot, rootFingerprint,
+    loadTrustedRoot, rotateRoot, rootVersion, walkRoots, checkWindow, parseAgencyKey, parseAgency,
+    parseAuthorizations, chooseAuthorizations, judge, authorizationAt, leafHash, nodeHash, verifyInclusion, HEX32,
+    logHex, logInteger, exactly, verifyCheckpoint, verifyReceipt, MAX_VALIDITY, parseSnapshot, snapshotProblems,
+    parseStatusList, verifyStatusList, revocationOf });
+}(window.carbonregVerifyParts = window.carbonregVerifyParts || {}));

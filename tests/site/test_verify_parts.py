@@ -1,0 +1,146 @@
+"""Each part of the browser verifier (``site/theme/assets/verify/<part>.js``) held equal to its
+Python counterpart in ``signing/`` on a blank page in Chromium: strict JSON, JCS, multibase /
+Multikey, timestamps, the credential shape and the bundle's outer shape. (Trust, proof and the
+steps are held equal by the conformance vectors, test_verify_vectors_browser.py.)"""
+from __future__ import annotations
+
+import copy
+import json
+import sys
+
+import pytest
+
+from sitetestkit import REPO
+
+sys.path.insert(0, str(REPO / "tests" / "site"))
+from test_verify_vectors_browser import ORDER, PARTS, VECTORS  # noqa: E402
+
+pytestmark = pytest.mark.browser
+BUNDLE = json.loads((VECTORS / "valid-certificate" / "bundle.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def parts(browser, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("parts")
+    for name in ORDER:
+        (folder / f"{name}.js").write_bytes((PARTS / f"{name}.js").read_bytes())
+    scripts = "".join(f"<script src='{name}.js'></script>" for name in ORDER)
+    (folder / "blank.html").write_text(f"<!doctype html><meta charset='utf-8'><body>{scripts}</body>", encoding="utf-8")
+    page = browser.new_page()
+    page.goto((folder / "blank.html").as_uri())
+    page.wait_for_function("() => window.carbonregVerifyParts && window.carbonregVerifyParts.verifyInput")
+    yield page
+    page.close()
+
+
+def js(page, body: str, arg):
+    return page.evaluate(f"(arg) => {{ const P = window.carbonregVerifyParts; {body} }}", arg)
+
+
+def python_json(text: str):
+    from signing.errors import SigningError, UnreadableJSONError
+    from signing.jcs import canonicalize
+    from signing.strictjson import NESTED_EN, loads
+
+    try:
+        return ["ok", canonicalize(loads(text.encode("utf-8"))).decode("utf-8")]
+    except UnreadableJSONError:
+        return ["unreadable", None]
+    except SigningError as error:
+        return ["nested" if error.en == NESTED_EN else "refused", None]
+
+
+JSON_CASES = ['{"a": 1}', '[1, 2, "x"]', '{"a": 1, "a": 2}', '{"a": 1.5}', '{"a": 1e3}', '[NaN]', '[9007199254740993]',
+              '[9007199254740991]', '{"a": "Cafe\\u0301"}', '{"a": ', '[1,]', '"\\ud800"', '[' * 500 + ']' * 500,
+              '[' * 501 + ']' * 501, '{"__proto__": {"x": 1}}', '  {"b": [true, false, null]}  ', '{"a": "\\u0000"}']
+
+
+@pytest.mark.parametrize("text", JSON_CASES, ids=range(len(JSON_CASES)))
+def test_strictjson_part_accepts_and_refuses_as_strictjson_py(parts, text):
+    seen = js(parts, """try { const v = P.strictJson(new TextEncoder().encode(arg)); return ['ok', P.jcsText(v)]; }
+                        catch (e) { return [e.kind === 'unreadable' ? 'unreadable' : e.kind === 'nested' ? 'nested' : 'refused', null]; }""", text)
+    assert seen == python_json(text)
+
+
+def test_jcs_part_canonicalizes_as_jcs_py(parts):
+    from signing.jcs import canonicalize
+
+    for value in (BUNDLE, BUNDLE["credential"], {"z": [1, {"b": "é", "a": "\u2028"}], "a": -0, "€": "\u00e9"}):
+        text = json.dumps(value, ensure_ascii=False)
+        assert js(parts, "return P.jcsText(P.strictJson(new TextEncoder().encode(arg)));", text).encode("utf-8") == canonicalize(value)
+
+
+def test_multikey_part_decodes_and_refuses_as_multikey_py(parts):
+    from signing.errors import SigningError
+    from signing.multikey import decode_public_key
+
+    good = BUNDLE["credential"]["issuer"]["id"][len("did:key:"):]
+    cases = [good, good[:-1], "z" + good[2:], "not-a-key<script>", "f" + good[1:],
+             "z6MkeXATEjyXENzBXBxgC5EHk2JE5aqd7qMGGtDpLUH1e2Sj"]  # the identity point
+    for key in cases:
+        try:
+            expected = decode_public_key(key).hex()
+        except SigningError:
+            expected = None
+        seen = js(parts, "try { return P.toHex(P.decodePublicKey(arg)); } catch (e) { if (e instanceof P.Refusal) return null; throw e; }", key)
+        assert seen == expected, key
+
+
+@pytest.mark.parametrize("text", ["2026-03-10T00:00:00Z", "2026-02-29T00:00:00Z", "2024-02-29T23:59:59Z", "2026-03-10T24:00:00Z",
+                                  "2026-03-10 00:00:00Z", "2026-03-10T00:00:00+00:00", "0001-01-01T00:00:00Z", "2026-3-10T00:00:00Z"])
+def test_timefmt_part_parses_as_timefmt_py(parts, text):
+    from signing.errors import SigningError
+    from signing.timefmt import parse_timestamp
+
+    try:
+        expected = int(parse_timestamp(text).timestamp())
+    except SigningError:
+        expected = None
+    seen = js(parts, "try { return P.parseTimestamp(arg); } catch (e) { if (e instanceof P.Refusal) return null; throw e; }", text)
+    assert seen == expected
+
+
+def _credential_mutations():
+    base = BUNDLE["credential"]
+    cases = {"as-signed": copy.deepcopy(base)}
+    for name, edit in {
+        "no-issuer": lambda c: c.pop("issuer"),
+        "extra-field": lambda c: c.__setitem__("note", "x"),
+        "bad-decimal": lambda c: c["credentialSubject"]["emissions"].__setitem__("total", "1.2.3"),
+        "bad-event-id": lambda c: c["credentialSubject"]["event"].__setitem__("id", "Expo!"),
+        "type-wrong": lambda c: c.__setitem__("type", ["VerifiableCredential"]),
+        "serials-reversed": lambda c: c["credentialSubject"]["offsets"]["retirements"][0]["serials"][0].__setitem__("first", "999999999"),
+    }.items():
+        changed = copy.deepcopy(base)
+        edit(changed)
+        cases[name] = changed
+    return cases
+
+
+@pytest.mark.parametrize("name, credential", sorted(_credential_mutations().items()))
+def test_credential_shape_part_finds_the_problems_credential_shape_py_finds(parts, name, credential):
+    from signing.credential_shape import check_shape
+
+    expected = sorted(p.path for p in check_shape(credential))
+    seen = js(parts, "return P.checkShape(P.strictJson(new TextEncoder().encode(arg))).map((p) => p.path).sort();",
+              json.dumps(credential, ensure_ascii=False))
+    assert seen == expected
+
+
+@pytest.mark.parametrize("edit", ["as-is", "no-format", "extra", "chain-empty", "status-string"])
+def test_bundle_part_gives_the_reasons_bundle_py_gives(parts, edit):
+    from signing.bundle import parse_bundle
+
+    bundle = copy.deepcopy(BUNDLE)
+    if edit == "no-format":
+        del bundle["format"]
+    elif edit == "extra":
+        bundle["x"] = 1
+    elif edit == "chain-empty":
+        bundle["trust"]["rootChain"] = []
+    elif edit == "status-string":
+        bundle["trust"]["status"] = "fresh"
+    expected = [en for _, en in parse_bundle(bundle)[1]]
+    seen = js(parts, "return P.parseBundle(P.strictJson(new TextEncoder().encode(arg)))[1].map((r) => r[1]);",
+              json.dumps(bundle, ensure_ascii=False))
+    assert seen == expected
