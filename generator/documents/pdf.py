@@ -1,5 +1,10 @@
-"""PDF: the text of each page (pypdf, the reference extractor), the document information
-dictionary and the XMP metadata stream."""
+"""PDF: the text of each page, the document information dictionary and the XMP metadata stream.
+
+Page text comes from PDFium (pypdfium2, C, Chrome's PDF engine) when it opens the file, else from
+pypdf, which stays the reference: tests hold the two to the same text and the same findings on our
+PDFs (tests/generator/documents/test_pdf_engines.py). pypdf reads the metadata and XMP in both cases.
+Measured on a 300-event demo registry (1,178 PDFs): 1.04 ms CPU per PDF with pypdf alone, 0.63 ms
+with PDFium for the text (bench note in the commit); the gap grows with real, multi-page PDFs."""
 from __future__ import annotations
 
 import io
@@ -25,8 +30,10 @@ def extract_pdf(data: bytes) -> Extract:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise Unreadable("PDF 已加密，无法读取其文字", "the PDF is encrypted; its text cannot be read")
-        for number, page in enumerate(reader.pages[:MAX_PAGES], start=1):
-            text = page.extract_text() or ""
+        texts = pdfium_pages(data)
+        if texts is None:
+            texts = pypdf_pages(reader)
+        for number, text in enumerate(texts, start=1):
             if text.strip():
                 segments.append(Segment(text, None, f"第 {number} 页", f"page {number}"))
         info = reader.metadata or {}
@@ -48,3 +55,34 @@ def extract_pdf(data: bytes) -> Extract:
             if element in _XMP_PERSON and f"XMP {element}" not in personal:
                 personal.append(f"XMP {element}")
     return Extract(tuple(segments), tuple(personal))
+
+
+def pypdf_pages(reader) -> list[str]:
+    """The text of each page by pypdf (the reference)."""
+    return [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
+
+
+def pdfium_pages(data: bytes) -> list[str] | None:
+    """The text of each page by PDFium, lines joined by "\n"; None when pypdfium2 is missing or
+    PDFium cannot open the file (pypdf then tries)."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        return None
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None
+    try:
+        texts = []
+        for index in range(min(len(document), MAX_PAGES)):
+            page = document[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded().replace("\r\n", "\n"))
+            textpage.close()
+            page.close()
+        return texts
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        document.close()

@@ -36,9 +36,9 @@ SOURCES = {
 }
 LIBRARIES = {
     "all": ("ruamel.yaml", "jsonschema", "jsonschema-rs", "pypdf", "cryptography", "rfc8785", "segno", "jinja2", "defusedxml",
-            "pillow", "fpdf2", "fonttools", "pylopdf-fonts-zh-cn"),
+            "pillow", "fpdf2", "fonttools", "pylopdf-fonts-zh-cn", "pypdfium2"),
     "records": ("ruamel.yaml", "jsonschema", "jsonschema-rs"),
-    "personal-data": ("pypdf", "defusedxml", "pillow"),
+    "personal-data": ("pypdf", "pypdfium2", "defusedxml", "pillow"),
     "verdicts": ("cryptography", "rfc8785"),
     "qr": ("segno",),
 }
