@@ -29,8 +29,10 @@ site: setup
 	@rm -rf $(SAMPLE_COPY) && mkdir -p $(SAMPLE_COPY) && cp -R registry $(SAMPLE_COPY)/registry
 	@CARBONREG_PASSPHRASE=carbonreg-demo-only $(BIN)/carbonreg status sign --registry $(SAMPLE_COPY)/registry \
 	    --key demo-keys/status.pem --days 7 >/dev/null
-	cd $(SAMPLE_COPY) && ../$(BIN)/carbonreg build --registry registry --out ../_site
-	@echo "网站已生成 / site built: _site/index.html  (preview: $(BIN)/carbonreg serve)"
+	@cd $(SAMPLE_COPY) && ../$(BIN)/carbonreg build --registry registry --out ../_site >/dev/null
+	@echo "网站已生成 / site built: _site/index.html"
+	@echo "预览 / preview: $(BIN)/carbonreg serve"
+	@echo "核验证书包 / verify a bundle: $(BIN)/verify _site/events/2025-pujiang-city-marathon/declaration.json"
 
 test: setup
 	$(BIN)/pytest -q
