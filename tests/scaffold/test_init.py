@@ -114,6 +114,10 @@ def test_the_sample_uses_the_shanghai_profile_data_unchanged():
         for path in sorted((PROFILES / "shanghai" / kind).glob("*.yaml")):
             assert (SAMPLE / kind / path.name).read_bytes() == path.read_bytes(), \
                 f"registry/{kind}/{path.name} and profiles/shanghai/{kind}/{path.name} differ: change both"
+        for path in sorted((SAMPLE / kind).glob("*.yaml")):   # and every Shanghai version of the sample is in it
+            if "\njurisdiction: shanghai\n" in path.read_text(encoding="utf-8"):
+                assert (PROFILES / "shanghai" / kind / path.name).is_file(), \
+                    f"registry/{kind}/{path.name} is a Shanghai version missing from profiles/shanghai/{kind}/"
 
 
 def test_an_agency_joins_certifies_and_its_bundle_verifies(tmp_path):
