@@ -6,16 +6,16 @@ import re
 from datetime import date
 from typing import Callable
 
+from generator.errors import CarbonregError
+
 EVENT_ID = re.compile(r"^[0-9]{4}(-[a-z0-9]+)+$")
 RECORD_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 KIND_NAMES = {"演出": "performance", "体育": "sports", "体育赛事": "sports", "会议": "conference",
               "论坛": "conference", "展览": "exhibition", "展会": "exhibition", "其他": "other"}
 
 
-class Retry(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+class Retry(CarbonregError):
+    """An answer that is not valid: what to type instead (the question is asked again)."""
 
 
 Check = Callable[[str, dict], object]

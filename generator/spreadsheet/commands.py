@@ -77,9 +77,8 @@ def run_import(args) -> int:
         return 1
     try:
         written = importer.write(imported, Path(args.into), args.force)
-    except FileExistsError as exc:
-        zh, en = exc.args
-        print(f"carbonreg: {zh} / {en}", file=sys.stderr)
+    except WriteRefused as exc:
+        print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
         return 1
     for path in written:
         print(f"已写入 / wrote {path}")

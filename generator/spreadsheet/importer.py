@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.findings import Finding, Location, error
 from generator.loading.document import Document
 from generator.loading.yamlsafe import load_yaml_bytes
-from generator.publishing.files import write_atomic
+from generator.publishing.files import WriteRefused, write_atomic
 from generator.spreadsheet import layout, reader, yamlout
 from generator.spreadsheet.safety import WorkbookRefused, open_workbook
 from generator.validation.messages import translate
@@ -115,8 +115,8 @@ def write(imported: Imported, into: Path, force: bool) -> list[Path]:
     existing = [p for p in targets if p.exists()]
     if existing and not force:
         names = ", ".join(str(p) for p in existing)
-        raise FileExistsError(f"已存在，未写入任何文件（覆盖请加 --force）：{names}",
-                              f"already there, nothing was written (add --force to replace): {names}")
+        raise WriteRefused(f"已存在，未写入任何文件（覆盖请加 --force）：{names}",
+                           f"already there, nothing was written (add --force to replace): {names}")
     written = []
     for target, text in targets.items():
         kind = "retirement" if target.parent.name == "retirements" else target.stem

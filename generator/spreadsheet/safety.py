@@ -11,15 +11,15 @@ import io
 import warnings
 from pathlib import Path
 
+from generator.errors import CarbonregError
+
 MAX_BYTES = 10 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam", ".xlsb")
 
 
-class WorkbookRefused(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+class WorkbookRefused(CarbonregError):
+    """A workbook refused before or while reading it (the reason in both languages)."""
 
 
 def open_workbook(path: Path):

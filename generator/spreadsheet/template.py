@@ -6,16 +6,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from generator.errors import CarbonregError
 from generator.loading.yamlsafe import load_yaml
 from generator.spreadsheet import layout, workbook
 from generator.spreadsheet.fields import fields
 from generator.spreadsheet.paths import flatten, pattern
 
 
-class TemplateError(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
+class TemplateError(CarbonregError):
+    """No rules in force for the date, or an event folder that cannot be exported."""
 
 
 INSTRUCTIONS = [
@@ -144,7 +143,7 @@ def _kv_rows(sheet: layout.Sheet, data: dict | None) -> list[tuple[str, object]]
 
 
 class ExportError(TemplateError):
-    pass
+    """An event folder whose records cannot be read for export."""
 
 
 def export(registry: Path, event_dir: Path) -> "workbook.Workbook":

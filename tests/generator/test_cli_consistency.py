@@ -65,8 +65,12 @@ def test_one_error_type_for_what_a_user_can_cause():
     from generator.scaffold.init import InitError
     from generator.scaffold.new import ScaffoldError
     from generator.site.output import OutputError
+    from generator.scaffold.answers import Retry
+    from generator.spreadsheet.safety import WorkbookRefused
+    from generator.spreadsheet.template import TemplateError
 
-    for kind in (CommentError, GitError, WriteRefused, OperationError, InitError, ScaffoldError, OutputError):
+    for kind in (CommentError, GitError, WriteRefused, OperationError, InitError, ScaffoldError, OutputError,
+                 Retry, WorkbookRefused, TemplateError):
         assert issubclass(kind, CarbonregError), kind
         error = kind("中文", "English")
         assert (error.zh, error.en) == ("中文", "English") and str(error) == "中文 / English"
