@@ -140,10 +140,13 @@ def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: F
             return None, [error("A501", doc.at("lines", line.index, "factor", "key"),
                                 f"因子集 {fset.id} 中没有因子 {choice.key!r}；该类别可用：{known}",
                                 f"factor set {fset.id} has no factor {choice.key!r}; for this category use one of: {known}")]
-        if factor.category != line.category or (factor.mode and factor.mode != line.mode):
+        if factor.category != line.category or (factor.mode and factor.mode != line.mode) \
+                or (factor.gas and factor.gas != line.gas):
+            mine = "/".join(filter(None, (line.category, line.mode, line.gas)))
+            its = "/".join(filter(None, (factor.category, factor.mode, factor.gas)))
             return None, [error("A502", doc.at("lines", line.index, "factor", "key"),
-                                f"因子 {factor.key!r} 属于 {factor.category}{'/' + factor.mode if factor.mode else ''}，与本行 {line.category}{'/' + line.mode if line.mode else ''} 不符",
-                                f"factor {factor.key!r} is for {factor.category}{'/' + factor.mode if factor.mode else ''}, not for this line's {line.category}{'/' + line.mode if line.mode else ''}")]
+                                f"因子 {factor.key!r} 属于 {its}，与本行 {mine} 不符",
+                                f"factor {factor.key!r} is for {its}, not for this line's {mine}")]
         value, unit, origin, key = factor.value, factor.unit, factor.status, factor.key
     funit = parse_factor_unit(unit)
     try:

@@ -68,7 +68,7 @@ def _line(i: int, d: dict) -> r.EmissionLine:
     g = d.get("green_power")
     green = r.GreenPower(g["kind"], tuple(g["ids"]), g["evidence"]) if g else None
     return r.EmissionLine(d["id"], i, d["phase"], d["category"], d.get("mode"), text(d["description"]),
-                          dec(a["amount"]), a["unit"], a.get("evidence"), density, choice, green)
+                          dec(a["amount"]), a["unit"], a.get("evidence"), density, choice, green, d.get("gas"))
 
 
 def report(doc: Document) -> r.Report:
@@ -130,7 +130,7 @@ def factor_set(doc: Document) -> r.FactorSet:
     for i, f in enumerate(d["factors"]):
         factors.setdefault(f["key"], r.Factor(f["key"], i, f["category"], f.get("mode"), text(f["name"]),
                                               dec(f["value"]), f["unit"], f.get("year"), f["status"],
-                                              citation(f.get("source"))))
+                                              citation(f.get("source")), f.get("gas")))
     return r.FactorSet(d["id"], d["jurisdiction"], d["version"], day(d["valid_from"]),
                        opt_day(d.get("valid_until")), factors, doc)
 

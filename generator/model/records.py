@@ -114,6 +114,7 @@ class EmissionLine:
     density: tuple[Decimal, str] | None
     factor: FactorChoice
     green_power: GreenPower | None = None
+    gas: str | None = None  # with category fugitive_gases: the gas whose mass is the activity
 
 
 @dataclass(frozen=True)
@@ -261,8 +262,9 @@ class Factor:
     value: Decimal
     unit: str
     year: int | None
-    status: str  # "official" | "placeholder"
+    status: str  # "official" | "secondary" | "placeholder"
     source: Citation | None
+    gas: str | None = None  # a GWP (tCO2e/t) of this gas
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "measured": ("实测值", "Measured"),
     "official": ("缺省值（官方）", "Default (official)"),
     "placeholder": ("缺省值（占位，非官方）", "Default (placeholder, not official)"),
+    "secondary": ("缺省值（二手来源，未与原文核对）", "Default (secondary source, not checked against the original)"),
     "placeholder_note": ("标为“占位”的因子不是官方数值，仅用于示例计算。", "Factors marked \"placeholder\" are not official values; they only let the sample compute."),
     "scope_placeholder_note": ("基本/拓展范围的划分为占位，以本市实施指南为准。", "The basic/extended split is a placeholder until checked against Shanghai's implementing guide."),
     "retirement": ("注销证明", "Retirement"),
@@ -296,6 +297,7 @@ CATEGORY = {
     "catering": ("餐饮", "Catering"),
     "materials": ("物资消耗", "Materials"),
     "waste": ("废弃物处理", "Waste"),
+    "fugitive_gases": ("制冷剂等非二氧化碳气体逸散", "Refrigerant and other non-CO2 gas leakage"),
 }
 MODE = {
     "air": ("航空", "air"), "high_speed_rail": ("高铁", "high-speed rail"), "rail": ("铁路", "rail"),

@@ -69,6 +69,7 @@ def test_enums_required_by_the_issue():
     assert common["phase"]["enum"] == ["preparation", "hosting", "closing"]
     assert set(common["category"]["enum"]) == {
         "stationary_fuel", "event_vehicles", "purchased_electricity", "purchased_heat",
-        "travel", "accommodation", "catering", "materials", "waste"}
+        "travel", "accommodation", "catering", "materials", "waste",
+        "fugitive_gases"}  # issue 12: refrigerants and other non-CO2 gases
     assert {"cea", "shea", "ccer", "shanghai_ver", "recognised_other"} <= set(common["offsetKind"]["enum"])
     assert {"kWh", "MWh", "10^4kWh", "GJ", "kg", "t", "L", "m3"} <= set(common["activityUnit"]["enum"])
