@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--no-search", action="store_true", help="不生成搜索索引 / skip the search index")
     bld.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                      help="并行进程数 / processes for rendering (default: the number of cores)")
+    part = bld.add_mutually_exclusive_group()
+    part.add_argument("--shard", metavar="K/N", default=None,
+                      help="只生成第 K 个分片（共 N 个）的活动部分，供 --merge 合并 / build only part K of N of the "
+                           "event units, for --merge (e.g. one CI job each)")
+    part.add_argument("--merge", metavar="PART", nargs="+", default=None,
+                      help="把 --shard 生成的全部分片合并为网站 / assemble the site from every part --shard wrote")
     srv = sub.add_parser("serve", help="本地预览并在修改后重建 / preview locally, rebuilding on change")
     srv.add_argument("--registry", default="registry")
     srv.add_argument("--out", default="_site")
@@ -143,7 +149,7 @@ def cmd_build(args) -> int:
     from generator.site.commands import run_build
 
     return run_build(args.registry, args.out, args.today or date.today(), timings=args.timings,
-                     search=not args.no_search, jobs=args.jobs)
+                     search=not args.no_search, jobs=args.jobs, shard=args.shard, merge=args.merge)
 
 
 def cmd_serve(args) -> int:

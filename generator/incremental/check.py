@@ -45,6 +45,8 @@ class IncrementalResult(Outcome):
     keys: dict[str, str] = field(default_factory=dict, repr=False)  # event folder -> its memo key
     layout: object = field(default=None, repr=False)  # the registry-wide files and event folders (walk_top)
     review: object = field(default=None, repr=False)  # with check --base: what the change is (history/review.py)
+    shared: str = ""  # digest of the code, date, shown root and registry-wide files (in every event key)
+    memos: dict[str, object] = field(default_factory=dict, repr=False)  # event folder -> memo value (shards only)
 
     def counts(self) -> dict[str, int]:
         return summary_counts(self.facts, self.registry)
@@ -58,47 +60,63 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def registry_wide(root: Path, today: date, shown_root: str, folder, ids: FileIds):
+    """(layout, registry-wide records, their findings, the shared digest every event key includes):
+    the code, how paths are shown, the date and every registry-wide file."""
+    layout = walk_top(root, shown_root)              # registry-wide files and the event folders
+    registry, findings = load_globals(root, shown_root, layout, RecordCache(folder))  # rules, factors, agencies...
+    inputs = [(rel, id_) for rel, id_ in ids.tree(str(root), frozenset({"events", "offers"}))
+              if rel.split("/", 1)[0] in EVENT_INPUTS]
+    shared = _digest(FORMAT, code_digest(), shown_root, today.isoformat(), json.dumps(inputs))
+    return layout, registry, [*layout.findings, *findings], shared
+
+
+def whole_rules(registry: Registry, facts: tuple[EventFacts, ...], today: date) -> list[Finding]:
+    """The registry-wide rules, once, over the facts of every event."""
+    return run_rules(CheckContext(registry, {}, today, facts=facts, whole=True))
+
+
 def check_incremental(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET,
                       cache_folder: Path | None | str = "default", jobs: int = 1,
-                      listing: Listing | None = None) -> IncrementalResult:
+                      listing: Listing | None = None, only=None) -> IncrementalResult:
     """``listing``: every file of the registry as git lists it (``check --base``), so unchanged files
-    are not stat-ed one by one; the ids, keys and findings are the same as without it."""
+    are not stat-ed one by one; the ids, keys and findings are the same as without it.
+    ``only(rel)``: check only the event folders it accepts (a build shard); the registry-wide rules
+    over every event are then left to whoever merges the shards (:func:`whole_rules`)."""
     shown_root = str(root) if shown_root is None else shown_root
     folder = default_folder() if cache_folder == "default" else cache_folder
     store = Store(folder)
     try:
-        layout = walk_top(root, shown_root)              # registry-wide files and the event folders
-        cache = RecordCache(folder)
-        registry, findings = load_globals(root, shown_root, layout, cache)  # rules, factors, agencies...
-        findings = [*layout.findings, *findings]
         ids = FileIds(root, store) if listing is None else ListedFileIds(root, store, listing)
-        rels = [f"events/{year}/{name}" for year, name, _ in layout.event_dirs]
-        # Everything an event's result depends on: the code, how paths are shown, the date, every
-        # registry-wide file, and every file of the event folder.
-        inputs = [(rel, id_) for rel, id_ in ids.tree(str(root), frozenset({"events", "offers"}))
-                  if rel.split("/", 1)[0] in EVENT_INPUTS]
-        shared = _digest(FORMAT, code_digest(), shown_root, today.isoformat(), json.dumps(inputs))
-        keys = [_digest(shared, rel, json.dumps(ids.tree(str(path)))) for rel, (_, _, path) in zip(rels, layout.event_dirs)]
+        layout, registry, findings, shared = registry_wide(root, today, shown_root, folder, ids)
+        chosen = [(f"events/{year}/{name}", (year, name, path)) for year, name, path in layout.event_dirs]
+        if only is not None:
+            chosen = [(rel, where) for rel, where in chosen if only(rel)]
+        rels = [rel for rel, _ in chosen]
+        wheres = [where for _, where in chosen]
+        # Everything an event's result depends on: the shared digest and every file of the event folder.
+        keys = [_digest(shared, rel, json.dumps(ids.tree(str(path)))) for rel, (_, _, path) in chosen]
         known = store.get_many(keys)
-        todo = [(i, where) for i, (where, key) in enumerate(zip(layout.event_dirs, keys)) if key not in known]
+        todo = [(i, where) for i, (where, key) in enumerate(zip(wheres, keys)) if key not in known]
         checked = _check_events(registry, root, shown_root, today, folder, todo, jobs, progress)
         all_facts: list[EventFacts] = []
         fresh: list[tuple[str, dict]] = []
+        memos: dict[str, object] = {}
         for i, key in enumerate(keys):
-            if key in known:
-                found, facts = memo.decode(known[key])
-            else:
-                value = checked[i]
-                found, facts = memo.decode(value)
+            value = known[key] if key in known else checked[i]
+            if key not in known:
                 fresh.append((key, value))
+            if only is not None:
+                memos[rels[i]] = value
+            found, facts = memo.decode(value)
             findings.extend(found)
             all_facts.append(facts)
         store.put_many(fresh)
         ids.save()
-        # The registry-wide rules, once, over the facts of every event.
-        findings.extend(run_rules(CheckContext(registry, {}, today, facts=tuple(all_facts), whole=True)))
+        if only is None:
+            findings.extend(whole_rules(registry, tuple(all_facts), today))
         return IncrementalResult(registry, tuple(all_facts), tuple(sorted_findings(findings)), today,
-                                 len(rels) - len(fresh), dict(zip(rels, keys)), layout)
+                                 len(rels) - len(fresh), dict(zip(rels, keys)), layout, shared=shared, memos=memos)
     finally:
         store.close()
 

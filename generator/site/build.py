@@ -46,17 +46,21 @@ def source_date(epoch: int | None, today: date) -> tuple[int, str]:
     return epoch, stamp
 
 
-def build(registry: Path, out: Path, today: date, epoch: int | None = None, shown_root: str | None = None,
-          search: bool = True, progress: Progress = QUIET, jobs: int = 1) -> BuildReport:
-    timings: dict[str, float] = {}
-
+def stager(timings: dict[str, float], progress: Progress):
+    """``stage(name, fn, *args)``: run one named stage, adding its time to ``timings``."""
     def stage(name, fn, *args):
         progress.stage(name)
         start = time.perf_counter()
         value = fn(*args)
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
         return value
+    return stage
 
+
+def build(registry: Path, out: Path, today: date, epoch: int | None = None, shown_root: str | None = None,
+          search: bool = True, progress: Progress = QUIET, jobs: int = 1) -> BuildReport:
+    timings: dict[str, float] = {}
+    stage = stager(timings, progress)
     epoch, stamp = source_date(epoch, today)
     shown_root = str(registry) if shown_root is None else shown_root
     result = stage("check", lambda: check_incremental(registry, today, shown_root, progress, jobs=jobs))  # findings, memo keys
@@ -66,23 +70,10 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
     base_url = reg.meta.base_url if reg.meta else None
     site = Staging(out)                                                     # pages go to disk as written
     try:
-        job = UnitJob(reg, registry, shown_root, today, stamp, base_url, site.target, site.previous,
-                      default_folder(), units.salt(reg, registry, stamp, [o.id for o in reg.offers]))
+        job = unit_job(reg, registry, shown_root, today, stamp, site)
         built = stage("events", units.build_units, job, _event_inputs(registry, shown_root, result), jobs)
         site.count(built.files, built.bytes)
-        model = stage("model", site_model, reg, [from_json(s) for _, s in built.summaries if s], stamp, today)
-        stage("render", site.add_all, pages.home(model), pages.event_list(model), pages.agencies(model),
-              pages.statistics(model), pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
-              pages.showcase(model), pages.offers(model),
-              pages.data_page(model, [name for name, _ in _schema_names()]))
-        stage("open data", site.add_all, opendata.open_data(model, lambda i: (site.target / f"data/events/{i}.json").read_bytes()),
-              opendata.schema_files(), [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],
-              opendata.trust_files(model))
-        stage("templates", site.add_all, site_templates(reg))               # the standard spreadsheet per rules version
-        stage("assets", site.add_all, _assets())
-        stage("docs", site.add_all, docs.build_docs(model, epoch))          # mkdocs narrative pages
-        if search:
-            stage("search", index_site, site.target)                       # Pagefind over the finished pages
+        site_wide(site, reg, [s for _, s in built.summaries], stamp, today, epoch, search, stage)
     except BaseException:
         site.discard()
         raise
@@ -90,10 +81,37 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
     return BuildReport(out, site.files, site.bytes, timings, tuple(result.findings), built.reused)
 
 
+def unit_job(reg, registry: Path, shown_root: str, today: date, stamp: str, site: Staging) -> UnitJob:
+    base_url = reg.meta.base_url if reg.meta else None
+    return UnitJob(reg, registry, shown_root, today, stamp, base_url, site.target, site.previous,
+                   default_folder(), units.salt(reg, registry, stamp, [o.id for o in reg.offers]))
+
+
+def site_wide(site: Staging, reg, summaries: list, stamp: str, today: date, epoch: int, search: bool, stage) -> None:
+    """Everything built from all events' summaries (in event order) once their units are in ``site``:
+    lists, statistics, open data, feeds, assets, docs and the search index."""
+    base_url = reg.meta.base_url if reg.meta else None
+    model = stage("model", site_model, reg, [from_json(s) for s in summaries if s], stamp, today)
+    stage("render", site.add_all, pages.home(model), pages.event_list(model), pages.agencies(model),
+          pages.statistics(model), pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
+          pages.showcase(model), pages.offers(model),
+          pages.data_page(model, [name for name, _ in _schema_names()]))
+    stage("open data", site.add_all, opendata.open_data(model, lambda i: (site.target / f"data/events/{i}.json").read_bytes()),
+          opendata.schema_files(), [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],
+          opendata.trust_files(model))
+    stage("templates", site.add_all, site_templates(reg))               # the standard spreadsheet per rules version
+    stage("assets", site.add_all, _assets())
+    stage("docs", site.add_all, docs.build_docs(model, epoch))          # mkdocs narrative pages
+    if search:
+        stage("search", index_site, site.target)                       # Pagefind over the finished pages
+
+
 def _event_inputs(root: Path, shown_root: str, result) -> list:
-    """(position, year, name, folder, event memo key) of every event folder."""
+    """(position, year, name, folder, event memo key) of every event folder the check keyed (all of
+    them, or a shard's)."""
     return [(position, year, name, path, result.keys[f"events/{year}/{name}"])
-            for position, (year, name, path) in enumerate(result.layout.event_dirs)]
+            for position, (year, name, path) in enumerate(result.layout.event_dirs)
+            if f"events/{year}/{name}" in result.keys]
 
 
 def _schema_names():

@@ -13,16 +13,28 @@ from generator.site.output import OutputError
 
 
 def run_build(registry: str, out: str, today: date, timings: bool = False, search: bool = True, jobs: int = 1,
-              refused: list | None = None) -> int:
-    """Build and report; ``refused`` (if given) receives the error lines of a registry that was refused."""
+              refused: list | None = None, shard: str | None = None, merge: list[str] | None = None) -> int:
+    """Build and report; ``refused`` (if given) receives the error lines of a registry that was refused.
+    With ``shard`` ("K/N") only one part of the build, with ``merge`` the site from every part
+    (generator/site/shards.py)."""
+    from generator.site import shards
+
     root = Path(registry)
     if not root.is_dir():
         print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {registry!r}", file=sys.stderr)
         return 2
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = int(epoch) if epoch and epoch.isdigit() else None
+    shown = registry.rstrip("/") or "/"
     try:
-        report = build(root, Path(out), today, int(epoch) if epoch and epoch.isdigit() else None,
-                       registry.rstrip("/") or "/", search=search, progress=Progress(), jobs=jobs)
+        if shard is not None:
+            report = shards.build_shard(root, Path(out), today, shards.parse_shard(shard), epoch, shown,
+                                        progress=Progress(), jobs=jobs)
+        elif merge:
+            report = shards.merge_parts(root, [Path(p) for p in merge], Path(out), today, epoch, shown,
+                                        search=search, progress=Progress())
+        else:
+            report = build(root, Path(out), today, epoch, shown, search=search, progress=Progress(), jobs=jobs)
     except BuildRefused as exc:
         for f in exc.result.findings:
             print(finding_line(f), file=sys.stderr)
@@ -38,9 +50,13 @@ def run_build(registry: str, out: str, today: date, timings: bool = False, searc
     for f in report.warnings:
         print(finding_line(f), file=sys.stderr)
     print(f"已生成网站 {out}：{report.files} 个文件，{report.bytes:,} 字节 / built {out}: {report.files} files, {report.bytes:,} bytes")
-    print(f"下一步 / next: 本地预览 / preview locally:\n  carbonreg serve --registry {registry} --out {out}\n"
-          f"核验网站上的证书包 / verify a bundle of the site:\n"
-          f"  verify {out}/events/<event-id>/certificate.json --root {registry}/trust/1.root.json")
+    if shard is not None:
+        print(f"下一步 / next: 全部分片完成后合并 / when every shard is built, merge them:\n"
+              f"  carbonreg build --registry {registry} --merge part-1 … part-N --out _site")
+    else:
+        print(f"下一步 / next: 本地预览 / preview locally:\n  carbonreg serve --registry {registry} --out {out}\n"
+              f"核验网站上的证书包 / verify a bundle of the site:\n"
+              f"  verify {out}/events/<event-id>/certificate.json --root {registry}/trust/1.root.json")
     if timings:
         for name, seconds in report.timings.items():
             print(f"  {name:<12} {seconds:8.3f} s")
