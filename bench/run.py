@@ -205,7 +205,9 @@ def bench_size(n: int, work: Path, repeats: int, seed: str, with_hugo: bool, reu
     site = (work / "site-warm").resolve()
     html = [p.stat().st_size for p in site.rglob("index.html")]
     res["build"].update(html_pages=len(html), median_page_bytes=int(statistics.median(html)))
-    res["pagefind_ours_s"] = round(pagefind(site), 3)
+    seconds, peak, _ = timed([sys.executable, "-c", "import sys; from pathlib import Path; "
+                              "from generator.site.search import index_site; index_site(Path(sys.argv[1]))", str(site)], cwd=ROOT)
+    res["pagefind_ours_s"], res["pagefind_ours_peak_mb"] = round(seconds, 3), round(peak, 1)  # by year (generator/site/search.py)
     res["floor_s"] = round(floor(site, work / "floor"), 3)
     res["verify"] = verify_cold(site, registry, max(15, repeats))
     rebuilds = []
@@ -233,20 +235,21 @@ def machine() -> dict:
 
 
 def table(results: list[dict]) -> str:
-    rows = ["| events | cold build (no search) | Hugo | cold build / Hugo | warm-cache build | floor | Pagefind ours / Hugo's | one-event rebuild (% of cold build) | check cold / warm | check --base (PR) | verify / import | peak MB cold build / rebuild / cold check |",
+    rows = ["| events | cold build (no search) | Hugo | cold build / Hugo | warm-cache build | floor | Pagefind ours / Hugo's | one-event rebuild (% of cold build) | check cold / warm | check --base (PR) | verify / import | peak MB cold build / rebuild / cold check / search |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         h = r.get("hugo")
         b = r["build"]["median_s"]
         v = r["verify"]
-        rows.append("| {n:,} | {b:.1f} s | {h} | {ratio} | {w:.1f} s | {fl:.2f} s | {pf} | {rb:.2f} s ({pct:.1f} %) | {cc:.1f} s / {c:.2f} s | {pr:.2f} s | {vr} | {pb:.0f} / {pr_mb:.0f} / {pc:.0f} |".format(
+        rows.append("| {n:,} | {b:.1f} s | {h} | {ratio} | {w:.1f} s | {fl:.2f} s | {pf} | {rb:.2f} s ({pct:.1f} %) | {cc:.1f} s / {c:.2f} s | {pr:.2f} s | {vr} | {pb:.0f} / {pr_mb:.0f} / {pc:.0f} / {ps} |".format(
             n=r["events"], b=b, h=f"{h['median_s']:.2f} s" if h else "—", ratio=f"{b / h['median_s']:.1f}x" if h else "—",
             w=r["build_warm"]["median_s"], fl=r["floor_s"],
             pf=f"{r['pagefind_ours_s']:.1f} s / {h['pagefind_s']:.1f} s" if h else f"{r['pagefind_ours_s']:.1f} s / —",
             rb=r["rebuild"]["median_s"], pct=100 * r["rebuild"]["median_s"] / b,
             cc=r["check_cold"]["median_s"], c=r["check"]["median_s"], pr=r["pr_check"]["median_s"],
             vr=f"{v['verify']['median_s']:.3f} s / {v['import']['median_s']:.3f} s = {v['ratio']}x" if "verify" in v else "—",
-            pb=r["build"]["peak_mb"], pr_mb=r["rebuild"]["peak_mb"], pc=r["check_cold"]["peak_mb"]))
+            pb=r["build"]["peak_mb"], pr_mb=r["rebuild"]["peak_mb"], pc=r["check_cold"]["peak_mb"],
+            ps=f"{r['pagefind_ours_peak_mb']:.0f}" if "pagefind_ours_peak_mb" in r else "—"))
     return "\n".join(rows)
 
 

@@ -103,7 +103,7 @@ def site_wide(site: Staging, reg, summaries: list, stamp: str, today: date, epoc
     stage("assets", site.add_all, _assets())
     stage("docs", site.add_all, docs.build_docs(model, epoch))          # mkdocs narrative pages
     if search:
-        stage("search", index_site, site.target)                       # Pagefind over the finished pages
+        stage("search", index_site, site.target, site.previous)        # Pagefind over the finished pages, by year
 
 
 def _event_inputs(root: Path, shown_root: str, result) -> list:

@@ -1,13 +1,33 @@
-"""Full-text search with Pagefind (the extended build segments Chinese), one index per language.
+"""Full-text search with Pagefind (the extended build segments Chinese), one index per language,
+sharded so that no single Pagefind run holds the whole site.
 
-Pagefind reads the built HTML, detects each page's ``<html lang>`` and writes a static index to
-``pagefind/``; the search page loads it in the browser, with no server."""
+Pagefind reads the built HTML, detects each page's ``<html lang>`` and writes a static index. Its
+memory grows with the pages it indexes, so the event pages are indexed in one bundle per event year
+(``pagefind-<year>/``) and every other page (lists, statistics, docs...) in the main bundle
+(``pagefind/``, the one the search page loads). ``pagefind/carbonreg-bundles.json`` lists the year
+bundles; the search page merges them in the browser (Pagefind's ``mergeIndex``), so a search covers
+every page as one index would.
+
+Each bundle records the SHA-256 of its inputs (Pagefind's version, the pages it indexes and their
+bytes) in ``carbonreg-bundle.json``; a rebuild copies a bundle from the previous site when that key
+is unchanged, so only the years whose pages changed are indexed again."""
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
+
+MAIN = "pagefind"
+BUNDLES = "carbonreg-bundles.json"
+STAMP = "carbonreg-bundle.json"
+_YEAR = re.compile(r"^(\d{4})-")
+_LANG_PREFIXES = ("", "en/")  # zh pages at the root, en pages under en/ (site/i18n.py)
 
 
 class SearchIndexError(Exception):
@@ -17,14 +37,113 @@ class SearchIndexError(Exception):
         self.en = f"building the search index failed: {detail}"
 
 
-def index_site(folder: Path) -> None:
+def bundles(folder: Path) -> dict[str, tuple[str, list[str]]]:
+    """Bundle folder name -> (the Pagefind glob that selects its pages, those pages sorted)."""
+    years: dict[str, list[str]] = {}
+    other_events: list[str] = []  # the events list pages (events/index.html, events/page/N/)
+    for prefix in _LANG_PREFIXES:
+        events = folder / prefix / "events"
+        if not events.is_dir():
+            continue
+        for entry in sorted(os.scandir(events), key=lambda e: e.name):
+            match = _YEAR.match(entry.name)
+            if match and entry.is_dir(follow_symlinks=False):
+                years.setdefault(match.group(1), []).extend(_pages(folder, Path(entry.path)))
+            elif entry.is_dir(follow_symlinks=False):
+                other_events.append(f"{_glob_escape(prefix + 'events/' + entry.name)}/**/*.html")
+            elif entry.name.endswith(".html"):
+                other_events.append(_glob_escape(prefix + "events/" + entry.name))
+    plan: dict[str, tuple[str, list[str]]] = {}
+    for year, pages in sorted(years.items()):
+        plan[f"pagefind-{year}"] = ("{" + ",".join(f"{_glob_escape(prefix)}events/{year}-*/**/*.html" for prefix in _LANG_PREFIXES) + "}",
+                                    sorted(pages))
+    in_years = {page for _, pages in plan.values() for page in pages}
+    main = [page for page in _pages(folder, folder) if page not in in_years]
+    patterns = list(other_events)
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.name.startswith(MAIN) or entry.name in ("events", "en"):
+            continue
+        patterns.append(f"{_glob_escape(entry.name)}/**/*.html" if entry.is_dir(follow_symlinks=False) else _glob_escape(entry.name))
+    en = folder / "en"
+    if en.is_dir():
+        for entry in sorted(os.scandir(en), key=lambda e: e.name):
+            if entry.name != "events":
+                patterns.append(f"en/{_glob_escape(entry.name)}/**/*.html" if entry.is_dir(follow_symlinks=False) else f"en/{_glob_escape(entry.name)}")
+    plan[MAIN] = ("{" + ",".join(p for p in patterns if p.endswith(".html")) + "}", sorted(main))
+    return dict(sorted(plan.items()))
+
+
+def _pages(root: Path, top: Path) -> list[str]:
+    found = []
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not (folder == str(root) and d.startswith(MAIN)))
+        rel = Path(folder).relative_to(root).as_posix()
+        found += [name if rel == "." else f"{rel}/{name}" for name in files if name.endswith(".html")]
+    return found
+
+
+def index_site(folder: Path, previous: Path | None = None) -> dict[str, str]:
+    """Index ``folder``'s pages into its bundles; each bundle is copied from ``previous`` (the site
+    published before) when its inputs are unchanged. Returns bundle -> "reused" or "indexed"."""
+    plan = bundles(folder)
+    version = metadata.version("pagefind")
+    done: dict[str, str] = {}
+    for name, (glob, pages) in plan.items():
+        key = _key(folder, version, name, pages)
+        if previous is not None and _reuse(previous / name, folder / name, key):
+            done[name] = "reused"
+            continue
+        _run_pagefind(folder, name, glob)
+        _sort_languages(folder / name / "pagefind-entry.json")
+        (folder / name / STAMP).write_text(json.dumps({"key": key}) + "\n", encoding="utf-8")
+        done[name] = "indexed"
+    years = [f"{name}/" for name in plan if name != MAIN]
+    (folder / MAIN / BUNDLES).write_text(json.dumps(years) + "\n", encoding="utf-8")
+    return done
+
+
+def _key(folder: Path, version: str, name: str, pages: list[str]) -> str:
+    digest = hashlib.sha256(f"carbonreg-search/1\0{version}\0{name}\0".encode())
+    for page in pages:
+        digest.update(page.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(hashlib.sha256((folder / page).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _reuse(source: Path, target: Path, key: str) -> bool:
+    """Copy the bundle ``source`` (hard links where possible) when it was built from ``key``."""
+    try:
+        if json.loads((source / STAMP).read_text(encoding="utf-8")).get("key") != key:
+            return False
+    except (OSError, ValueError, AttributeError):
+        return False
+    try:
+        shutil.copytree(source, target, copy_function=_link_or_copy)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return False
+    return True
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _run_pagefind(folder: Path, name: str, glob: str) -> None:
+    """One Pagefind run over the pages ``glob`` selects, written to ``folder/name``."""
     proc = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", "pagefind", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", name, "--glob", glob, "--silent"],
         capture_output=True, text=True, timeout=1800,
     )
     if proc.returncode != 0:
         raise SearchIndexError((proc.stderr or proc.stdout).strip()[-500:])
-    _sort_languages(folder / "pagefind" / "pagefind-entry.json")
+
+
+def _glob_escape(path: str) -> str:
+    return re.sub(r"([\\*?\[\]{},!()<>:#])", r"\\\1", path)
 
 
 def _sort_languages(entry: Path) -> None:
