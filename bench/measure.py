@@ -32,6 +32,7 @@ class Measurement:
     returncode: int
     stdout: str
     stderr: str
+    cpu_s: float = 0.0  # user + system CPU time of the command's tree (wait4): less noisy than wall time on a loaded machine
 
     @property
     def peak_mb(self) -> float:
@@ -96,7 +97,7 @@ def measure(cmd: list[str], cwd: Path | None = None, env: dict | None = None, in
             raise RuntimeError(f"measuring {' '.join(cmd)}: the wrapper failed ({wrapper.returncode}):\n{stderr[-2000:]}")
         got = json.loads(report.read_text(encoding="utf-8"))
     return Measurement(seconds=got["seconds"], pss_mb=peak[0] / 1024, rss_mb=got["maxrss_kb"] / 1024,
-                       returncode=got["returncode"], stdout=stdout, stderr=stderr)
+                       returncode=got["returncode"], stdout=stdout, stderr=stderr, cpu_s=got.get("cpu_s", 0.0))
 
 
 def _wrapper(argv: list[str]) -> int:
@@ -109,7 +110,8 @@ def _wrapper(argv: list[str]) -> int:
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - start
     with open(report, "w", encoding="utf-8") as f:
-        json.dump({"seconds": seconds, "maxrss_kb": usage.ru_maxrss, "returncode": os.waitstatus_to_exitcode(status)}, f)
+        json.dump({"seconds": seconds, "maxrss_kb": usage.ru_maxrss, "returncode": os.waitstatus_to_exitcode(status),
+                   "cpu_s": usage.ru_utime + usage.ru_stime}, f)
     return 0
 
 
