@@ -106,7 +106,10 @@ def trust_authorize(args) -> int:
 
     agency = check(registry, _today(args)).registry.agencies.get(args.agency)
     if agency is None:
-        raise _ops().OperationError(f"agencies/ 中没有机构 {args.agency}", f"agency {args.agency} is not in agencies/")
+        raise _ops().OperationError(
+            f"agencies/ 中没有机构 {args.agency}：机构先用 carbonreg new agency --id {args.agency} 登记，拉取请求合并后再授权",
+            f"agency {args.agency} is not in agencies/: the agency files it with carbonreg new agency --id {args.agency} "
+            "by pull request; authorize it once that is merged")
     public = args.public_key or multikey_of(_load(args.agency_key, args.passphrase_env))
     until = args.until or (agency.accredited_until.isoformat() + "T00:00:00Z" if agency.accredited_until else None)
     if until is None:

@@ -179,8 +179,13 @@ def certify(registry: Path, event_dir: Path, agency_key, *, agency_id: str, numb
     if account is None or event.report is None:
         raise OperationError("该活动尚无核算报告", "the event has no emissions report yet")
     agency = result.registry.agencies.get(agency_id)
-    if agency is None or agency.status != "active":
-        raise OperationError(f"机构 {agency_id} 未登记或已暂停", f"agency {agency_id} is unknown or suspended")
+    if agency is None:
+        raise OperationError(f"agencies/ 中没有机构 {agency_id}：先用 carbonreg new agency --id {agency_id} 登记并经拉取请求合并，"
+                             "再由运营方运行 carbonreg trust authorize",
+                             f"agency {agency_id} is not in agencies/: file it first with carbonreg new agency --id {agency_id} "
+                             "by pull request; once merged the operator runs carbonreg trust authorize")
+    if agency.status != "active":
+        raise OperationError(f"机构 {agency_id} 已暂停（第十七条），不能签发证书", f"agency {agency_id} is suspended (Art. 17) and cannot certify")
     if account.retired < account.needed(scope):
         raise OperationError(f"已注销 {account.retired} tCO2e，不足 {scope} 范围所需的 {account.needed(scope)} tCO2e",
                              f"{account.retired} tCO2e retired, less than the {account.needed(scope)} tCO2e the {scope} scope needs")
