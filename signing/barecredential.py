@@ -56,9 +56,12 @@ def bundle_from_registry(registry: Path, credential: Mapping[str, Any]) -> bytes
     status = load_path(trust / "status.json") if (trust / "status.json").is_file() else None
     receipt = None
     if (trust / "log.json").is_file() and (trust / "checkpoint.json").is_file():
-        leaves = load_path(trust / "log.json", max_bytes=LOG_MAX_BYTES).get("leaves", [])
+        log_document = load_path(trust / "log.json", max_bytes=LOG_MAX_BYTES)
+        leaves = log_document.get("leaves") if isinstance(log_document, Mapping) else None
+        if not isinstance(leaves, list) or not all(isinstance(leaf, Mapping) for leaf in leaves):
+            raise SigningError("trust/log.json 的 leaves 必须是对象数组", "trust/log.json: leaves must be an array of objects")
         log = PublicationLog(tuple(leaves))
-        if any(isinstance(leaf, Mapping) and leaf.get("id") == credential.get("id") for leaf in leaves):
+        if any(leaf.get("id") == credential.get("id") for leaf in leaves):
             receipt = make_receipt(log, credential["id"], load_path(trust / "checkpoint.json"))
     bundle = make_bundle(credential, receipt, chain, authorizations, status)
     return json.dumps(bundle, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")

@@ -359,6 +359,10 @@ def _bare_credential(args: Any, item: Any, state: dict[str, int]) -> tuple[Any, 
     except SigningError as error:
         _input_error(args, *registry_error(registry, error))
         return None, None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:  # trust/ documents of the wrong shape
+        _input_error(args, *registry_error(registry, SigningError(f"结构错误（{type(error).__name__}）",
+                                                                   f"malformed ({type(error).__name__})")))
+        return None, None
     from .verify import verify_file
 
     note = (f"单独的凭证，位于登记库 {registry} 中：按其 trust/ 文件与公开日志组成证书包后核验（与网站上的证书包结论相同）",

@@ -89,3 +89,12 @@ def test_a_changed_bare_credential_outside_a_registry_is_invalid(registry, tmp_p
     outside.write_text(json.dumps(credential, ensure_ascii=False), encoding="utf-8")
     code, out = run(capsys, outside, *AT)
     assert code == 1 and "✗ proof" in out
+
+
+@pytest.mark.parametrize("log", [b"[]", b'{"leaves": 5}', b'{"leaves": [1, 2]}', b"{not json"])
+def test_a_registry_whose_log_is_malformed_is_an_input_error_not_a_crash(log, tmp_path, capsys):
+    copy = tmp_path / "registry"
+    shutil.copytree(REPO / "registry", copy)
+    (copy / "trust" / "log.json").write_bytes(log)
+    code, out = run(capsys, copy / EXPO / "certificate.json", "--root", copy / "trust" / "1.root.json", *AT)
+    assert code == 66 and "trust/ folder of the registry" in out and "INVALID" not in out
