@@ -128,3 +128,19 @@ def test_the_harness_can_fail(tmp_path):
     theirs = json.loads(done.stdout)[0]
     ours = _python(reg, event, SAMPLE_TODAY)
     assert theirs["lines"][0]["tco2e"] != ours["lines"][0]["tco2e"]
+
+
+def test_a_gas_mismatch_alike(tmp_path):
+    """A fugitive-gas line whose factor is another gas's GWP is A502 in both (the sample forum's
+    R-410A line, its gas changed)."""
+    root = tmp_path / "registry"
+    shutil.copytree(REPO / "registry", root)
+    report = root / "events" / "2026" / "2026-pujiang-low-carbon-forum" / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert text.count("gas: R-410A") == 1
+    report.write_text(text.replace("gas: R-410A", "gas: HFC-134a"), encoding="utf-8")
+    reg, _ = load_registry(root, "registry")
+    event = next(e for e in reg.events if e.folder_id == "2026-pujiang-low-carbon-forum")
+    (theirs,) = _javascript(reg, [event], SAMPLE_TODAY)
+    ours = _python(reg, event, SAMPLE_TODAY)
+    assert "A502" in ours["errors"] and ours == theirs

@@ -40,7 +40,8 @@ export function computeLine(line, index, rules, fset) {
     if (!fset) return { error: { code: "A505", index } };
     const factor = factorsByKey(fset).get(choice.key);
     if (!factor) return { error: { code: "A501", index } };
-    if (factor.category !== line.category || (factor.mode && factor.mode !== (line.mode || null))) return { error: { code: "A502", index } };
+    if (factor.category !== line.category || (factor.mode && factor.mode !== (line.mode || null))
+        || (factor.gas && factor.gas !== (line.gas || null))) return { error: { code: "A502", index } };
     [value, unit, origin, key] = [Q.of(factor.value), factor.unit, factor.status, factor.key];
   }
   let funit, ratio;
