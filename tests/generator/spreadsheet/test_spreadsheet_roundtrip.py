@@ -113,6 +113,14 @@ def test_the_template_offers_the_choices_in_force(tmp_path, capsys):
     [rule] = [dv for dv in wb["report"].data_validations.dataValidation if f"lists!${key_list}$" in dv.formula1]
     assert str(rule.sqref).startswith(f"{key_column}4:{key_column}")
     assert [c.value for c in wb["factors"]["A"][1:]] == [f["key"] for f in factors["factors"]]
+    headers = {c.value: (wb["report"].cell(row=1, column=c.column).value, wb["report"].cell(row=2, column=c.column).value)
+               for c in wb["report"][3]}
+    assert headers["description.zh"] == ("排放行·说明（中文）", "Line description (Chinese)")
+    assert headers["activity.amount"] == ("活动数据·数量", "Activity amount")
+    for sheet in ("report", "retirements"):  # every column has a header in words in both languages
+        for c in wb[sheet][3]:
+            zh, en = wb[sheet].cell(row=1, column=c.column).value, wb[sheet].cell(row=2, column=c.column).value
+            assert CJK.search(zh) and en != c.value and not CJK.search(en), (sheet, c.value, zh, en)
     plan = {r[0].value: r[3].value for r in wb["plan"].iter_rows(min_row=2)}
     assert plan["kind"] == "sports" and "venue.district" in plan
     text = " ".join(str(c.value) for row in wb["instructions"].iter_rows() for c in row if c.value)
