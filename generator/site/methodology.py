@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from generator.site.i18n import enum_label
+from generator.site.quantities import unit
 
 _T = {
     "zh": {"title": "核算方法与缺省排放因子", "rules": "规则", "effective": "生效日期", "scopes": "核算范围",
@@ -50,6 +51,6 @@ def methodology_markdown(rules_sets, factor_sets, lang: str) -> str:
             if f.source:
                 source = f"{pick(f.source.title)} {f.source.number or ''} ({f.source.date or ''})"
             status = t["official"] if f.status == "official" else f"⚠ {t['placeholder']}"
-            out.append(f"| `{f.key}` | {_cell(pick(f.name))} | {f.value} | {f.unit} | {status} | {_cell(source)} |")
+            out.append(f"| `{f.key}` | {_cell(pick(f.name))} | {f.value} | {unit(f.unit, lang)} | {status} | {_cell(source)} |")
         out.append("")
     return "\n".join(out) + "\n"

@@ -87,6 +87,10 @@ class SiteModel:
     def revocations_of(self, event_id: str) -> list:
         return self._revocations_by_event.get(event_id, [])
 
+    def agency_name(self, agency_id: str | None) -> Text | None:
+        """The agency's name (pages name agencies, never by id alone); None when unknown."""
+        return next((a.name for a in self.agencies if a.id == agency_id), None)
+
     def event(self, event_id: str) -> SiteEvent:
         return next(e for e in self.events if e.id == event_id)
 

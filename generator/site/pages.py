@@ -20,13 +20,14 @@ def out_path(lang: str, path: str) -> str:
 
 
 def home(model: SiteModel) -> Iterator[Page]:
+    names = {e.id: e.plan.name for e in model.events}
     declared = [e for e in model.events if e.event.declaration is not None]
     declared.sort(key=lambda e: (e.event.declaration.declared_on, e.id), reverse=True)
     certified = sorted((e for e in model.events if e.certificate is not None),
                        key=lambda e: (e.certificate.published or e.certificate.created, e.id), reverse=True)
     for lang in LANGS:
         yield out_path(lang, ""), render("home.html", lang, "", title=label("nav_home", lang), model=model,
-                                         declared=declared, certified=certified)
+                                         declared=declared, certified=certified, event_names=names)
 
 
 def event_list(model: SiteModel) -> Iterator[Page]:
@@ -185,14 +186,15 @@ def revocation_pages(model: SiteModel) -> Iterator[Page]:
     names = {e.id: e.plan.name for e in model.events}
     for lang in LANGS:
         yield out_path(lang, "revocations/"), render("revocations.html", lang, "revocations/",
-                                                     title=label("revocations", lang), model=model)
+                                                     title=label("revocations", lang), model=model,
+                                                     event_names=names)
         for rev in model.revocations:
             path = f"revocations/{rev.id}/"
             name = names.get(rev.event_id)
             event_name = (name.zh if lang == "zh" else name.en) if name else rev.event_id
             yield out_path(lang, path), render("revocation.html", lang, path,
-                                               title=f"{label('revocation', lang)} {rev.id}", rev=rev,
-                                               event_name=event_name)
+                                               title=f"{event_name} · {label('revocation', lang)} {rev.id}", rev=rev,
+                                               event_name=event_name, model=model)
 
 
 def search_page() -> Iterator[Page]:

@@ -85,3 +85,39 @@ def moment(value) -> str:
         from datetime import timezone
         value = value.astimezone(timezone.utc)
     return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+_NUMBER = re.compile(r"(?<![\w.^])(\d+)(\.\d+)?(?![\w^])")
+
+
+def derivation(text: str, lang: str) -> str:
+    """A line's computation as the accounting wrote it (``30696 passenger-km × 0.17 kgCO2e/passenger-km
+    = 5.21832 tCO2e``) with the numbers grouped and the units written as :func:`unit` writes them.
+    The numbers stay exact: this is the working, not a rounded result."""
+    out = []
+    for token in str(text).split(" "):
+        if _NUMBER.fullmatch(token.rstrip(";,")):
+            tail = token[len(token.rstrip(";,")):]
+            out.append(grouped(Decimal(token.rstrip(";,"))) + tail)
+        elif any(c.isalpha() for c in token):
+            tail = token[len(token.rstrip(";,")):]
+            out.append(unit(token.rstrip(";,"), lang) + tail)
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def article(number: str, lang: str) -> str:
+    """An article of the guideline as readers cite it: ``17`` -> 第十七条 / Art. 17 (other text unchanged)."""
+    text = str(number).strip()
+    if not text.isdigit() or not 0 < int(text) < 100:
+        return text
+    if lang != "zh":
+        return f"Art. {int(text)}"
+    n = int(text)
+    tens, ones = divmod(n, 10)
+    words = ("" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")) + ("" if ones == 0 and tens else _DIGITS[ones])
+    return f"第{words}条"

@@ -51,6 +51,7 @@ def environment() -> Environment:
     env.filters["signed"] = lambda v: q.signed(Decimal(v))
     env.filters["moment"] = q.moment
     env.filters["breakable"] = _breakable
+    env.filters["share"] = lambda v: q.rounded(Decimal(v), 2)  # a part between 0 and 1
     return env
 
 
@@ -72,6 +73,8 @@ def page_globals(lang: str, path: str) -> dict:
         "alt_url": root + (path if lang == "en" else "en/" + path),
         "attendance_label": lambda k: ATTENDANCE.get(k, (k, k))[0 if lang == "zh" else 1],
         "unit": lambda u: q.unit(u, lang),
+        "derivation": lambda text: q.derivation(text, lang),
+        "article": lambda n: q.article(n, lang),
     }
 
 

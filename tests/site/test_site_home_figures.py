@@ -49,7 +49,7 @@ def test_headline_figures_match_the_library(base_url, result, open_page, prefix)
     rows = page.locator("main table tbody tr")
     years = {}
     for i in range(rows.count()):
-        cells = rows.nth(i).locator("td").all_inner_texts()
+        cells = rows.nth(i).locator("th, td").all_inner_texts()   # the year is the row's header
         years[int(cells[0])] = cells[1:]
     assert set(years) == set(per_year)
     for year, cells in years.items():
