@@ -82,7 +82,10 @@ def _shared_data(out: Path, today: date) -> Shared:
     (out / "registry.yaml").write_bytes(dump({
         "name": records.text("上海市大型活动碳中和登记库（演示数据）", "Shanghai large-event carbon neutrality registry (demo data)"),
         "jurisdiction": "shanghai", "base_url": "https://demo.carbonreg.example.org/",
-        "operator": records.text("carbonreg 演示平台运营方", "carbonreg demo platform operator")}, records.header("registry")))
+        "operator": records.text("carbonreg 演示平台运营方", "carbonreg demo platform operator"),
+        "contact": "mailto:registry@demo.carbonreg.example.org",
+        "data_licence": {"id": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}},
+        records.header("registry")))
     fset = _load(out / "factors" / "shanghai-default-2022.yaml", "factor-set")
     rules = _load(out / "rules" / "shanghai-2025.yaml", "rules")
     agencies = _agency_records(out)

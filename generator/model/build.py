@@ -154,7 +154,9 @@ def rules(doc: Document) -> r.Rules:
 
 def meta(doc: Document) -> r.RegistryMeta:
     d = doc.data
-    return r.RegistryMeta(text(d["name"]), d["jurisdiction"], text(d["operator"]), d.get("base_url"))
+    licence = d.get("data_licence")
+    return r.RegistryMeta(text(d["name"]), d["jurisdiction"], text(d["operator"]), d.get("base_url"),
+                          d.get("contact"), (licence["id"], licence["url"]) if licence else None)
 
 
 BUILDERS = {

@@ -323,6 +323,8 @@ class RegistryMeta:
     jurisdiction: str
     operator: Text
     base_url: str | None
+    contact: str | None = None          # mailto: or https: address, shown in the footer and the catalogue
+    data_licence: tuple[str, str] | None = None  # (SPDX id, URL) of the open data licence
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from generator.findings import Finding
 from generator.incremental.check import check_incremental
 from generator.loading.cache import default_folder
 from generator.progress import QUIET, Progress
-from generator.site import docs, opendata, pages, units
+from generator.site import datasets, docs, opendata, pages, units
 from generator.spreadsheet.template import site_templates
 from generator.site.model import site_model
 from generator.site.output import Staging
@@ -94,12 +94,13 @@ def site_wide(site: Staging, reg, summaries: list, stamp: str, today: date, epoc
     model = stage("model", site_model, reg, [from_json(s) for s in summaries if s], stamp, today)
     stage("render", site.add_all, pages.home(model), pages.event_list(model), pages.agencies(model),
           pages.statistics(model), pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
-          pages.showcase(model), pages.offers(model),
-          pages.data_page(model, [name for name, _ in _schema_names()]))
+          pages.not_found(model, base_url), pages.showcase(model), pages.offers(model))
     stage("open data", site.add_all, opendata.open_data(model, lambda i: (site.target / f"data/events/{i}.json").read_bytes()),
           opendata.schema_files(), [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],
           opendata.trust_files(model))
     stage("templates", site.add_all, site_templates(reg))               # the standard spreadsheet per rules version
+    stage("open data", site.add_all, [datasets.catalog(model, base_url, site.target)],   # describes the files written
+          pages.data_page(model, [name for name, _ in _schema_names()], datasets.published(site.target)))
     stage("assets", site.add_all, _assets())
     stage("docs", site.add_all, docs.build_docs(model, epoch))          # mkdocs narrative pages
     if search:

@@ -1,37 +1,42 @@
-"""Horizontal bar charts as inline SVG, made at build time: readable without JavaScript."""
+"""Bar charts as HTML tables: each chart *is* its data table (a row per bar: label, value, and a bar
+drawn with CSS), so screen readers read the numbers, the text is page text (never scaled below
+its size on a phone), and nothing needs JavaScript. Templates render ``bar_table.html``."""
 from __future__ import annotations
 
-from decimal import Decimal
-from html import escape
-
-ROW, LABEL_W, BAR_W, VALUE_W = 28, 190, 260, 90
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 
-def bar_chart(rows: list[tuple[str, Decimal | int]], title: str, unit: str = "") -> str:
-    """``rows`` are (label, value); values are drawn to scale against the largest one."""
-    if not rows:
-        return ""
-    peak = max((Decimal(v) for _, v in rows), default=Decimal(0)) or Decimal(1)
-    height = ROW * len(rows) + 8
-    width = LABEL_W + BAR_W + VALUE_W
-    parts = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
-             f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
-    for i, (label, value) in enumerate(rows):
-        y = 4 + i * ROW
-        w = int((Decimal(value) / peak * BAR_W).to_integral_value()) if value else 0
-        parts.append(f'<text x="{LABEL_W - 6}" y="{y + 18}" text-anchor="end">{escape(label)}</text>')
-        parts.append(f'<rect x="{LABEL_W}" y="{y + 4}" width="{max(w, 1)}" height="{ROW - 10}" rx="3"/>')
-        parts.append(f'<text x="{LABEL_W + max(w, 1) + 6}" y="{y + 18}">{escape(format_number(value))}{escape(unit)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: Decimal | int
+    width: str  # percent of the largest value, e.g. "42.5" (CSS width of the bar)
+    key: str = ""  # what the label names (a category code, a year), when a template needs it
 
 
-def format_number(value: Decimal | int, places: int = 3) -> str:
-    """Thousands separators; at most ``places`` decimals, trailing zeros dropped; exact for integers."""
-    if isinstance(value, int):
-        return f"{value:,}"
-    q = Decimal(value).quantize(Decimal(1).scaleb(-places))
-    text = f"{q:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    label_head: str
+    value_head: str
+    bars: tuple[Bar, ...]
+    whole: bool = False  # values are counts or whole tonnes (shown without decimals)
+
+
+def chart(rows, title: str, label_head: str, value_head: str, ordered: bool = False, whole: bool = False) -> Chart:
+    """``rows`` are (label, value) or (label, value, key). Unless ``ordered`` (years, months, phases keep their order), bars are
+    sorted largest first, then by label."""
+    rows = [tuple(r) + ("",) * (3 - len(r)) for r in rows]
+    if not ordered:
+        rows.sort(key=lambda r: (-Decimal(r[1]), r[0]))
+    peak = max((Decimal(r[1]) for r in rows), default=Decimal(0))
+    bars = tuple(Bar(label, value, _width(Decimal(value), peak), str(key)) for label, value, key in rows)
+    return Chart(title, label_head, value_head, bars, whole)
+
+
+def _width(value: Decimal, peak: Decimal) -> str:
+    if peak <= 0 or value <= 0:
+        return "0"
+    pct = (value / peak * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{max(pct, Decimal('0.5')):f}"

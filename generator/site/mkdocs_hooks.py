@@ -12,6 +12,7 @@ def on_page_context(context, page, config, nav):
         lang=lang,
         root=root,
         title=page.title or label("nav_docs", lang),
+        search_title=f"{page.title or label('nav_docs', lang)} · {label('nav_docs', lang)}",
         t=lambda key: label(key, lang),
         url=lambda p: root + ("en/" if lang == "en" else "") + p,
         alt_url=root + (rel if lang == "en" else "en/" + rel),

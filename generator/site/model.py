@@ -62,6 +62,8 @@ class SiteModel:
     by_kind: dict[str, tuple[int, Decimal]]
     by_category: dict[str, Decimal]
     by_offset_kind: dict[str, int]
+    by_district: dict[str, tuple[Text, int, Decimal]]  # code -> (name, events, tCO2e accounted)
+    by_month: dict[str, tuple[int, Decimal]]            # "YYYY-MM" of the start -> (events, tCO2e)
     totals: YearStats
     factor_sets: tuple
     rules: tuple
@@ -72,6 +74,8 @@ class SiteModel:
     matches: dict = field(default_factory=dict)  # event id -> Match, for events still open or overdue
     today: object = None  # the build's reference date (offers and matches are as of this date)
     operator: Text | None = None  # the platform operator (registry.yaml), named in every page's footer
+    contact: str | None = None    # its public contact (mailto: or https:), in the footer and the data catalogue
+    data_licence: tuple | None = None  # (SPDX id, URL) of the open data licence
 
     @property
     def showcase(self) -> list:
@@ -117,7 +121,14 @@ def site_model(registry, events, source_date: str, today, matches: dict | None =
     by_kind: dict[str, tuple[int, Decimal]] = {}
     by_category: dict[str, Decimal] = defaultdict(lambda: ZERO)
     by_offset: dict[str, int] = defaultdict(int)
+    by_district: dict[str, tuple[Text, int, Decimal]] = {}
+    by_month: dict[str, tuple[int, Decimal]] = {}
     for e in events:
+        name, n, t = by_district.get(e.plan.district, (e.district, 0, ZERO))
+        by_district[e.plan.district] = (name, n + 1, t + e.account.total)
+        month = e.plan.start.strftime("%Y-%m")
+        n, t = by_month.get(month, (0, ZERO))
+        by_month[month] = (n + 1, t + e.account.total)
         by_year[e.year].append(e)
         n, t = by_kind.get(e.plan.kind, (0, ZERO))
         by_kind[e.plan.kind] = (n + 1, t + e.account.total)
@@ -130,12 +141,15 @@ def site_model(registry, events, source_date: str, today, matches: dict | None =
         name=registry.meta.name if registry.meta else Text("登记库", "Registry"),
         events=tuple(events), agencies=tuple(registry.agencies.values()), years=years,
         by_kind=dict(sorted(by_kind.items())), by_category=dict(sorted(by_category.items())),
-        by_offset_kind=dict(sorted(by_offset.items())), totals=_year_stats(0, events),
+        by_offset_kind=dict(sorted(by_offset.items())), by_district=dict(sorted(by_district.items())),
+        by_month=dict(sorted(by_month.items())), totals=_year_stats(0, events),
         factor_sets=registry.factor_sets, rules=registry.rules, source_date=source_date,
         revocations=tuple(sorted(registry.revocations, key=lambda r: (r.decided_on, r.id), reverse=True)),
         trust=registry.trust,
         offers=tuple(sorted((o for o in registry.offers if o.valid_on(today)), key=lambda o: (o.kind, o.id))),
         matches=matches or {}, today=today, operator=registry.meta.operator if registry.meta else None,
+        contact=registry.meta.contact if registry.meta else None,
+        data_licence=registry.meta.data_licence if registry.meta else None,
     )
 
 

@@ -13,6 +13,13 @@ from generator.validation.schemas import SCHEMA_DIR
 
 Page = tuple[str, bytes]
 SCHEMA_VERSION = "1.1"  # of every export; what may change within a major version: site/docs/docs/data.md
+CSV_COLUMNS = {
+    "events.csv": ["id", "name_zh", "name_en", "kind", "start", "end", "district", "basic_tco2e", "extended_tco2e",
+                   "total_tco2e", "needed_basic", "needed_full", "retired", "level", "status", "deadline"],
+    "emission-lines.csv": ["event", "line", "phase", "category", "mode", "amount", "unit", "factor", "factor_unit",
+                           "factor_origin", "scope", "tco2e"],
+    "retirements.csv": ["event", "id", "kind", "registry", "quantity", "retired_on", "serial_blocks"],
+}
 # The event list's index: field names once, then one array per event (compact at 10,000 events).
 INDEX_FIELDS = ("id", "zh", "en", "kind", "start", "district", "status", "level", "total")
 
@@ -32,6 +39,7 @@ def event_record(e: SiteEvent) -> dict:
     a, ev = e.account, e.event
     return {
         "id": e.id,
+        "schema_version": SCHEMA_VERSION,
         "plan": _public("plan", ev.plan.doc.data),
         "report": _public("report", ev.report.doc.data) if ev.report else None,
         "retirements": [_public("retirement", r.doc.data) for r in ev.retirements],
@@ -73,10 +81,11 @@ def _jsonable(value):
 
 
 def _csv(header: list[str], rows: list[list]) -> bytes:
+    """A CSV file; its last column is the schema_version of the export (the same on every row)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([*header, "schema_version"])
+    writer.writerows([*row, SCHEMA_VERSION] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM so spreadsheet programs read UTF-8
 
 
@@ -111,28 +120,26 @@ def _cells(values: list) -> list[str]:
 def open_data(model: SiteModel, event_json) -> Iterator[Page]:
     """The registry-wide open data, from event summaries; ``event_json(id)`` gives the bytes of an
     event's own file (already written), which ``registry.json`` embeds."""
-    yield "data/revocations.json", _dump([_public("revocation", r.doc.data) for r in model.revocations])
-    yield "data/offers.json", _dump([_public("offer", o.doc.data) for o in model.offers])
+    yield "data/revocations.json", _dump({"schema_version": SCHEMA_VERSION,
+                                          "revocations": [_public("revocation", r.doc.data) for r in model.revocations]})
+    yield "data/offers.json", _dump({"schema_version": SCHEMA_VERSION,
+                                     "offers": [_public("offer", o.doc.data) for o in model.offers]})
     yield "data/registry.json", _registry_json(model, (event_json(e.id) for e in model.events))
     yield "data/events-index.json", _dump({"schema_version": SCHEMA_VERSION, "fields": list(INDEX_FIELDS),
                                            "events": [[e.rows["index"][f] for f in INDEX_FIELDS] for e in model.events]})
-    yield "data/events.csv", _csv(
-        ["id", "name_zh", "name_en", "kind", "start", "end", "district", "basic_tco2e", "extended_tco2e",
-         "total_tco2e", "needed_basic", "needed_full", "retired", "level", "status", "deadline"],
+    yield "data/events.csv", _csv(CSV_COLUMNS["events.csv"],
         [row for e in model.events for row in e.rows["events"]])
-    yield "data/emission-lines.csv", _csv(
-        ["event", "line", "phase", "category", "mode", "amount", "unit", "factor", "factor_unit", "factor_origin",
-         "scope", "tco2e"],
+    yield "data/emission-lines.csv", _csv(CSV_COLUMNS["emission-lines.csv"],
         [row for e in model.events for row in e.rows["lines"]])
-    yield "data/retirements.csv", _csv(
-        ["event", "id", "kind", "registry", "quantity", "retired_on", "serial_blocks"],
+    yield "data/retirements.csv", _csv(CSV_COLUMNS["retirements.csv"],
         [row for e in model.events for row in e.rows["retirements"]])
 
 
 def _registry_json(model: SiteModel, records):
     """``_dump({"events": [...], "name": ..., "sourceDate": ...})``, written piece by piece from the
     events' own files without parsing them again (a test holds the two equal)."""
-    rest = _dump({"name": {"zh": model.name.zh, "en": model.name.en}, "sourceDate": model.source_date})
+    rest = _dump({"name": {"zh": model.name.zh, "en": model.name.en}, "schema_version": SCHEMA_VERSION,
+                  "sourceDate": model.source_date})
     yield b'{"events":['
     for i, record in enumerate(records):
         yield (b"," if i else b"") + record.rstrip(b"\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from generator.site.charts import bar_chart
+from generator.site.charts import chart
 from generator.site.i18n import LANGS, enum_label, label
 from generator.site.model import SiteEvent, SiteModel
 from generator.site.pdf.certificate import certificate_pdf
@@ -78,14 +78,13 @@ def _scope_of(e: SiteEvent, lang: str):
     return scope_of
 
 
-def _event_charts(e: SiteEvent, lang: str) -> dict[str, str]:
+def _event_charts(e: SiteEvent, lang: str) -> dict:
     a = e.account
-    phase = [(enum_label("phase", k, lang), v) for k, v in a.by_phase.items() if v]
-    category = sorted(((enum_label("category", k, lang), v) for k, v in a.by_category.items()), key=lambda r: -r[1])
-    scope = [(label("basic_scope", lang), a.basic), (label("extended_scope", lang), a.extended)]
-    return {"phase": bar_chart(phase, label("by_phase", lang), " t"),
-            "category": bar_chart(category, label("by_category", lang), " t"),
-            "scope": bar_chart(scope, label("by_scope", lang), " t")}
+    unit = label("tonnes_unit", lang)
+    phase = [(enum_label("phase", k, lang), v, k) for k, v in a.by_phase.items()]
+    category = [(enum_label("category", k, lang), v, k) for k, v in a.by_category.items()]
+    return {"phase": chart(phase, label("by_phase", lang), label("phase", lang), unit, ordered=True),
+            "category": chart(category, label("by_category", lang), label("category", lang), unit)}
 
 
 def _attachments(e: SiteEvent):
@@ -102,11 +101,13 @@ def event_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator
                        revocations=model.revocations_of(e.id))
             name = e.plan.name.zh if lang == "zh" else e.plan.name.en
             yield out_path(lang, e.path), render("event.html", lang, e.path, title=name, qr=qr,
-                                                 charts=_event_charts(e, lang), **ctx)
+                                                 charts=_event_charts(e, lang),
+                                                 search_title=f"{name} · {label('event', lang)}", **ctx)
             if e.event.report is not None:
                 path = e.path + "report/"
                 yield out_path(lang, path), render("report.html", lang, path,
-                                                   title=f"{name} · {label('report_title', lang)}", **ctx)
+                                                   title=f"{name} · {label('report_title', lang)}",
+                                                   search_title=f"{name} · {label('report_kind', lang)}", **ctx)
 
 
 def _authorized_keys(model: SiteModel) -> dict[str, list[dict]]:
@@ -126,7 +127,8 @@ def agencies(model: SiteModel) -> Iterator[Page]:
     authorized = _authorized_keys(model)
     for lang in LANGS:
         yield out_path(lang, "agencies/"), render("agencies.html", lang, "agencies/",
-                                                  title=label("agencies", lang), model=model, authorized=authorized)
+                                                  title=label("agencies", lang), model=model, authorized=authorized,
+                                                  search_title=label("agencies", lang))
 
 
 def credential_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator[Page]:
@@ -152,7 +154,7 @@ def credential_pages(model: SiteModel, base_url: str | None, events=None) -> Ite
 def offers(model: SiteModel) -> Iterator[Page]:
     for lang in LANGS:
         yield out_path(lang, "offers/"), render("offers.html", lang, "offers/", title=label("offers", lang),
-                                               model=model)
+                                               model=model, search_title=label("offers", lang))
 
 
 def showcase(model: SiteModel) -> Iterator[Page]:
@@ -163,23 +165,39 @@ def showcase(model: SiteModel) -> Iterator[Page]:
 
 def statistics(model: SiteModel) -> Iterator[Page]:
     for lang in LANGS:
+        unit, n = label("tonnes_unit", lang), label("events_filed", lang)
         charts = {
-            "year": bar_chart([(str(y.year), y.accounted) for y in model.years], label("by_year", lang), " t"),
-            "kind": bar_chart([(enum_label("kind", k, lang), t) for k, (n, t) in model.by_kind.items()],
-                              label("by_kind", lang), " t"),
-            "category": bar_chart([(enum_label("category", k, lang), v) for k, v in model.by_category.items()],
-                                  label("by_category", lang), " t"),
-            "offset": bar_chart([(enum_label("offset_kind", k, lang), v) for k, v in model.by_offset_kind.items()],
-                                label("by_offset_kind", lang), " t"),
+            "year": chart([(str(y.year), y.accounted) for y in model.years], label("by_year", lang),
+                          label("year", lang), unit, ordered=True),
+            "kind": chart([(enum_label("kind", k, lang), t) for k, (_, t) in model.by_kind.items()],
+                          label("by_kind", lang), label("kind", lang), unit),
+            "district": chart([(name.zh if lang == "zh" else name.en, t) for _, (name, _, t) in model.by_district.items()],
+                              label("by_district", lang), label("district", lang), unit),
+            "district_n": chart([(name.zh if lang == "zh" else name.en, c) for _, (name, c, _) in model.by_district.items()],
+                                label("by_district_count", lang), label("district", lang), n, whole=True),
+            "month": chart([(m, c) for m, (c, _) in model.by_month.items()], label("by_month", lang),
+                           label("month", lang), n, ordered=True, whole=True),
+            "month_t": chart([(m, t) for m, (_, t) in model.by_month.items()], label("by_month_tonnes", lang),
+                             label("month", lang), unit, ordered=True),
+            "category": chart([(enum_label("category", k, lang), v) for k, v in model.by_category.items()],
+                              label("by_category", lang), label("category", lang), unit),
+            "offset": chart([(enum_label("offset_kind", k, lang), v) for k, v in model.by_offset_kind.items()],
+                            label("by_offset_kind", lang), label("offset_kind", lang), unit, whole=True),
         }
         yield out_path(lang, "statistics/"), render("statistics.html", lang, "statistics/",
                                                     title=label("statistics", lang), model=model, charts=charts)
 
 
-def data_page(model: SiteModel, schemas: list[str]) -> Iterator[Page]:
+def data_page(model: SiteModel, schemas: list[str], published) -> Iterator[Page]:
+    """The open-data page: each dataset's files with what they hold, columns, size, licence, update time."""
+    from generator.site.datasets import column_note
+    from generator.site.opendata import SCHEMA_VERSION
+
     for lang in LANGS:
         yield out_path(lang, "data/"), render("data.html", lang, "data/", title=label("open_data", lang),
-                                              model=model, schemas=schemas)
+                                              model=model, schemas=schemas, published=published,
+                                              note=lambda c, lang=lang: column_note(c, lang),
+                                              schema_version=SCHEMA_VERSION)
 
 
 def revocation_pages(model: SiteModel) -> Iterator[Page]:
@@ -194,12 +212,22 @@ def revocation_pages(model: SiteModel) -> Iterator[Page]:
             event_name = (name.zh if lang == "zh" else name.en) if name else rev.event_id
             yield out_path(lang, path), render("revocation.html", lang, path,
                                                title=f"{event_name} · {label('revocation', lang)} {rev.id}", rev=rev,
+                                               search_title=f"{event_name} · {label('revocation', lang)} {rev.id}",
                                                event_name=event_name, model=model)
+
+
+def not_found(model: SiteModel, base_url: str | None) -> Iterator[Page]:
+    """``404.html`` at the root, which static hosts serve for a missing address (at any depth)."""
+    from urllib.parse import urlsplit
+
+    home = (urlsplit(base_url).path if base_url else "/") or "/"
+    yield "404.html", render("404.html", "zh", "", model=model, home=home if home.endswith("/") else home + "/")
 
 
 def search_page() -> Iterator[Page]:
     for lang in LANGS:
-        yield out_path(lang, "search/"), render("search.html", lang, "search/", title=label("search", lang))
+        yield out_path(lang, "search/"), render("search.html", lang, "search/", title=label("search", lang),
+                                                js_labels={"other": label("search_other_lang", lang)})
 
 
 def verify_page(model: SiteModel) -> Iterator[Page]:

@@ -121,3 +121,13 @@ def article(number: str, lang: str) -> str:
     tens, ones = divmod(n, 10)
     words = ("" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")) + ("" if ones == 0 and tens else _DIGITS[ones])
     return f"第{words}条"
+
+
+def filesize(size: int) -> str:
+    """Bytes as a reader compares them: 812 B, 12.4 KB, 3.1 MB (1 KB = 1,000 B)."""
+    if size < 1000:
+        return f"{size:,} B"
+    for unit_name, scale in (("KB", 10**3), ("MB", 10**6), ("GB", 10**9)):
+        if size < scale * 1000 or unit_name == "GB":
+            return f"{rounded(Decimal(size) / scale)} {unit_name}"
+    return f"{size:,} B"

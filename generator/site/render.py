@@ -51,6 +51,7 @@ def environment() -> Environment:
     env.filters["signed"] = lambda v: q.signed(Decimal(v))
     env.filters["moment"] = q.moment
     env.filters["breakable"] = _breakable
+    env.filters["filesize"] = q.filesize
     env.filters["share"] = lambda v: q.rounded(Decimal(v), 2)  # a part between 0 and 1
     return env
 
