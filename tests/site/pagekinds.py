@@ -14,9 +14,9 @@ def page_kinds(root: Path) -> dict[str, str]:
     def first(status):
         return next((r["id"] for r in rows if r["status"] == status), None)
 
-    def folder(pattern):
+    def folder(pattern, up=1):
         hit = sorted(root.glob(pattern))
-        return hit[0].parent.name if hit else None
+        return hit[0].parents[up - 1].name if hit else None
 
     kinds = {"home": "", "events": "events/", "statistics": "statistics/", "agencies": "agencies/", "data": "data/",
              "revocations": "revocations/", "showcase": "showcase/", "offers": "offers/", "verify": "verify/",
@@ -26,11 +26,11 @@ def page_kinds(root: Path) -> dict[str, str]:
     for status in ("done", "open", "overdue", "planned", "revoked"):
         if first(status):
             kinds[f"event-{status}"] = f"events/{first(status)}/"
-    reported = folder("events/*/report/index.html")
+    reported = folder("events/*/report/index.html", up=2)
     if reported:
         kinds["report"] = f"events/{reported}/report/"
     for kind in ("certificate", "declaration"):
-        event = folder(f"events/*/{kind}/index.html")
+        event = folder(f"events/*/{kind}/index.html", up=2)
         if event:
             kinds[kind] = f"events/{event}/{kind}/"
     notice = folder("revocations/*/index.html")
