@@ -101,12 +101,13 @@ def event_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator
                        revocations=model.revocations_of(e.id))
             name = e.plan.name.zh if lang == "zh" else e.plan.name.en
             yield out_path(lang, e.path), render("event.html", lang, e.path, title=name, qr=qr,
-                                                 charts=_event_charts(e, lang),
+                                                 charts=_event_charts(e, lang), page_url=public if base_url else "",
                                                  search_title=f"{name} · {label('event', lang)}", **ctx)
             if e.event.report is not None:
                 path = e.path + "report/"
                 yield out_path(lang, path), render("report.html", lang, path,
                                                    title=f"{name} · {label('report_title', lang)}",
+                                                   page_url=public + "report/" if base_url else "",
                                                    search_title=f"{name} · {label('report_kind', lang)}", **ctx)
 
 
@@ -133,7 +134,8 @@ def agencies(model: SiteModel) -> Iterator[Page]:
 
 def credential_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator[Page]:
     """A printable page per certificate and per published declaration, with the bundle and its PDF
-    (which embeds the bundle, see ``pdf/certificate.py``) to download."""
+    (which embeds the bundle, see ``pdf/certificate.py``) to download.
+    Not search results: the event's page carries the same name, number and statement, and comes first."""
     for e in model.events if events is None else events:
         for view in (e.certificate, e.declaration_vc):
             if view is None:

@@ -78,6 +78,20 @@ def test_report_page_has_a_print_stylesheet(base_url, result, open_page):
     assert page.locator(".noprint").is_hidden()
     assert page.locator("article.report h1").is_visible()
     assert page.locator("table.lines tbody tr").count() == len(result.accounts[event.rel_dir].lines)
+    # printed, the page still says where it comes from: the platform's name and the page's address
+    head = page.locator(".print-head")
+    assert head.is_visible() and label("site_name", "zh") in head.inner_text()
+    assert f"events/{event.plan.id}/report/" in head.inner_text()
+
+
+def test_printed_event_and_certificate_pages_keep_their_qr_code(base_url, result, open_page):
+    certified = sorted(e.plan.id for e in result.registry.events if e.plan and e.certificate)[0]
+    page = open_page().page
+    page.emulate_media(media="print")
+    for path in (f"events/{certified}/", f"events/{certified}/certificate/"):
+        page.goto(base_url + path)
+        assert page.locator(".qr svg").is_visible(), path
+        assert page.locator(".print-head").is_visible(), path
 
 
 def test_report_prints_to_an_a4_pdf(base_url, result, open_page, tmp_path):
