@@ -89,6 +89,7 @@ def build_credential(
     offsets: Mapping[str, Any],
     evidence: Sequence[Mapping[str, str]],
     agency: Mapping[str, Any] | None = None,
+    disclosures: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """An unsigned credential of ``kind`` (``certificate`` or ``declaration``); shape checked.
 
@@ -113,6 +114,9 @@ def build_credential(
     if agency is not None:
         subject["agency"] = copy.deepcopy(dict(agency))
     subject["evidence"] = [dict(item) for item in evidence]
+    for name in ("exclusions", "indicators", "verification"):  # optional parts (issue 12)
+        if disclosures and name in disclosures:
+            subject[name] = copy.deepcopy(disclosures[name])
     credential = {
         "@context": list(CONTEXTS),
         "id": f"urn:carbonreg:{kind}:{number}",

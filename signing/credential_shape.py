@@ -244,13 +244,56 @@ def _evidence(check: _Checker, value: Any, path: str) -> str | None:
     return where
 
 
+# Optional parts of a subject (issue 12): what the accounting left out and how solid it is, and the
+# agency's verification statement. Older credentials have none of them.
+SUBJECT_OPTIONAL = ("exclusions", "indicators", "verification")
+INTENSITY = ("perParticipant", "perVisit", "perSquareMetre")
+ASSURANCE = ("reasonable", "limited")
+
+
+def _exclusion(check: _Checker, value: Any, path: str) -> None:
+    item = check.obj(value, path, ("category", "reason"))
+    if item is not None:
+        check.text(item.get("category"), f"{path}/category", IDENTIFIER)
+        check.names(item.get("reason"), f"{path}/reason")
+
+
+def _disclosures(check: _Checker, subject: dict, path: str) -> None:
+    if "exclusions" in subject:
+        check.array(subject["exclusions"], f"{path}/exclusions", lambda v, p: _exclusion(check, v, p))
+    if "indicators" in subject:
+        indicators = check.obj(subject["indicators"], f"{path}/indicators", ("placeholderShare",), ("intensity",))
+        if indicators is not None:
+            check.decimal(indicators.get("placeholderShare"), f"{path}/indicators/placeholderShare")
+            if "intensity" in indicators:
+                intensity = check.obj(indicators["intensity"], f"{path}/indicators/intensity", (), INTENSITY)
+                for name in INTENSITY if intensity is not None else ():
+                    if name in intensity:
+                        check.decimal(intensity[name], f"{path}/indicators/intensity/{name}")
+    if "verification" in subject:
+        where = f"{path}/verification"
+        statement = check.obj(subject["verification"], where, ("assuranceLevel", "materiality", "opinion"),
+                              ("siteVisit", "qualifications"))
+        if statement is not None:
+            if statement.get("assuranceLevel") not in ASSURANCE:
+                check.add(f"{where}/assuranceLevel", "保证程度必须是 reasonable 或 limited",
+                          "assurance level must be reasonable or limited")
+            check.decimal(statement.get("materiality"), f"{where}/materiality")
+            check.names(statement.get("opinion"), f"{where}/opinion")
+            if "siteVisit" in statement:
+                check.date(statement["siteVisit"], f"{where}/siteVisit")
+            if "qualifications" in statement:
+                check.array(statement["qualifications"], f"{where}/qualifications", lambda v, p: check.names(v, p))
+
+
 def _subject(check: _Checker, value: Any, kind: str, number: str | None) -> None:
     path = "/credentialSubject"
     field = NUMBER_FIELD[kind]
     required = ("id", field, "event", "scope", "emissions", "offsets", "evidence")
-    subject = check.obj(value, path, required + (("agency",) if kind == "certificate" else ()))
+    subject = check.obj(value, path, required + (("agency",) if kind == "certificate" else ()), SUBJECT_OPTIONAL)
     if subject is None:
         return
+    _disclosures(check, subject, path)
     if subject.get(field) != number:
         check.add(f"{path}/{field}", "编号与凭证 id 不一致", "number does not match the credential id")
     event_id = _event(check, subject.get("event"), f"{path}/event")

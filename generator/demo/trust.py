@@ -56,7 +56,11 @@ def certify_all(registry: Path, seed, today: date, plans: list[tuple[str, dict]]
             issuer_name={"zh": agency.name.zh, "en": agency.name.en}, valid_from=plan["at"],
             event=cred.event_subject(event, account), scope=plan["scope"], emissions=cred.emissions(account),
             offsets=cred.offsets(event, account, plan["scope"]), evidence=cred.evidence(registry, event),
-            agency={"id": agency.id, "name": {"zh": agency.name.zh, "en": agency.name.en}})
+            agency={"id": agency.id, "name": {"zh": agency.name.zh, "en": agency.name.en}},
+            disclosures=cred.disclosures(event, account, {
+                "assuranceLevel": "limited", "materiality": "5",
+                "opinion": {"zh": "经有限保证核查，未发现排放核算与注销证明存在重大错报。（演示数据）",
+                            "en": "Under limited assurance, nothing indicates a material misstatement of the accounting or the retirements. (demo data)"}}))
         signed = sign_credential(credential, key, verification_method_of(key), plan["at"])
         write_atomic(event.dir / "certificate.json", dump_json(signed), replace=False)
 

@@ -133,10 +133,32 @@ def trust_suspend(args) -> int:
     return 0
 
 
+def verification_statement(args) -> dict | None:
+    """The agency's verification statement (Art. 15 "objective evaluation") from the certify options:
+    assurance level, materiality (percent), site visit date, opinion and qualifications."""
+    if args.assurance is None:
+        return None
+    if not (args.materiality and args.opinion_zh and args.opinion_en):
+        raise SystemExit("carbonreg certify: --assurance 需同时给出 --materiality、--opinion-zh 和 --opinion-en / "
+                         "--assurance needs --materiality, --opinion-zh and --opinion-en too")
+    if len(args.qualification_zh) != len(args.qualification_en):
+        raise SystemExit("carbonreg certify: 每条 --qualification-zh 须有对应的 --qualification-en / "
+                         "each --qualification-zh needs its --qualification-en")
+    statement = {"assuranceLevel": args.assurance, "materiality": args.materiality,
+                 "opinion": {"zh": args.opinion_zh, "en": args.opinion_en}}
+    if args.site_visit:
+        statement["siteVisit"] = args.site_visit
+    if args.qualification_zh:
+        statement["qualifications"] = [{"zh": z, "en": e} for z, e in zip(args.qualification_zh, args.qualification_en)]
+    return statement
+
+
 def certify(args) -> int:
     at = args.at or now_stamp()
+    statement = verification_statement(args)
     path = _ops().certify(Path(args.registry), Path(args.event), _load(args.key, args.passphrase_env),
-                       agency_id=args.agency, number=args.number, scope=args.scope, at=at, today=_today(args))
+                       agency_id=args.agency, number=args.number, scope=args.scope, at=at, today=_today(args),
+                       verification=statement)
     print(f"已签发证书 / wrote signed certificate: {path}")
     print(f"下一步 / next: 机构提交包含此文件的拉取请求；合并后运营方运行 / the agency opens a pull request with this file; "
           f"once merged the operator runs:\n  carbonreg publish --registry {args.registry} --log-key log.pem --platform-key platform.pem")
@@ -231,6 +253,14 @@ def add_parsers(sub) -> None:
     cert.add_argument("--number", required=True)
     cert.add_argument("--scope", choices=("basic", "full"), required=True)
     cert.add_argument("--at")
+    cert.add_argument("--assurance", choices=("reasonable", "limited"),
+                      help="核查意见的保证程度 / assurance level of the verification statement")
+    cert.add_argument("--materiality", help="实质性阈值（百分比，如 5）/ materiality threshold in percent, e.g. 5")
+    cert.add_argument("--site-visit", help="现场核查日期 YYYY-MM-DD / date of the site visit")
+    cert.add_argument("--opinion-zh", help="核查意见（中文）/ the agency's opinion in Chinese")
+    cert.add_argument("--opinion-en", help="核查意见（英文）/ the agency's opinion in English")
+    cert.add_argument("--qualification-zh", action="append", default=[], help="保留意见（中文，可重复）/ a qualification in Chinese (repeatable)")
+    cert.add_argument("--qualification-en", action="append", default=[], help="保留意见（英文，可重复）/ a qualification in English (repeatable)")
     cert.set_defaults(handler=certify)
 
     pub = sub.add_parser("publish", help="平台发布：记入公开日志 / platform: publish into the log")

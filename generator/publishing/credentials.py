@@ -54,6 +54,25 @@ def offsets(event: Event, account: EventAccount, scope: str) -> dict[str, Any]:
     }
 
 
+def disclosures(event: Event, account: EventAccount, verification: dict | None = None) -> dict[str, Any]:
+    """Issue 12: the categories left out with their reasons, the intensity and the share resting on
+    placeholder factors, and the agency's verification statement when it gives one."""
+    from generator.accounting.indicators import intensity, placeholder_share
+
+    out: dict[str, Any] = {}
+    if account.exclusions:
+        out["exclusions"] = [{"category": x.category, "reason": {"zh": x.reason.zh, "en": x.reason.en}}
+                             for x in account.exclusions]
+    indicators: dict[str, Any] = {"placeholderShare": decimal_text(placeholder_share(account))}
+    per = intensity(account, event.plan.attendance)
+    if per:
+        indicators["intensity"] = {name: decimal_text(value) for name, value in per.items()}
+    out["indicators"] = indicators
+    if verification:
+        out["verification"] = verification
+    return out
+
+
 def emissions(account: EventAccount) -> dict[str, str]:
     return {"basic": decimal_text(account.basic), "extended": decimal_text(account.extended),
             "total": decimal_text(account.total)}

@@ -166,7 +166,7 @@ def _event(result: CheckResult, event_dir: Path):
 
 
 def certify(registry: Path, event_dir: Path, agency_key, *, agency_id: str, number: str, scope: str,
-            at: str, today: date) -> Path:
+            at: str, today: date, verification: dict | None = None) -> Path:
     """An agency signs a certificate for an event (Art. 15) and writes it into the event's folder.
 
     Refuses when the registry does not check, the retired quantity does not cover the scope, the
@@ -195,6 +195,7 @@ def certify(registry: Path, event_dir: Path, agency_key, *, agency_id: str, numb
         event=cred.event_subject(event, account), scope=scope, emissions=cred.emissions(account),
         offsets=cred.offsets(event, account, scope), evidence=cred.evidence(registry, event),
         agency={"id": agency.id, "name": {"zh": agency.name.zh, "en": agency.name.en}},
+        disclosures=cred.disclosures(event, account, verification),
     )
     signed = sign_credential(credential, agency_key, verification_method_of(agency_key), at)
     return write_atomic(event.dir / "certificate.json", dump_json(signed), replace=False)
@@ -209,7 +210,7 @@ def declaration_credential(registry: Path, result: CheckResult, event, account, 
         kind="declaration", number=decl.id, issuer_did=did_of(platform_key), issuer_name=names,
         valid_from=at, event=cred.event_subject(event, account), scope=decl.scope,
         emissions=cred.emissions(account), offsets=cred.offsets(event, account, decl.scope),
-        evidence=cred.evidence(registry, event),
+        evidence=cred.evidence(registry, event), disclosures=cred.disclosures(event, account),
     )
     return sign_credential(credential, platform_key, verification_method_of(platform_key), at)
 

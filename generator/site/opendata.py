@@ -8,6 +8,7 @@ from decimal import Decimal
 from html import escape
 from typing import Iterator
 
+from generator.accounting.indicators import intensity, placeholder_share
 from generator.site.model import SiteEvent, SiteModel
 from generator.validation.schemas import SCHEMA_DIR
 
@@ -55,6 +56,8 @@ def event_record(e: SiteEvent) -> dict:
             "exclusions": [{"category": x.category, "reason": {"zh": x.reason.zh, "en": x.reason.en}}
                            for x in a.exclusions],
             "unaccounted": list(a.unaccounted), "late": list(a.late), "retiredLate": str(a.retired_late),
+            "placeholderShare": _num(placeholder_share(a)),
+            "intensity": {name: _num(v) for name, v in intensity(a, e.plan.attendance).items()},
             "lines": [{"id": x.line.id, "scope": x.scope, "tco2e": _num(x.tco2e), "factorOrigin": x.factor_origin,
                        "derivation": x.derivation,
                        "greenPower": {"kind": x.line.green_power.kind, "ids": list(x.line.green_power.ids)}

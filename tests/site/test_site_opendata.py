@@ -10,6 +10,8 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
+from decimal import Decimal as D
+
 from markupsafe import escape
 
 from generator.validation.schemas import SCHEMA_DIR
@@ -102,6 +104,8 @@ def test_exclusions_are_published_on_pages_and_in_open_data(site, result):
     assert record["computed"]["exclusions"] == [{"category": "event_vehicles",
                                                  "reason": {"zh": exclusion.reason.zh, "en": exclusion.reason.en}}]
     assert record["computed"]["unaccounted"] == [] and record["computed"]["retiredLate"] == "0"
+    assert D("0.8") < D(record["computed"]["placeholderShare"]) < 1
+    assert set(record["computed"]["intensity"]) == {"perParticipant"}  # the forum gives on-site participants
     green = next(x for x in record["computed"]["lines"] if x["id"] == "GREEN")
     assert green["tco2e"] == "0" and green["greenPower"]["kind"] == "certificate" and len(green["greenPower"]["ids"]) == 8
     report_html = (site.root / f"en/events/{forum.plan.id}/report/index.html").read_text(encoding="utf-8")

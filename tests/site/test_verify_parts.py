@@ -100,6 +100,15 @@ def test_timefmt_part_parses_as_timefmt_py(parts, text):
     assert seen == expected
 
 
+DISCLOSURES = {
+    "exclusions": [{"category": "event_vehicles", "reason": {"zh": "无", "en": "none"}}],
+    "indicators": {"placeholderShare": "0.84", "intensity": {"perParticipant": "0.0015", "perVisit": "0.2"}},
+    "verification": {"assuranceLevel": "limited", "materiality": "5", "siteVisit": "2026-04-22",
+                     "opinion": {"zh": "无重大错报", "en": "no material misstatement"},
+                     "qualifications": [{"zh": "差旅为抽样估算", "en": "travel is estimated from a survey"}]},
+}
+
+
 def _credential_mutations():
     base = BUNDLE["credential"]
     cases = {"as-signed": copy.deepcopy(base)}
@@ -110,6 +119,12 @@ def _credential_mutations():
         "bad-event-id": lambda c: c["credentialSubject"]["event"].__setitem__("id", "Expo!"),
         "type-wrong": lambda c: c.__setitem__("type", ["VerifiableCredential"]),
         "serials-reversed": lambda c: c["credentialSubject"]["offsets"]["retirements"][0]["serials"][0].__setitem__("first", "999999999"),
+        # issue 12: the optional disclosures, well formed and not
+        "disclosures": lambda c: c["credentialSubject"].update(DISCLOSURES),
+        "disclosures-bad": lambda c: c["credentialSubject"].update({
+            "exclusions": [], "indicators": {"intensity": {"perSeat": "1"}},
+            "verification": {"assuranceLevel": "high", "materiality": 5, "siteVisit": "2026-02-30",
+                             "opinion": {"zh": "是"}, "qualifications": [{"en": "x"}], "extra": 1}}),
     }.items():
         changed = copy.deepcopy(base)
         edit(changed)

@@ -177,12 +177,55 @@
     return where;
   }
 
+  // Optional parts of a subject (issue 12), as signing/credential_shape.py checks them.
+  const SUBJECT_OPTIONAL = ['exclusions', 'indicators', 'verification'];
+  const INTENSITY = ['perParticipant', 'perVisit', 'perSquareMetre'];
+  const ASSURANCE = ['reasonable', 'limited'];
+
+  function shapeExclusion(check, value, path) {
+    const item = check.obj(value, path, ['category', 'reason']);
+    if (item !== null) {
+      check.text(get(item, 'category'), `${path}/category`, IDENTIFIER);
+      check.names(get(item, 'reason'), `${path}/reason`);
+    }
+  }
+
+  function shapeDisclosures(check, subject, path) {
+    if (has(subject, 'exclusions')) check.array(subject.exclusions, `${path}/exclusions`, (v, p) => shapeExclusion(check, v, p));
+    if (has(subject, 'indicators')) {
+      const indicators = check.obj(subject.indicators, `${path}/indicators`, ['placeholderShare'], ['intensity']);
+      if (indicators !== null) {
+        check.decimal(get(indicators, 'placeholderShare'), `${path}/indicators/placeholderShare`);
+        if (has(indicators, 'intensity')) {
+          const intensity = check.obj(indicators.intensity, `${path}/indicators/intensity`, [], INTENSITY);
+          if (intensity !== null) {
+            for (const name of INTENSITY) if (has(intensity, name)) check.decimal(intensity[name], `${path}/indicators/intensity/${name}`);
+          }
+        }
+      }
+    }
+    if (has(subject, 'verification')) {
+      const where = `${path}/verification`;
+      const statement = check.obj(subject.verification, where, ['assuranceLevel', 'materiality', 'opinion'], ['siteVisit', 'qualifications']);
+      if (statement !== null) {
+        if (!ASSURANCE.includes(get(statement, 'assuranceLevel'))) {
+          check.add(`${where}/assuranceLevel`, '保证程度必须是 reasonable 或 limited', 'assurance level must be reasonable or limited');
+        }
+        check.decimal(get(statement, 'materiality'), `${where}/materiality`);
+        check.names(get(statement, 'opinion'), `${where}/opinion`);
+        if (has(statement, 'siteVisit')) check.date(statement.siteVisit, `${where}/siteVisit`);
+        if (has(statement, 'qualifications')) check.array(statement.qualifications, `${where}/qualifications`, (v, p) => check.names(v, p));
+      }
+    }
+  }
+
   function shapeSubject(check, value, kind, number) {
     const path = '/credentialSubject';
     const field = NUMBER_FIELD[kind];
     const required = ['id', field, 'event', 'scope', 'emissions', 'offsets', 'evidence'];
-    const subject = check.obj(value, path, kind === 'certificate' ? [...required, 'agency'] : required);
+    const subject = check.obj(value, path, kind === 'certificate' ? [...required, 'agency'] : required, SUBJECT_OPTIONAL);
     if (subject === null) return;
+    shapeDisclosures(check, subject, path);
     if (get(subject, field) !== number) check.add(`${path}/${field}`, '编号与凭证 id 不一致', 'number does not match the credential id');
     const eventId = shapeEvent(check, get(subject, 'event'), `${path}/event`);
     if (eventId && get(subject, 'id') !== `urn:carbonreg:event:${eventId}`) {
