@@ -1,5 +1,5 @@
 """Each event's share of the site (a *unit*): its pages in both languages, its certificate and
-declaration pages and bundles, its open data file and its attachments, plus its summary.
+declaration pages, bundles and PDFs, its open data file and its attachments, plus its summary.
 
 A unit is a function of the event's files, the registry-wide files, the code and theme, the
 reference date and the offers (an open event's page lists matching offers). Its key is the SHA-256
