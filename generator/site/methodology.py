@@ -7,6 +7,7 @@ from generator.site.quantities import unit
 _T = {
     "zh": {"title": "核算方法与缺省排放因子", "rules": "规则", "effective": "生效日期", "scopes": "核算范围",
            "basic": "基本范围", "extended": "拓展范围", "placeholder": "占位，待核对", "official": "官方",
+           "secondary": "二手来源（转载数值），待与原文核对",
            "factors": "缺省排放因子集", "valid": "有效期", "key": "键", "name": "名称", "value": "数值",
            "unit": "单位", "status": "状态", "source": "来源",
            "intro": "排放量 = 活动数据 × 排放因子，逐行精确计算（十进制，不用浮点数），按阶段、类别、范围汇总；"
@@ -15,6 +16,7 @@ _T = {
     "en": {"title": "Accounting method and default emission factors", "rules": "Rules", "effective": "effective from",
            "scopes": "Accounting scopes", "basic": "Basic scope", "extended": "Extended scope",
            "placeholder": "placeholder, to be checked", "official": "official", "factors": "Default emission factor sets",
+           "secondary": "secondary (value from a reprint, to be checked against the original)",
            "valid": "valid", "key": "Key", "name": "Name", "value": "Value", "unit": "Unit", "status": "Status",
            "source": "Source",
            "intro": "Emissions = activity data × emission factor, computed line by line in exact decimals (never "
@@ -50,7 +52,7 @@ def methodology_markdown(rules_sets, factor_sets, lang: str) -> str:
             source = ""
             if f.source:
                 source = f"{pick(f.source.title)} {f.source.number or ''} ({f.source.date or ''})"
-            status = t["official"] if f.status == "official" else f"⚠ {t['placeholder']}"
+            status = t["official"] if f.status == "official" else f"⚠ {t.get(f.status, t['placeholder'])}"
             out.append(f"| `{f.key}` | {_cell(pick(f.name))} | {f.value} | {unit(f.unit, lang)} | {status} | {_cell(source)} |")
         out.append("")
     return "\n".join(out) + "\n"

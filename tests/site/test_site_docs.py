@@ -54,3 +54,5 @@ def test_methodology_lists_every_factor_and_marks_placeholders(base_url, result,
             assert Decimal(cells[2]) == Decimal(str(factor.value)), factor.key
             assert cells[3] == unit(factor.unit, lang)   # as readers write it (tests/site/test_site_quantities.py)
             assert (mark in cells[4]) == (factor.status == "placeholder"), (factor.key, cells[4])
+            assert (("二手来源" if lang == "zh" else "secondary") in cells[4]) == (factor.status == "secondary"), \
+                (factor.key, cells[4])
