@@ -1,8 +1,9 @@
 """Full-text search with Pagefind (the extended build segments Chinese), one index per language,
-sharded so that no single Pagefind run holds the whole site.
+sharded so that no single Pagefind run holds the whole site of a large registry.
 
 Pagefind reads the built HTML, detects each page's ``<html lang>`` and writes a static index. Its
-memory grows with the pages it indexes, so the event pages are indexed in one bundle per event year
+memory grows with the pages it indexes, so above ``MAX_PAGES_ONE_BUNDLE`` pages (below it, one
+bundle: exact ranking) the event pages are indexed in one bundle per event year
 (``pagefind-<year>/``) and every other page (lists, statistics, docs...) in the main bundle
 (``pagefind/``, the one the search page loads). ``pagefind/carbonreg-bundles.json`` lists the year
 bundles; the search page merges them in the browser (Pagefind's ``mergeIndex``), so a search covers
@@ -28,6 +29,11 @@ BUNDLES = "carbonreg-bundles.json"
 STAMP = "carbonreg-bundle.json"
 _YEAR = re.compile(r"^(\d{4})-")
 _LANG_PREFIXES = ("", "en/")  # zh pages at the root, en pages under en/ (site/i18n.py)
+# Up to this many pages, one bundle: Pagefind ranks within one index, and scores of separate bundles
+# merged in the browser are not comparable (a small year's bundle weighs the same words more). Above
+# it, one bundle per event year keeps each run's memory bounded (about 70 KB per page was measured:
+# 3.2 GB at 10,000 events), so about 1.4 GB for the largest run at this size.
+MAX_PAGES_ONE_BUNDLE = 20_000
 
 
 class SearchIndexError(Exception):
@@ -37,8 +43,12 @@ class SearchIndexError(Exception):
         self.en = f"building the search index failed: {detail}"
 
 
-def bundles(folder: Path) -> dict[str, tuple[str, list[str]]]:
-    """Bundle folder name -> (the Pagefind glob that selects its pages, those pages sorted)."""
+def bundles(folder: Path, max_pages: int = MAX_PAGES_ONE_BUNDLE) -> dict[str, tuple[str, list[str]]]:
+    """Bundle folder name -> (the Pagefind glob that selects its pages, those pages sorted): one
+    bundle for a site of at most ``max_pages`` pages, else one per event year plus the main one."""
+    every = sorted(_pages(folder, folder))
+    if len(every) <= max_pages:
+        return {MAIN: ("**/*.html", every)}
     years: dict[str, list[str]] = {}
     other_events: list[str] = []  # the events list pages (events/index.html, events/page/N/)
     for prefix in _LANG_PREFIXES:
@@ -82,10 +92,10 @@ def _pages(root: Path, top: Path) -> list[str]:
     return found
 
 
-def index_site(folder: Path, previous: Path | None = None) -> dict[str, str]:
+def index_site(folder: Path, previous: Path | None = None, max_pages: int = MAX_PAGES_ONE_BUNDLE) -> dict[str, str]:
     """Index ``folder``'s pages into its bundles; each bundle is copied from ``previous`` (the site
     published before) when its inputs are unchanged. Returns bundle -> "reused" or "indexed"."""
-    plan = bundles(folder)
+    plan = bundles(folder, max_pages)
     version = metadata.version("pagefind")
     done: dict[str, str] = {}
     for name, (glob, pages) in plan.items():

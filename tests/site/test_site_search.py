@@ -40,10 +40,6 @@ def test_an_event_name_finds_its_page_first_on_the_sample(site, base_url, open_p
         assert not any(t.startswith(("全部活动", "All events", "统计分析", "Statistics")) for t in titles)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "since the index is one Pagefind bundle per event year (issue 17), scores from different years' bundles "
-    "are merged as they are: a smaller year's bundle weighs the same words more, so an edition of the same "
-    "series from another year can rank first (it passed with one index); issue 14 follow-up"))
 def test_english_names_find_their_page_first_among_300_similar_events(demo_site, demo_url, open_page):
     """The demo's names repeat series ('2026 Expo Symphony Festival (edition 2)' and '(edition 6)')."""
     page = open_page().page
