@@ -130,7 +130,14 @@ def find_hits(text: str) -> Iterator[Hit]:
             yield Hit("P104", f"银行卡号 ****{digits[-4:]}", f"a bank card number ****{digits[-4:]}", at(m.start()))
     for m in _EMAIL.finditer(norm):
         if m.group(1).lower() in PERSONAL_MAIL_DOMAINS:
-            yield Hit("P103", f"个人电子邮箱 {m.group(0)}", f"a personal e-mail address {m.group(0)}", at(m.start()))
+            shown = _mask_mail(m.group(0))
+            yield Hit("P103", f"个人电子邮箱 {shown}", f"a personal e-mail address {shown}", at(m.start()))
+
+
+def _mask_mail(address: str) -> str:
+    """``zhangsan@qq.com`` as ``z***@qq.com``: findings are printed in CI logs, which may be public."""
+    local, _, domain = address.partition("@")
+    return f"{local[:1]}***@{domain}"
 
 
 def find_personal_data(text: str) -> Iterator[tuple[str, str, str]]:

@@ -44,6 +44,8 @@ def test_full_width_text_that_is_not_personal(text):
 def test_masked_in_messages():
     (code, zh, en), = find_personal_data("电话 １３８　１２３４　５６７８")
     assert "12345678" not in en and "****5678" in en and "138" in zh
+    (code, zh, en), = find_personal_data("请联系 zhangsan＠qq．com")
+    assert code == "P103" and "zhangsan" not in zh + en and "z***@qq.com" in en and "z***@qq.com" in zh
 
 
 # ----- records --------------------------------------------------------------------------------
