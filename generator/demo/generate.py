@@ -1,6 +1,8 @@
 """``generate``: a whole demo registry in named stages (shared data → events → files → trust)."""
 from __future__ import annotations
 
+from generator import datadir
+
 import os
 import random
 import shutil
@@ -15,7 +17,7 @@ from generator.demo.trust import certify_all, setup_platform, sign_and_publish
 from generator.demo.yamltext import Flow, dump
 
 DEMO_TODAY = date(2026, 12, 1)  # `carbonreg check DIR --today 2026-12-01` gives 0 errors
-SAMPLE = Path(__file__).resolve().parents[2] / "registry"
+SAMPLE = datadir.SAMPLE_REGISTRY
 STATUS_AT, STATUS_EXPIRES = "2026-11-28T00:00:00Z", "2026-12-12T00:00:00Z"
 PUBLISH_AT = "2026-11-25T00:00:00Z"
 EXTRA_AGENCIES = [

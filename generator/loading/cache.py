@@ -54,6 +54,8 @@ def code_digest(kind: str = "all") -> str:
     parts: list[Path] = []
     for source in SOURCES.get(kind, SOURCES["all"]):
         path = top / source
+        if not path.exists():  # an installed wheel keeps the data folders in carbonreg_data (generator/datadir.py)
+            path = top / "carbonreg_data" / source
         parts += [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in (".py", ".json"))
     digest = hashlib.sha256(f"{FORMAT}\0{kind}".encode())
     for part in parts:

@@ -9,6 +9,8 @@ Nothing existing is ever overwritten: a folder that is not empty is refused.
 """
 from __future__ import annotations
 
+from generator import datadir
+
 import re
 from dataclasses import dataclass
 from importlib import metadata
@@ -18,8 +20,7 @@ from generator.errors import CarbonregError
 from generator.loading.yamlsafe import load_yaml
 from generator.publishing.files import write_atomic
 
-TOP = Path(__file__).resolve().parents[2]
-PROFILES = TOP / "profiles"
+PROFILES = datadir.PROFILES
 TEMPLATES = Path(__file__).resolve().parent / "repo"
 WORKFLOWS = ("check.yml", "comment.yml", "publish.yml", "status.yml")
 
@@ -98,12 +99,12 @@ def init_registry(target: Path, profile: Profile, version: str, operator: dict |
     put("CONTRIBUTING.md", template("CONTRIBUTING.md"))
     put(".pre-commit-config.yaml", template("pre-commit-config.yaml"))
     put(".gitignore", template("gitignore"))
-    put(".github/pull_request_template.md", (TOP / ".github" / "pull_request_template.md").read_bytes())
+    put(".github/pull_request_template.md", (datadir.GITHUB / "pull_request_template.md").read_bytes())
     for name in WORKFLOWS:
-        source = TOP / ".github" / "workflows" / name
+        source = datadir.GITHUB / "workflows" / name
         if source.is_file():
             put(f".github/workflows/{name}", pin_version(source.read_text(encoding="utf-8"), version).encode("utf-8"))
-    for schema in sorted((TOP / "schemas" / "v1").glob("*.json")):
+    for schema in sorted((datadir.SCHEMAS / "v1").glob("*.json")):
         put(f"schemas/v1/{schema.name}", schema.read_bytes())
     put("registry/registry.yaml", registry_yaml(profile, operator, base_url))
     for kind in ("rules", "factors"):

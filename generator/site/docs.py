@@ -1,6 +1,8 @@
 """Narrative pages (guideline, method, guides) built by mkdocs with our own theme."""
 from __future__ import annotations
 
+from generator import datadir
+
 import os
 import shutil
 import tempfile
@@ -10,7 +12,7 @@ from typing import Iterator
 from generator.site.methodology import methodology_markdown
 from generator.site.render import THEME_DIR
 
-DOCS_DIR = THEME_DIR.parent / "docs"
+DOCS_DIR = datadir.DOCS
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 SKIP = {"sitemap.xml", "sitemap.xml.gz", "404.html"}
 

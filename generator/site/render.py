@@ -1,9 +1,10 @@
 """Jinja rendering of generated pages with the shared theme in ``site/theme``; templates only read."""
 from __future__ import annotations
 
+from generator import datadir
+
 import functools
 from decimal import Decimal
-from pathlib import Path
 
 from markupsafe import Markup, escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
@@ -11,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from generator.site import quantities as q
 from generator.site.i18n import enum_label, label
 
-THEME_DIR = Path(__file__).resolve().parents[2] / "site" / "theme"
+THEME_DIR = datadir.THEME
 ATTENDANCE = {
     "on_site_participants": ("现场参加人数", "on-site participants"),
     "online_participants": ("线上参加人数", "online participants"),

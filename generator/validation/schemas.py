@@ -1,9 +1,10 @@
 """The JSON Schemas in ``schemas/`` and the validators built from them (format checks enforced)."""
 from __future__ import annotations
 
+from generator import datadir
+
 import functools
 import json
-from pathlib import Path
 from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator
@@ -12,7 +13,7 @@ from referencing import Registry, Resource
 
 from generator.validation import fastpath
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas" / "v1"
+SCHEMA_DIR = datadir.SCHEMAS / "v1"
 BASE_URI = "https://carbonreg.org/schemas/v1/"
 FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
 

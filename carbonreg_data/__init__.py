@@ -1,0 +1,1 @@
+"""Data folders installed with carbonreg (links to the repository's folders); see generator/datadir.py."""
