@@ -6,7 +6,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.publishing.files import WriteRefused
 
 
 def _date(text: str) -> date:
@@ -32,12 +31,9 @@ def run_template(args) -> int:
     root = _registry(args.registry)
     if root is None:
         return 2
-    try:
-        book = template.template(root, args.date, args.kind)
-        path = workbook.save(book, Path(args.out), replace=args.force)
-    except (template.TemplateError, WriteRefused) as exc:
-        print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
-        return 1
+    # TemplateError and WriteRefused are CarbonregErrors: generator/cli.py prints them and exits 1
+    book = template.template(root, args.date, args.kind)
+    path = workbook.save(book, Path(args.out), replace=args.force)
     print(f"已写入 / wrote {path}")
     return 0
 
@@ -53,11 +49,7 @@ def run_export(args) -> int:
         print(f"carbonreg: {event_dir} 不是活动文件夹（没有 plan.yaml）/ {event_dir} is not an event folder (no plan.yaml)",
               file=sys.stderr)
         return 2
-    try:
-        path = workbook.save(template.export(root, event_dir), Path(args.to), replace=args.force)
-    except (template.TemplateError, WriteRefused) as exc:
-        print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
-        return 1
+    path = workbook.save(template.export(root, event_dir), Path(args.to), replace=args.force)
     print(f"已写入 / wrote {path}")
     return 0
 
@@ -75,11 +67,7 @@ def run_import(args) -> int:
     if imported.findings:
         print(f"错误 {len(imported.findings)}，未写入任何文件 / {len(imported.findings)} errors, nothing was written")
         return 1
-    try:
-        written = importer.write(imported, Path(args.into), args.force)
-    except WriteRefused as exc:
-        print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
-        return 1
+    written = importer.write(imported, Path(args.into), args.force)  # WriteRefused: caught in generator/cli.py
     for path in written:
         print(f"已写入 / wrote {path}")
     print("下一步：把附件放入 attachments/，然后运行 carbonreg check / next: put the attachments in attachments/, "
