@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 SAMPLE = pristine_sample()
@@ -39,27 +40,35 @@ def _wait_for(predicate, seconds: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_on_change(tmp_path):
+@contextmanager
+def _serving(tmp_path: Path):
+    """`carbonreg serve` on a copy of the sample at a free port; yields (registry, base URL); stopped
+    with Ctrl-C (SIGINT) at the end."""
     registry = tmp_path / "registry"
     shutil.copytree(SAMPLE, registry)
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--registry", str(registry),
                              "--out", str(tmp_path / "_site"), "--port", str(port), "--today", "2026-11-24"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ})
-    page = f"http://127.0.0.1:{port}/en/events/2026-riverside-light-art-festival/"
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
     try:
-        assert _wait_for(lambda: _get(page) is not None, 180), "the preview never came up"
-        assert "2026 Riverside Light Art Festival" in _get(page)
-        plan = registry / PLAN
-        plan.write_text(plan.read_text(encoding="utf-8").replace(
-            "en: 2026 Riverside Light Art Festival", "en: 2026 Riverside Lantern Festival"), encoding="utf-8")
-        assert _wait_for(lambda: "2026 Riverside Lantern Festival" in (_get(page) or ""), 180), "no rebuild seen"
+        yield registry, f"http://127.0.0.1:{port}/"
     finally:
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_serve_rebuilds_on_change(tmp_path):
+    with _serving(tmp_path) as (registry, base):
+        page = base + "en/events/2026-riverside-light-art-festival/"
+        assert _wait_for(lambda: _get(page) is not None, 180), "the preview never came up"
+        assert "2026 Riverside Light Art Festival" in _get(page)
+        plan = registry / PLAN
+        plan.write_text(plan.read_text(encoding="utf-8").replace(
+            "en: 2026 Riverside Light Art Festival", "en: 2026 Riverside Lantern Festival"), encoding="utf-8")
+        assert _wait_for(lambda: "2026 Riverside Lantern Festival" in (_get(page) or ""), 180), "no rebuild seen"
 
 
 def test_a_busy_port_is_named_before_anything_is_built(tmp_path):
@@ -81,15 +90,8 @@ def test_a_busy_port_is_named_before_anything_is_built(tmp_path):
 
 
 def test_errors_show_on_every_page_until_fixed(tmp_path):
-    registry = tmp_path / "registry"
-    shutil.copytree(SAMPLE, registry)
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--registry", str(registry),
-                             "--out", str(tmp_path / "_site"), "--port", str(port), "--today", "2026-11-24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
-    page = f"http://127.0.0.1:{port}/en/events/2026-riverside-light-art-festival/"
-    home = f"http://127.0.0.1:{port}/"
-    try:
+    with _serving(tmp_path) as (registry, base):
+        page, home = base + "en/events/2026-riverside-light-art-festival/", base
         assert _wait_for(lambda: _get(page) is not None, 180), "the preview never came up"
         assert "carbonreg-serve-errors" not in _get(page)
         plan = registry / PLAN
@@ -103,9 +105,3 @@ def test_errors_show_on_every_page_until_fixed(tmp_path):
         assert "2026 Riverside Light Art Festival" in _get(page)      # still the last good site
         plan.write_text(good, encoding="utf-8")
         assert _wait_for(lambda: "carbonreg-serve-errors" not in (_get(page) or "carbonreg-serve-errors"), 180)
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
