@@ -54,8 +54,10 @@ def code_digest(kind: str = "all") -> str:
     parts: list[Path] = []
     for source in SOURCES.get(kind, SOURCES["all"]):
         path = top / source
-        if not path.exists():  # an installed wheel keeps the data folders in carbonreg_data (generator/datadir.py)
-            path = top / "carbonreg_data" / source
+        if not path.exists():  # a data folder (schemas): where generator/datadir.py finds it in a wheel
+            from generator import datadir
+
+            path = datadir.ROOT / source
         parts += [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in (".py", ".json"))
     digest = hashlib.sha256(f"{FORMAT}\0{kind}".encode())
     for part in parts:
