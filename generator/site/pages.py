@@ -8,7 +8,7 @@ from generator.site.i18n import LANGS, enum_label, label
 from generator.site.model import SiteEvent, SiteModel
 from generator.site.pdf.certificate import certificate_pdf
 from generator.site.qr import qr_svg
-from generator.site.render import render
+from generator.site.render import THEME_DIR, render
 
 PAGE_SIZE = 50
 
@@ -245,6 +245,8 @@ def verify_page(model: SiteModel) -> Iterator[Page]:
     pinned = json.dumps(first, ensure_ascii=False, sort_keys=True) if first else ""
     print_ = hashlib.sha256(canonicalize(first["signed"])).hexdigest() if first else ""
     root_file = f"trust/{first['signed']['version']}.root.json" if first else "trust/1.root.json"
+    parts = (THEME_DIR / "assets" / "verify" / "ORDER").read_text(encoding="utf-8").split()  # the verifier's scripts, in order
     for lang in LANGS:
         yield out_path(lang, "verify/"), render("verify.html", lang, "verify/", title=label("verify_page", lang),
-                                                pinned_root=pinned, root_fingerprint=print_, root_file=root_file)
+                                                pinned_root=pinned, root_fingerprint=print_, root_file=root_file,
+                                                verify_parts=parts)
