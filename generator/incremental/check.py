@@ -108,7 +108,7 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
                 fresh.append((key, value))
             if only is not None:
                 memos[rels[i]] = value
-            found, facts = memo.decode(value)
+            found, facts = memo.decode(value, root)
             findings.extend(found)
             all_facts.append(facts)
         store.put_many(fresh)
@@ -156,7 +156,7 @@ def _check_shared(chunk: list) -> dict[int, dict]:
 def _check_chunk(args, chunk: list) -> dict[int, dict]:
     registry, root, shown_root, today, folder = args
     cache = RecordCache(folder)
-    return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, cache)) for i, where in chunk}
+    return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, cache), root) for i, where in chunk}
 
 
 def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, cache):

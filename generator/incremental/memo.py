@@ -1,20 +1,22 @@
-"""The memo of one event's check: its findings and facts, as JSON."""
+"""The memo of one event's check: its findings and facts, as JSON.
+
+A memo is shared by every checkout of the same registry (the cache is per user, build shards come
+from other machines), so the files its facts point into are stored relative to the registry root and
+joined to the root of the run that reads them back."""
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from generator.findings import Finding
 from generator.loading.cache import _finding_in, _finding_out
 from generator.rules.facts import EventFacts, GreenFact, IdFact, SerialFact, Where
 
 
-def _where_out(w: Where) -> list:
-    return [w.file, w.shown, list(w.keys)]
+def encode(findings: list[Finding], facts: EventFacts, root: Path) -> dict:
+    def _where_out(w: Where) -> list:
+        return [Path(os.path.relpath(w.file, root)).as_posix(), w.shown, list(w.keys)]
 
-
-def _where_in(raw: list) -> Where:
-    return Where(raw[0], raw[1], tuple(raw[2]))
-
-
-def encode(findings: list[Finding], facts: EventFacts) -> dict:
     return {
         "findings": [_finding_out(f) for f in findings],
         "facts": {
@@ -32,7 +34,10 @@ def encode(findings: list[Finding], facts: EventFacts) -> dict:
     }
 
 
-def decode(value: dict) -> tuple[list[Finding], EventFacts]:
+def decode(value: dict, root: Path) -> tuple[list[Finding], EventFacts]:
+    def _where_in(raw: list) -> Where:
+        return Where(str(root / raw[0]), raw[1], tuple(raw[2]))
+
     raw = value["facts"]
     facts = EventFacts(
         rel_dir=raw["rel_dir"], plan_id=raw["plan_id"],

@@ -1,5 +1,6 @@
 """The carbonreg check command: arguments, formats, exit codes."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +47,6 @@ def test_bad_today_is_a_usage_error():
 def test_console_script_module_entry(tmp_path: Path):
     proc = subprocess.run([sys.executable, "-m", "generator.cli", "check", str(SAMPLE), "--today", "2026-07-01",
                            "--format", "json"], capture_output=True, text=True, cwd=tmp_path,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, timeout=120)
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "CARBONREG_CACHE": os.environ["CARBONREG_CACHE"]}, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["summary"]["errors"] == 0

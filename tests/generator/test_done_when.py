@@ -1,4 +1,5 @@
 """The issue's "Done when": four breakages each give exit 1 via the real CLI, with the right file and line."""
+import os
 import re
 import subprocess
 import sys
@@ -12,7 +13,7 @@ CEA = f"{MARATHON}/retirements/pjm-2026-cea-001.yaml"
 def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator.cli", "check", "registry", "--today", "2026-07-01", *args],
                           cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "CARBONREG_CACHE": os.environ["CARBONREG_CACHE"]})
 
 
 def _has(out: str, path: str, line: int, code: str) -> bool:

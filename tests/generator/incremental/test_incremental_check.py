@@ -144,3 +144,24 @@ def test_an_unreadable_state_database_only_costs_time(reg, tmp_path):
     inc = check_incremental(reg, TODAY, SHOWN, cache_folder=cache)
     _same(full, inc)
     assert inc.reused == 0
+
+
+def test_memo_from_another_checkout_points_into_this_one(tmp_path):
+    """A memo written by a checkout elsewhere (the per-user cache, a build shard from another machine)
+    must point its findings into this checkout: a serial reused in one event is reported in the other,
+    whose memo is reused, at the block's own line (was 1:1, the old checkout's file being gone)."""
+    from gentestkit import MARATHON, SALON, line_of
+
+    cache = tmp_path / "cache"
+    first = _copy(SAMPLE, tmp_path / "first")
+    check_incremental(first, TODAY, SHOWN, cache_folder=cache)
+    shutil.rmtree(first)
+    second = _copy(SAMPLE, tmp_path / "second")
+    salon = second / SALON / "retirements" / "css-2026-ccer-001.yaml"
+    edit(salon, "prefix: CCER-310000-2024-0112", "prefix: CCER-310000-2024-0087")
+    edit(salon, 'first: "000000501", last: "000000502"', 'first: "000000001", last: "000000002"')
+    result = check_incremental(second, TODAY, SHOWN, cache_folder=cache)
+    assert result.reused == 6
+    marathon = second / MARATHON / "retirements" / "pjm-2026-ccer-001.yaml"
+    r510 = [f.location for f in result.findings if f.code == "R510" and f.location.path.endswith("pjm-2026-ccer-001.yaml")]
+    assert [loc.line for loc in r510] == [line_of(marathon, "- {prefix:")]
