@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: all setup check site test bench clean
+.PHONY: all setup check site test lint bench clean
 
 all: site
 
@@ -37,6 +37,12 @@ site: setup
 test: setup
 	$(BIN)/pytest -q
 
+# Ruff (pyflakes, pycodestyle, bugbear, import order) and mypy, configured in pyproject.toml; a few
+# seconds. CI (.ci/run) runs it before the tests. It checks only: nothing is reformatted.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 # The benchmark against Hugo (on demand, about 40 minutes at 10,000 events on 2 cores; see bench/README.md).
 SIZES ?= 1000,10000
 bench: setup
@@ -44,4 +50,4 @@ bench: setup
 	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 clean:
-	rm -rf $(VENV) _site ._site.builds $(SAMPLE_COPY) .pytest_cache .hypothesis
+	rm -rf $(VENV) _site ._site.builds $(SAMPLE_COPY) .pytest_cache .hypothesis .ruff_cache .mypy_cache
