@@ -13,7 +13,7 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD: {text!r}")
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD: {text!r}") from None
 
 
 def _version() -> str:
@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--out", default="_site")
     srv.add_argument("--port", type=int, default=8000)
     srv.add_argument("--today", type=_date, default=None)
-    sub.add_parser("verify", help="离线核验证书（同 verify 命令，加 --registry 时重算合计）/ verify offline (as `verify`; with --registry also recomputes totals)")
+    sub.add_parser("verify", help="离线核验证书（同 verify 命令，加 --registry 时重算合计）/ "
+                   "verify offline (as `verify`; with --registry also recomputes totals)")
     from generator.demo.command import add_parser as add_demo_parser
     from generator.publishing.commands import add_parsers
 

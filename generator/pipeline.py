@@ -9,8 +9,8 @@ from pathlib import Path
 from generator.accounting.compute import EventAccount, compute_all
 from generator.findings import Finding, Outcome, sorted_findings
 from generator.loading.registry import load_registry
-from generator.progress import QUIET, Progress
 from generator.model.records import Registry
+from generator.progress import QUIET, Progress
 from generator.rules import run_rules
 from generator.rules.context import CheckContext
 from generator.rules.facts import facts_of, summary_counts

@@ -124,7 +124,8 @@ def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: F
                             f"green_power belongs on purchased_electricity lines only, this line is {line.category}; remove green_power or fix the category")]
     if choice.source == "measured" and choice.value == 0 and line.green_power is None:
         return None, [error("A507", doc.at("lines", line.index, "factor", "value"),
-                            "排放因子为 0 只适用于绿色电力行：请在该行加入 green_power（kind: certificate 或 contract、绿证或合同编号 ids、证明附件 evidence）；"
+                            "排放因子为 0 只适用于绿色电力行：请在该行加入 green_power（kind: certificate 或 contract、绿证或合同编号 ids、证明附件 "
+                            "evidence）；"
                             "否则请填写实测的非零因子或使用缺省因子 key",
                             "a factor of 0 is accepted only on a green-electricity line: add green_power to the line (kind: certificate or "
                             "contract, the certificate or contract ids, the proof as evidence); otherwise give the measured non-zero factor or a default key")]
@@ -132,8 +133,8 @@ def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: F
         value, unit, origin, key = choice.value, choice.unit, "measured", None
     else:
         if fset is None:
-            return None, [error("A505", doc.at("lines", line.index, "factor"), f"活动日期没有生效的缺省因子集；请改用实测值或在 factors/ 中加入适用版本",
-                                f"no default factor set is in force on the event date; use a measured factor or add one to factors/")]
+            return None, [error("A505", doc.at("lines", line.index, "factor"), "活动日期没有生效的缺省因子集；请改用实测值或在 factors/ 中加入适用版本",
+                                "no default factor set is in force on the event date; use a measured factor or add one to factors/")]
         factor = fset.factors.get(choice.key)
         if factor is None:
             known = ", ".join(sorted(k for k, f in fset.factors.items() if f.category == line.category)) or "-"

@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 
-
 def add_parser(sub) -> None:
     demo = sub.add_parser("demo", help="生成演示登记库 / write a realistic demo registry")
     demo.add_argument("--events", type=int, default=100, help="活动数量 / number of events (default 100)")

@@ -223,8 +223,10 @@ def _outcome(rng, draft: Draft, shared: Shared, serials, plan, end, deadline, ne
     if rng.random() < 0.75:
         draft.declaration_id = f"{draft.event_id[5:]}-declaration"[-64:].lstrip("-")
         draft.declared_on = _day(rng, after, min(after + timedelta(days=30), today - timedelta(days=10)))
-        statement = (f"{plan['name'][0]}已按《上海市大型活动碳中和工作指引》完成核算，并注销 {sum(q for _, q in quantities)} 吨碳配额和减排量，实现{'全口径' if target == 'full' else '基本'}碳中和。",
-                     f"{plan['name'][1]} accounted its emissions under the Shanghai guideline and retired {sum(q for _, q in quantities)} t of allowances and credits, reaching {target}-scope carbon neutrality.")
+        statement = (f"{plan['name'][0]}已按《上海市大型活动碳中和工作指引》完成核算，并注销 {sum(q for _, q in quantities)} 吨碳配额和减排量，"
+                     f"实现{'全口径' if target == 'full' else '基本'}碳中和。",
+                     f"{plan['name'][1]} accounted its emissions under the Shanghai guideline and retired {sum(q for _, q in quantities)} t of "
+                     f"allowances and credits, reaching {target}-scope carbon neutrality.")
         draft.files["declaration.yaml"] = records.declaration_yaml({
             "id": draft.declaration_id, "event": draft.event_id, "scope": target, "declared_on": draft.declared_on,
             "declarant": organizer, "statement": statement, "retirements": [r["id"] for r in retirements]})

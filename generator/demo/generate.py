@@ -1,8 +1,6 @@
 """``generate``: a whole demo registry in named stages (shared data → events → files → trust)."""
 from __future__ import annotations
 
-from generator import datadir
-
 import os
 import random
 import shutil
@@ -10,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from generator import datadir
 from generator.demo import records
 from generator.demo.events import Draft, Shared, draft_event
 from generator.demo.serials import SerialAllocator
 from generator.demo.trust import certify_all, setup_platform, sign_and_publish
-from generator.demo.yamltext import Flow, dump
+from generator.demo.yamltext import dump
 
 DEMO_TODAY = date(2026, 12, 1)  # `carbonreg check DIR --today 2026-12-01` gives 0 errors
 SAMPLE = datadir.SAMPLE_REGISTRY
@@ -69,8 +68,6 @@ def generate(out: Path, events: int, seed: int | str = 1, today: date = DEMO_TOD
 
 def _shared_data(out: Path, today: date) -> Shared:
     """Copy rules, factors and agencies from the sample registry, add demo agencies and registry.yaml."""
-    from generator.loading.registry import load_record
-    from generator.loading.walk import RegistryFile
 
     for folder in ("rules", "factors", "agencies"):
         shutil.copytree(SAMPLE / folder, out / folder)
@@ -123,7 +120,8 @@ def _revocations(drafts: list[Draft], seed, today: date) -> list[tuple[str, byte
         suspended = "jiangnan-green-verification" if d.report_agency == "jiangnan-green-verification" else None
         notice_id = f"rev-{decided.year}-{n:04d}"
         reason = (("核查发现核算报告遗漏场馆柴油发电机排放并低报用电量，属于重大遗漏；撤销该声明。",
-                   "A review found that the report omitted the venue's diesel generators and under-reported electricity, a major omission; the claim is revoked.")
+                   "A review found that the report omitted the venue's diesel generators and under-reported electricity, a major omission; the claim "
+                   "is revoked.")
                   if rng.random() < 0.5 else
                   ("注销证明所列序列号与登记机构记录不符，无法确认抵销真实性；撤销该声明。",
                    "The serials on the cancellation proof do not match the registry's records, so the offsets cannot be confirmed; the claim is revoked."))

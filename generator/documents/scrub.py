@@ -83,8 +83,9 @@ def _pdf(data: bytes) -> tuple[bytes, list[str]]:
 
 
 def _office(data: bytes) -> tuple[bytes, list[str]]:
-    import defusedxml.ElementTree as DET
     from xml.etree import ElementTree as ET
+
+    import defusedxml.ElementTree as DET
 
     from generator.documents.archive import open_archive, read_part
 

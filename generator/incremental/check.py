@@ -17,7 +17,7 @@ from generator.accounting.compute import compute_event
 from generator.findings import Finding, Outcome, sorted_findings
 from generator.incremental import memo
 from generator.incremental.fileids import FileIds
-from generator.incremental.listed import Listing, ListedFileIds
+from generator.incremental.listed import ListedFileIds, Listing
 from generator.incremental.store import FORMAT, Store
 from generator.loading.cache import RecordCache, code_digest, default_folder
 from generator.loading.registry import load_event, load_globals
@@ -27,7 +27,6 @@ from generator.progress import QUIET, Progress
 from generator.rules import run_rules
 from generator.rules.context import CheckContext
 from generator.rules.facts import EventFacts, facts_of, summary_counts
-
 
 # The registry-wide files an event's own findings depend on (offers and stray files do not).
 EVENT_INPUTS = frozenset({"registry.yaml", "rules", "factors", "agencies", "revocations", "trust"})

@@ -14,7 +14,6 @@ from pathlib import Path
 from generator.incremental.store import Store
 from generator.loading.safefile import open_regular, special_kind
 
-
 # A file changed in the same clock tick as it was hashed could keep its stat signature (git's
 # "racily clean" problem): digests of files changed in the last two seconds are not remembered.
 RACY_NS = 2_000_000_000

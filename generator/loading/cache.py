@@ -133,7 +133,7 @@ def _write_entry(path: Path, value) -> None:
 
 
 def _finding_out(f: Finding) -> list:
-    loc = lambda l: [l.path, l.line, l.column]  # noqa: E731
+    loc = lambda where: [where.path, where.line, where.column]  # noqa: E731
     return [f.code, f.severity.value, loc(f.location), f.zh, f.en, [loc(r) for r in f.related]]
 
 

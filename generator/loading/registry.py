@@ -7,14 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.findings import Finding, Location, error
-from generator.progress import QUIET, Progress
-from generator.loading.walk import RegistryFile, walk
 from generator.loading.cache import RecordCache, default_folder
 from generator.loading.document import Document
+from generator.loading.signed import load_signed, load_trust
+from generator.loading.walk import RegistryFile, walk
 from generator.loading.yamlsafe import load_yaml_bytes, read_limited
 from generator.model import build
-from generator.loading.signed import load_signed, load_trust
 from generator.model.records import Event, Registry
+from generator.progress import QUIET, Progress
 from generator.validation.messages import schema_findings
 from generator.validation.schemas import validator
 

@@ -266,7 +266,7 @@ class _Builder:
                 return int(text, 0)
             return int(text, 10)
         except ValueError:
-            raise _Refused("Y110", node, f"无法识别的整数 {_quote(text)}", f"unreadable integer {_quote(text)}")
+            raise _Refused("Y110", node, f"无法识别的整数 {_quote(text)}", f"unreadable integer {_quote(text)}") from None
 
     def _decimal(self, node: ScalarNode, text: str) -> Decimal:
         self._check_length(node, text)

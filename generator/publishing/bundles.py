@@ -6,7 +6,6 @@ import json
 from generator.model.records import TrustDocuments
 
 
-
 def bundle_for(trust: TrustDocuments, credential: dict) -> dict:
     """Credential + publication receipt (when it is in the log) + the trust documents."""
     from signing.bundle import make_bundle

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.accounting.compute import EventAccount
-from generator.model.records import Event
 from generator.incremental.fileids import file_sha256
+from generator.model.records import Event
 
 
 def decimal_text(value: Decimal) -> str:

@@ -314,7 +314,9 @@ def revoke(registry: Path, *, notice_id: str, kind: str, event_id: str, target_i
         number = (event.certificate or {}).get("credentialSubject", {}).get("certificateNumber")
         if number != target_id:
             raise OperationError(f"活动 {event_id} 没有证书 {target_id}", f"event {event_id} has no certificate {target_id}")
-    q = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+    def q(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
     lines = [
         "# yaml-language-server: $schema=../../schemas/v1/revocation.schema.json",
         "# Published notice (Art. 16-17). Never edited or deleted; a correction is a new notice.",

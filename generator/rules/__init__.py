@@ -4,10 +4,27 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from generator.findings import Finding
-from generator.rules.context import CheckContext
 from generator.rules import (
-    attachments, certificates, classification, consequences, dates, declarations, deadlines, files, greenpower, layout, offers, personal, retirements, revocations, scope, secrets, serials, text,
+    attachments,
+    certificates,
+    classification,
+    consequences,
+    dates,
+    deadlines,
+    declarations,
+    files,
+    greenpower,
+    layout,
+    offers,
+    personal,
+    retirements,
+    revocations,
+    scope,
+    secrets,
+    serials,
+    text,
 )
+from generator.rules.context import CheckContext
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
 

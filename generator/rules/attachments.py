@@ -62,7 +62,8 @@ def attachments_safe_and_intact(ctx: CheckContext):
             kind = kind_of(att.path)
             if kind is None:
                 yield error("R606", where, f"附件 {att.path!r} 的类型不被接受；登记库只接受 {ACCEPTED[0]}（其文字可检查个人信息）；请转换为 PDF",
-                            f"attachment {att.path!r} is not of a kind the registry accepts: {ACCEPTED[1]} (their text can be checked for personal data); convert it to PDF")
+                            f"attachment {att.path!r} is not of a kind the registry accepts: {ACCEPTED[1]} (their text can be checked for personal "
+                            "data); convert it to PDF")
                 continue
             target = event.dir / att.path
             try:
@@ -70,7 +71,8 @@ def attachments_safe_and_intact(ctx: CheckContext):
                 head = _head(target) if size <= MAX_ATTACHMENT_BYTES else b""
                 actual = file_sha256(target) if size <= MAX_ATTACHMENT_BYTES else ""
             except OSError as exc:
-                yield error("R602", where, f"附件 {att.path!r} 无法读取（{exc.strerror or exc}）", f"attachment {att.path!r} cannot be read ({exc.strerror or exc})")
+                yield error("R602", where, f"附件 {att.path!r} 无法读取（{exc.strerror or exc}）",
+                            f"attachment {att.path!r} cannot be read ({exc.strerror or exc})")
                 continue
             if size > MAX_ATTACHMENT_BYTES:
                 yield error("R603", where, f"附件 {att.path!r} 有 {size} 字节，超过 {MAX_ATTACHMENT_BYTES} 字节上限；请压缩或拆分",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -50,7 +49,7 @@ def credentials_verify(ctx: CheckContext):
         where = _where(ctx, event, name)
         bundle = dump_json(bundle_for(trust, doc))
         verdict = cache.get_or_compute(cache.key("verdict", _signing_digest(), at.isoformat(), root, bundle),
-                                       lambda: _verdict(bundle, trust.root_chain[0], at))
+                                       functools.partial(_verdict, bundle, trust.root_chain[0], at))
         failed = [tuple(step) for step in verdict["failed"]]  # (step name, zh, en)
         if verdict["revocation"] == "revoked":
             if doc.get("id") not in revoked_ids:
@@ -67,7 +66,8 @@ def credentials_verify(ctx: CheckContext):
         root = ctx.registry.shown_root.rstrip("/")
         yield warning("C105", Location(f"{root}/trust/status.json", 1, 1),
                       f"签署的状态列表在 {ctx.today} 已过期，已发布证书和声明的撤销状态无法确认；请运行 carbonreg status sign",
-                      f"the signed status list has expired by {ctx.today}, so the revocation status of published certificates and declarations cannot be confirmed; run carbonreg status sign")
+                      f"the signed status list has expired by {ctx.today}, so the revocation status of published certificates and declarations cannot "
+                      "be confirmed; run carbonreg status sign")
 
 
 def _verdict(bundle: bytes, root: dict, at: datetime) -> dict:
@@ -107,8 +107,10 @@ def evidence_unchanged(ctx: CheckContext):
                 continue
             if actual != item.get("sha256"):
                 yield error("C102", _where(ctx, event, name),
-                            f"证据 {rel} 在签署后被修改（SHA-256 {actual[:16]}… ≠ 签署时 {str(item.get('sha256'))[:16]}…）；已签署的记录不得修改，更正须另立新记录",
-                            f"evidence {rel} changed after signing (SHA-256 {actual[:16]}… ≠ signed {str(item.get('sha256'))[:16]}…); signed records are never edited, corrections are new records")
+                            f"证据 {rel} 在签署后被修改（SHA-256 {actual[:16]}… ≠ 签署时 {str(item.get('sha256'))[:16]}…）；已签署的记录不得修改，"
+                            "更正须另立新记录",
+                            f"evidence {rel} changed after signing (SHA-256 {actual[:16]}… ≠ signed {str(item.get('sha256'))[:16]}…); signed records "
+                            "are never edited, corrections are new records")
 
 
 def _dec(value) -> Decimal | None:

@@ -22,7 +22,8 @@ def phases_consistent(ctx: CheckContext):
             if phases[after].start < phases[before].end:
                 yield error("R302", plan.doc.at("phases", after, "start"),
                             f"{NAMES[after]}阶段开始 {phases[after].start} 早于{NAMES[before]}阶段结束 {phases[before].end}；阶段须依次进行",
-                            f"{after} phase starts ({phases[after].start}) before the {before} phase ends ({phases[before].end}); phases must follow each other")
+                            f"{after} phase starts ({phases[after].start}) before the {before} phase ends ({phases[before].end}); phases must follow "
+                            "each other")
 
 
 def records_dated_sensibly(ctx: CheckContext):

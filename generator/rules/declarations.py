@@ -32,10 +32,13 @@ def declaration_covered(ctx: CheckContext):
         if account.unaccounted:
             yield error("R705", decl.doc.at("scope"),
                         f"必须核算范围的类别 {', '.join(account.unaccounted)} 既未核算也未排除（见 R404），不能声明碳中和",
-                        f"the categories {', '.join(account.unaccounted)} of the required scope are neither accounted nor excluded (see R404), so neutrality cannot be declared")
+                        f"the categories {', '.join(account.unaccounted)} of the required scope are neither accounted nor excluded (see R404), so "
+                        "neutrality cannot be declared")
         needed = account.needed(decl.scope)
         if counted < needed:
             zh, en = SCOPE_NAMES[decl.scope]
             yield error("R701", decl.doc.at("scope"),
-                        f"声明{zh}需抵销 {needed} tCO2e（排放 {account.total if decl.scope == 'full' else account.basic} 向上取整），所列注销仅 {counted} tCO2e",
-                        f"declaring {en} needs {needed} tCO2e retired (emissions {account.total if decl.scope == 'full' else account.basic} rounded up), the listed retirements hold {counted} tCO2e")
+                        f"声明{zh}需抵销 {needed} tCO2e（排放 {account.total if decl.scope == 'full' else account.basic} 向上取整），所列注销仅 "
+                        f"{counted} tCO2e",
+                        f"declaring {en} needs {needed} tCO2e retired (emissions {account.total if decl.scope == 'full' else account.basic} rounded "
+                        f"up), the listed retirements hold {counted} tCO2e")

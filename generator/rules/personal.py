@@ -7,11 +7,16 @@ OpenDocument parts, SVG text, image metadata. Findings keep the file and, where 
 (text files, SVG), the line; PDF and Office findings name the page or part instead."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from generator.findings import Location, error, warning
 from generator.privacy.patterns import (  # noqa: F401 - re-exported for callers and tests
-    PERSONAL_MAIL_DOMAINS, find_hits, find_personal_data, luhn_valid, resident_id_valid,
+    PERSONAL_MAIL_DOMAINS,
+    find_hits,
+    find_personal_data,
+    luhn_valid,
+    resident_id_valid,
 )
 from generator.rules.context import CheckContext
 
@@ -94,7 +99,7 @@ def attachment_content(ctx: CheckContext):
                 key = cache.key("personal-data", kind, file_sha256(path))
             except OSError:
                 continue  # R602 says why
-            result = cache.get_or_compute(key, lambda: scan_attachment(path, kind))
+            result = cache.get_or_compute(key, functools.partial(scan_attachment, path, kind))
             shown = f"{root}/{event.rel_dir}/{att.path}" if root not in ("", ".") else f"{event.rel_dir}/{att.path}"
             yield from _findings(result, shown, (rec.doc.at("attachments", att.index, "path"),))
 
@@ -121,7 +126,8 @@ def _findings(result: dict, shown: str, related: tuple):
     if result["personal"]:
         fields = "、".join(result["personal"])
         yield warning("P107", file, f"附件的元数据可能含个人信息（{fields}）；请用 carbonreg scrub 去除元数据后再提交，并更新 SHA-256",
-                      f"the attachment's metadata may hold personal data ({', '.join(result['personal'])}); remove it with carbonreg scrub, then update the SHA-256",
+                      f"the attachment's metadata may hold personal data ({', '.join(result['personal'])}); remove it with carbonreg scrub, then "
+                      "update the SHA-256",
                       related=related)
     for item in result["active"]:
         yield error("R608", file, f"SVG 附件含有可执行内容 {item}；网站不发布脚本，请删除它或改交 PDF/PNG",

@@ -103,10 +103,12 @@ def vintage_before_retirement(ctx: CheckContext):
             if ret.project is not None and ret.project.vintage > year:
                 yield error("R508", ret.doc.at("project", "vintage"),
                             f"项目年份 {ret.project.vintage} 晚于注销日期 {ret.retired_on}：尚未产生的减排量不能注销；请核对年份或注销日期",
-                            f"vintage {ret.project.vintage} is after the retirement date {ret.retired_on}: units cannot be retired before they exist; check the vintage or the date")
+                            f"vintage {ret.project.vintage} is after the retirement date {ret.retired_on}: units cannot be retired before they exist; "
+                            "check the vintage or the date")
             for block in ret.serials:
                 stated = prefix_year(block.prefix)
                 if stated is not None and stated > year:
                     yield error("R508", ret.doc.at("serials", block.index, "prefix"),
                                 f"序列号前缀 {block.prefix} 表明年份 {stated}，晚于注销日期 {ret.retired_on}：尚未产生的单位不能注销；请核对序列号或注销日期",
-                                f"serial prefix {block.prefix} states the year {stated}, after the retirement date {ret.retired_on}: units cannot be retired before they exist; check the serials or the date")
+                                f"serial prefix {block.prefix} states the year {stated}, after the retirement date {ret.retired_on}: units cannot be "
+                                "retired before they exist; check the serials or the date")

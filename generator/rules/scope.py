@@ -87,7 +87,8 @@ def categories_in_scope(ctx: CheckContext):
             if x.scope is None and account.rules is not None:
                 yield warning("R402", event.report.doc.at("lines", x.line.index, "category"),
                               f"规则 {account.rules.id} 未将类别 {x.line.category} 列入基本或拓展范围，不计入合计",
-                              f"rules {account.rules.id} put category {x.line.category} in neither the basic nor the extended scope; it is left out of the totals")
+                              f"rules {account.rules.id} put category {x.line.category} in neither the basic nor the extended scope; it is left out "
+                              "of the totals")
 
 
 def line_ids_unique(ctx: CheckContext):

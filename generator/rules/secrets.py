@@ -1,6 +1,7 @@
 """Private keys and access tokens never enter the public registry (any file, attachments included)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.findings import Location, error
@@ -28,6 +29,10 @@ def scan_text(text: str):
                 yield number, "R902", f"发现访问令牌（{name}）", f"access token found ({name})"
 
 
+def _scan_file(path) -> list[list]:
+    return [list(h) for h in scan_text(read_regular(path, MAX_SCAN_BYTES).decode("utf-8", errors="replace"))]
+
+
 def no_secrets(ctx: CheckContext):
     from generator.loading.cache import DerivedCache, default_folder
 
@@ -39,8 +44,7 @@ def no_secrets(ctx: CheckContext):
             key = cache.key("secrets", file_sha256(path))
         except OSError:
             continue
-        hits = cache.get_or_compute(
-            key, lambda: [list(h) for h in scan_text(read_regular(path, MAX_SCAN_BYTES).decode("utf-8", errors="replace"))])
+        hits = cache.get_or_compute(key, functools.partial(_scan_file, path))
         for line, code, zh, en in hits:
             yield error(code, Location(shown(ctx, path), line, 1),
                         f"{zh}：登记库是公开的，私钥和令牌绝不能提交；请删除该文件或该行，并立即作废（轮换）这把密钥",

@@ -9,13 +9,12 @@ Nothing existing is ever overwritten: a folder that is not empty is refused.
 """
 from __future__ import annotations
 
-from generator import datadir
-
 import re
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from generator import datadir
 from generator.errors import CarbonregError
 from generator.loading.yamlsafe import load_yaml
 from generator.publishing.files import write_atomic

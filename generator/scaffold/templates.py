@@ -53,7 +53,8 @@ def plan(schema_ref: str, v: dict) -> str:
         lines += [f"  {key}: {value(number, TODO + ': 现场参加人数 / on-site participants', 'null')}"]
     lines += ["reduction_measures:", "  # 第十条：按阶段和领域列出 / Art. 10: by phase and area",
               f"  - phase: {value(v.get('measure_phase', 'hosting'))}",
-              f"    area: {value(v.get('measure_area'), TODO + ': venue | transport | accommodation | catering | consumables | energy | waste | communication')}"]
+              "    area: " + value(v.get("measure_area"),
+                              TODO + ": venue | transport | accommodation | catering | consumables | energy | waste | communication")]
     lines += text("    ", "description", v.get("measure_zh"), v.get("measure_en"))
     lines += ["estimate:", "  # 预估排放量（tCO2e），写成字符串以精确计算 / estimated emissions (tCO2e), as strings for exact arithmetic",
               f"  basic_tco2e: {value(v.get('estimate_basic'))}",
@@ -70,7 +71,8 @@ def retirement(schema_ref: str, v: dict) -> str:
     lines = header(schema_ref, "注销证明（第十二条）", "Retirement proof (Art. 12)")
     lines += [f"id: {value(v['id'])}", f"event: {value(v['event'])}",
               f"kind: {value(v.get('kind'), TODO + ': cea | shea | ccer | shanghai_ver | recognised_other')}",
-              f"registry: {value(v.get('registry'), TODO + ': national-ets-registry | national-ccer-registry | shanghai-ets-registry | shanghai-ver-registry | other')}"]
+              "registry: " + value(v.get("registry"),
+                                   TODO + ": national-ets-registry | national-ccer-registry | shanghai-ets-registry | shanghai-ver-registry | other")]
     if v.get("needs_project"):
         lines += ["project:", f"  id: {value(v.get('project_id'))}"]
         lines += text("  ", "name", v.get("project_zh"), v.get("project_en"))

@@ -11,13 +11,13 @@ from generator.incremental.check import check_incremental
 from generator.loading.cache import default_folder
 from generator.progress import QUIET, Progress
 from generator.site import datasets, docs, opendata, pages, units
-from generator.spreadsheet.template import site_templates
 from generator.site.model import site_model
 from generator.site.output import Staging
 from generator.site.render import THEME_DIR
 from generator.site.search import index_site
 from generator.site.summary import from_json
 from generator.site.units import UnitJob
+from generator.spreadsheet.template import site_templates
 
 
 class BuildRefused(Exception):
@@ -67,7 +67,6 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
     if result.errors:
         raise BuildRefused(result)
     reg = result.registry                                                  # registry-wide records only
-    base_url = reg.meta.base_url if reg.meta else None
     site = Staging(out)                                                     # pages go to disk as written
     try:
         job = unit_job(reg, registry, shown_root, today, stamp, site)

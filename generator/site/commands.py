@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from generator.formats.text import finding_line
-from generator.site.build import BuildRefused, build
 from generator.progress import Progress
+from generator.site.build import BuildRefused, build
 from generator.site.output import OutputError
 
 

@@ -66,7 +66,8 @@ def datasets() -> tuple[Dataset, ...]:
                  DataFile("data/events-index.json", JSON, ("schema_version", "fields", "events", *INDEX_FIELDS)))),
         Dataset("registry", ("完整登记库", "Whole registry"),
                 ("全部活动的公开记录（计划、报告、注销证明、声明）和平台计算结果，一个 JSON 文件；每个活动另有 data/events/<id>.json。",
-                 "Every event's public records (plan, report, retirements, declaration) and what the platform computed, in one JSON file; each event also has data/events/<id>.json."),
+                 "Every event's public records (plan, report, retirements, declaration) and what the platform computed, in one JSON file; each event "
+                 "also has data/events/<id>.json."),
                 (DataFile("data/registry.json", JSON, ("schema_version", "name", "sourceDate", "events")),),
                 "schemas/v1/plan.schema.json"),
         Dataset("emission-lines", ("排放源明细", "Emission lines"),

@@ -1,14 +1,13 @@
 """Narrative pages (guideline, method, guides) built by mkdocs with our own theme."""
 from __future__ import annotations
 
-from generator import datadir
-
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from generator import datadir
 from generator.site.methodology import methodology_markdown
 from generator.site.render import THEME_DIR
 

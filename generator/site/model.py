@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal

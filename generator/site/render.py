@@ -1,14 +1,13 @@
 """Jinja rendering of generated pages with the shared theme in ``site/theme``; templates only read."""
 from __future__ import annotations
 
-from generator import datadir
-
 import functools
 from decimal import Decimal
 
-from markupsafe import Markup, escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup, escape
 
+from generator import datadir
 from generator.site import quantities as q
 from generator.site.i18n import enum_label, label
 

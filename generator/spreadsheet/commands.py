@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 
-
 def _date(text: str) -> date:
     import argparse
 

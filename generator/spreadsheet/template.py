@@ -10,7 +10,7 @@ from generator.errors import CarbonregError
 from generator.loading.yamlsafe import load_yaml
 from generator.spreadsheet import layout, workbook
 from generator.spreadsheet.fields import fields
-from generator.spreadsheet.paths import flatten, pattern
+from generator.spreadsheet.paths import flatten
 
 
 class TemplateError(CarbonregError):
@@ -35,7 +35,8 @@ INSTRUCTIONS = [
     ("完成后：carbonreg import 本文件.xlsx --into registry/events/<年份>/<活动编号>/，再运行 carbonreg check registry；或把文件发给平台运营方。",
      "Then: carbonreg import this.xlsx --into registry/events/<year>/<event-id>/ and carbonreg check registry; or send the file to the platform operator."),
     ("导入时每个错误都指明工作表和单元格（如 report!G12）。表格中的公式不会被执行，只读取其已保存的值；含宏的文件会被拒绝。",
-     "On import each error names its sheet and cell (e.g. report!G12). Formulas are never run, only their saved values are read; files with macros are refused."),
+     "On import each error names its sheet and cell (e.g. report!G12). Formulas are never run, only their saved values are read; files with macros "
+     "are refused."),
 ]
 
 

@@ -1,8 +1,6 @@
 """The JSON Schemas in ``schemas/`` and the validators built from them (format checks enforced)."""
 from __future__ import annotations
 
-from generator import datadir
-
 import functools
 import json
 from typing import Any, Iterator
@@ -11,6 +9,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from generator import datadir
 from generator.validation import fastpath
 
 SCHEMA_DIR = datadir.SCHEMAS / "v1"
