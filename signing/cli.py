@@ -74,7 +74,8 @@ def _parser() -> Any:
         epilog="退出码 / exit codes: 0 有效且撤销状态为最新 valid, revocation status fresh; "
         "1 无效、不可信、已撤销或输入无法读取 invalid, untrusted, revoked or unreadable input; "
         "2 真实但无法完全核验（撤销状态过期或未知、未记入日志、登记库之外的凭证）genuine but not fully checkable; "
-        "64 用法错误 usage error; 66 输入错误（文件不存在、是文件夹、不可读、不是 JSON 或 PDF）input error. 信任根默认为随包提供的 root / trust defaults to the root shipped with the package.",
+        "64 用法错误 usage error; 66 输入错误（文件不存在、是文件夹、不可读、不是 JSON 或 PDF）input error. 信任根默认为随包提供的 root / trust "
+        "defaults to the root shipped with the package.",
     )
     parser.add_argument("certificate", metavar="FILE",
                         help="证书文件：证书包、登记库中的凭证或证书 PDF / the certificate: a bundle, a registry's certificate.json, or the PDF")

@@ -17,7 +17,6 @@ the newest checkpoint, so they verify under the current root's log keys.
 from __future__ import annotations
 
 import functools
-
 import re
 from datetime import datetime
 from typing import Any, Iterable, Mapping
@@ -26,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from . import merkle
 from .credential import credential_digest
-from .errors import LogError, SigningError
+from .errors import LogError
 from .jcs import canonicalize
 from .records import record
 from .timefmt import format_timestamp, parse_timestamp

@@ -69,9 +69,8 @@ from datetime import datetime
 from typing import Any, Mapping
 
 from .inputfile import UnreadableFile
+from .verdict import EXIT_INPUT, EXIT_INVALID, EXIT_STATUS_UNKNOWN, EXIT_VALID, TIME_FROM_LOG, TIME_UNTRUSTED, Step, Verdict
 
-from .verdict import (EXIT_INPUT, EXIT_INVALID, EXIT_STATUS_UNKNOWN, EXIT_VALID, TIME_FROM_LOG, TIME_UNTRUSTED, Step,
-                      Verdict)
 
 def verify_bundle(
     data: bytes,

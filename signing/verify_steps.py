@@ -10,6 +10,7 @@ from .bundle import Bundle, parse_bundle
 from .credential_shape import check_shape, credential_kind
 from .eddsa_jcs_2022 import verify_proof
 from .errors import SigningError, TrustError, UnreadableJSONError
+from .inputfile import UnreadableFile
 from .multikey import fingerprint, parse_did_key_method
 from .statuslist import StatusList
 from .strictjson import NESTED_EN, loads
@@ -17,10 +18,8 @@ from .timefmt import format_timestamp, parse_timestamp, utc_now
 from .transparency import Publication, verify_receipt
 from .trust import Root
 from .trustdir import Document, TrustInputs
-from .inputfile import UnreadableFile
 from .verdict import TIME_FROM_LOG, TIME_UNTRUSTED, Step, Verdict
-from .verify_trust import (Held, bundle_registry, choose_authorizations, choose_status, check_evidence,
-                           registry_version_problem, snapshot_problems, walk_roots)
+from .verify_trust import Held, bundle_registry, check_evidence, choose_authorizations, choose_status, registry_version_problem, snapshot_problems, walk_roots
 
 STEP_NAMES = ("json", "bundle", "shape", "root", "authorizations", "proof", "publication", "issuer", "status", "revocation")
 EVIDENCE_STEP = "evidence"

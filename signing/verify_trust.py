@@ -14,12 +14,12 @@ from typing import Any, Mapping, Sequence
 
 from .authorizations import Authorizations, parse_authorizations
 from .errors import SigningError, StaleStatusError, TrustError
+from .jcs import canonicalize
 from .records import record
+from .sha256 import sha256_hex
 from .statuslist import StatusList, parse_status_list, verify_status_list
 from .trust import Root, check_not_expired, load_trusted_root, parse_root, root_fingerprint, rotate_root, verify_threshold
 from .trustdir import VERSIONED_ROOT, Document
-from .jcs import canonicalize
-from .sha256 import sha256_hex
 
 Labeled = tuple[str, Mapping[str, Any]]
 Label = tuple[str, str]  # (zh, en): where a document came from
@@ -224,9 +224,8 @@ def registry_version_problem(status: StatusList, registry_dir: str | os.PathLike
     """The status list's ``registryVersion`` (the registry commit it was signed at) must be in the
     history of the registry checkout being verified against; None when it is (or when the
     checkout is not a git repository, or the list is ``unversioned``: nothing to compare)."""
-    import subprocess  # only with a registry checkout
-
     import re
+    import subprocess  # only with a registry checkout
 
     version = status.registry_version
     base = Path(registry_dir)
