@@ -3,19 +3,24 @@
 Usage: python bench/event_list_tti.py SITE_FOLDER   (a site built by carbonreg build; Debian's Chromium)
 Prints the index size (raw and gzip), DOMContentLoaded and the moment the filter form is shown (the
 index fetched and parsed) for the plain list and a filtered, sorted page 3, at 390 and 1366 px."""
-import sys, pathlib
+import gzip
+import pathlib
+import sys
+
 REPO = pathlib.Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "site"), str(REPO / "tests")]
-from sitetestkit import serve, CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import sync_playwright
+from sitetestkit import CHROMIUM, CHROMIUM_ARGS, serve
+
 root = pathlib.Path(sys.argv[1])
 idx = root / "data/events-index.json"
-import gzip
-raw = idx.read_bytes(); print("index bytes", len(raw), "gzip", len(gzip.compress(raw, 6)))
+raw = idx.read_bytes()
+print("index bytes", len(raw), "gzip", len(gzip.compress(raw, 6)))
 with serve(root) as base, sync_playwright() as pw:
     b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
     for width in (390, 1366):
-        ctx = b.new_context(viewport={"width": width, "height": 900}); pg = ctx.new_page()
+        ctx = b.new_context(viewport={"width": width, "height": 900})
+        pg = ctx.new_page()
         for q in ("", "?year=2026&sort=big&page=3"):
             pg.goto(base + "events/" + q)
             pg.wait_for_function("!document.querySelector('form.filters').hidden")

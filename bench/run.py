@@ -92,8 +92,9 @@ def pr_check(registry: Path, repeats: int, cache: Path) -> dict:
     env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.org",
                GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.org")
     # No automatic gc: a detached `git gc --auto` deleting objects would race the removal below.
-    git = lambda *a: subprocess.run(["git", "-C", str(registry), "-c", "gc.auto=0", "-c", "maintenance.auto=false", *a],
-                                    check=True, capture_output=True, env=env)
+    def git(*a):
+        return subprocess.run(["git", "-C", str(registry), "-c", "gc.auto=0", "-c", "maintenance.auto=false", *a],
+                              check=True, capture_output=True, env=env)
     added = next(p for p in sorted(registry.glob("events/*/*"), reverse=True)
                  if not (p / "certificate.json").exists() and not (p / "declaration.json").exists())
     rel = added.relative_to(registry).as_posix()
@@ -139,9 +140,10 @@ def hugo(registry: Path, work: Path, repeats: int) -> dict | None:
         return None
     from datetime import date
 
+    from hugo_site import write_hugo_site
+
     from generator.pipeline import check
     from generator.site.model import build_model
-    from hugo_site import write_hugo_site
 
     model = build_model(check(registry, date.fromisoformat(TODAY)), "2026-12-01T00:00:00Z")
     site = work / "hugo"
@@ -235,13 +237,15 @@ def machine() -> dict:
 
 
 def table(results: list[dict]) -> str:
-    rows = ["| events | cold build (no search) | Hugo | cold build / Hugo | warm-cache build | floor | Pagefind ours / Hugo's | one-event rebuild (% of cold build) | check cold / warm | check --base (PR) | verify / import | peak MB cold build / rebuild / cold check / search |",
+    rows = ["| events | cold build (no search) | Hugo | cold build / Hugo | warm-cache build | floor | Pagefind ours / Hugo's | one-event rebuild (% "
+            "of cold build) | check cold / warm | check --base (PR) | verify / import | peak MB cold build / rebuild / cold check / search |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         h = r.get("hugo")
         b = r["build"]["median_s"]
         v = r["verify"]
-        rows.append("| {n:,} | {b:.1f} s | {h} | {ratio} | {w:.1f} s | {fl:.2f} s | {pf} | {rb:.2f} s ({pct:.1f} %) | {cc:.1f} s / {c:.2f} s | {pr:.2f} s | {vr} | {pb:.0f} / {pr_mb:.0f} / {pc:.0f} / {ps} |".format(
+        rows.append("| {n:,} | {b:.1f} s | {h} | {ratio} | {w:.1f} s | {fl:.2f} s | {pf} | {rb:.2f} s ({pct:.1f} %) | {cc:.1f} s / {c:.2f} s | "
+                    "{pr:.2f} s | {vr} | {pb:.0f} / {pr_mb:.0f} / {pc:.0f} / {ps} |".format(
             n=r["events"], b=b, h=f"{h['median_s']:.2f} s" if h else "—", ratio=f"{b / h['median_s']:.1f}x" if h else "—",
             w=r["build_warm"]["median_s"], fl=r["floor_s"],
             pf=f"{r['pagefind_ours_s']:.1f} s / {h['pagefind_s']:.1f} s" if h else f"{r['pagefind_ours_s']:.1f} s / —",

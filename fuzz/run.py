@@ -64,7 +64,7 @@ def run_random(target: str, runs: int, seed: int) -> int:
 
     rng = random.Random(seed)
     corpus = [p.read_bytes() for p in (Path(__file__).resolve().parents[1] / "registry").rglob("*.yaml")]
-    for i in range(runs):
+    for _i in range(runs):
         if rng.random() < 0.5 and corpus:
             base = bytearray(rng.choice(corpus))
             for _ in range(rng.randint(1, 8)):

@@ -61,7 +61,8 @@ def test_demo_is_deterministic_for_a_seed(tmp_path):
 
 
 def test_demo_keys_are_derived_from_the_seed():
-    raw = lambda k: k.public_key().public_bytes_raw()
+    def raw(k):
+        return k.public_key().public_bytes_raw()
     assert raw(derive_key(1, "log")) == raw(derive_key(1, "log"))
     assert raw(derive_key(1, "log")) != raw(derive_key(1, "status")) != raw(derive_key(2, "status"))
 

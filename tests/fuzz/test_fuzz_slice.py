@@ -1,14 +1,13 @@
 """A short, seeded slice of the fuzz campaign (fuzz/run.py runs millions on demand), and a replay of
 every input that once broke a target (tests/fuzz/regressions/<target>/)."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, seed, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, seed, settings, strategies as st
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from fuzz.targets import TARGETS  # noqa: E402

@@ -1,10 +1,11 @@
 """Helpers for the generator tests: copy the sample registry, edit it as text, run the check."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import shutil
 from datetime import date
 from pathlib import Path
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.findings import Finding
 from generator.pipeline import CheckResult, check

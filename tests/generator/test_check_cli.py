@@ -6,10 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from gentestkit import MARATHON, REPO, SAMPLE, edit
 
 from generator.cli import main
-
-from gentestkit import MARATHON, REPO, SAMPLE, edit
 
 
 def test_sample_exit_0_text(capsys):

@@ -62,10 +62,10 @@ def test_one_error_type_for_what_a_user_can_cause():
     from generator.history.git import GitError
     from generator.publishing.files import WriteRefused
     from generator.publishing.ops import OperationError
+    from generator.scaffold.answers import Retry
     from generator.scaffold.init import InitError
     from generator.scaffold.new import ScaffoldError
     from generator.site.output import OutputError
-    from generator.scaffold.answers import Retry
     from generator.spreadsheet.safety import WorkbookRefused
     from generator.spreadsheet.template import TemplateError
 

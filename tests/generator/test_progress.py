@@ -1,12 +1,12 @@
 """Progress shows on a terminal only: a real pseudo-terminal gets it, a pipe never does."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import os
 import pty
 import subprocess
 import sys
-from pathlib import Path
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 SAMPLE = pristine_sample()
 CMD = [sys.executable, "-m", "generator.cli", "check", str(SAMPLE), "--today", "2026-11-24"]

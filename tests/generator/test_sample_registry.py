@@ -1,9 +1,9 @@
 """The shipped sample registry: passes the check and covers what the issue asks of it."""
 from collections import Counter
 
-from generator.formats.summary import counts
-
 from gentestkit import SAMPLE, run
+
+from generator.formats.summary import counts
 
 
 def test_sample_passes_with_only_the_expected_warning():

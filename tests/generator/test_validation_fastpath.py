@@ -5,7 +5,6 @@ instances near the schemas (mutations of the sample registry and of the broken a
 inputs), check its pieces (the number conversion, the pattern dialect, the audit, no network),
 and check that the sample registry's records all take the fast path."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import copy
 import json
@@ -16,12 +15,12 @@ from pathlib import Path
 import jsonschema_rs
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.loading.walk import walk
 from generator.loading.yamlsafe import load_yaml_bytes
 from generator.validation import fastpath
-from generator.validation.schemas import (BASE_URI, KINDS, SCHEMA_DIR, _contents, python_validator,
-                                          rust_validator, validator)
+from generator.validation.schemas import BASE_URI, KINDS, SCHEMA_DIR, _contents, python_validator, rust_validator, validator
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = pristine_sample()

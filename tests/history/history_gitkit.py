@@ -1,11 +1,12 @@
 """Helpers for the history tests: real git repositories in temporary folders holding the sample
 registry committed on ``main``, with a ``pr`` branch checked out."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import shutil
 import subprocess
 from pathlib import Path
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 REPO = Path(__file__).resolve().parents[2]
 EXPO = "registry/events/2025/2025-yrd-green-building-expo"          # has a certificate.json

@@ -1,12 +1,12 @@
 """``carbonreg check --base REF`` end to end on real git repositories: exit codes and formats."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import json
 
-from generator.cli import main
-
 from history_gitkit import EXPO, FESTIVAL, SALON, TODAY
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
+
+from generator.cli import main
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -67,7 +67,6 @@ def test_unknown_base_is_a_usage_error(repo, capsys):
 def test_not_a_git_repository(tmp_path, monkeypatch, capsys):
     import shutil
 
-    from history_gitkit import REPO
 
     shutil.copytree(pristine_sample(), tmp_path / "registry")
     monkeypatch.chdir(tmp_path)

@@ -2,18 +2,18 @@
 findings are the ones the full scan gives (real git repositories in temporary folders)."""
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
+from history_gitkit import FESTIVAL, FORUM, TODAY
+
+from generator.findings import sorted_findings
 from generator.history import check_change, check_with_base, git_listing
 from generator.incremental.check import check_incremental
 from generator.incremental.fileids import FileIds
 from generator.incremental.listed import ListedFileIds
 from generator.incremental.store import Store
 from generator.pipeline import check_whole
-from generator.findings import sorted_findings
-from history_gitkit import FESTIVAL, FORUM, TODAY
 
 DAY = date.fromisoformat(TODAY)
 NEW = "registry/events/2026/2026-riverside-light-art-festival-encore"

@@ -1,14 +1,13 @@
 """The Markdown summary (``--format markdown``): verdict, table, links, and inert untrusted text."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from datetime import date
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.findings import Location, error, warning
 from generator.formats import FORMATS, markdown
 from generator.pipeline import check
-
-from history_gitkit import REPO
 
 RESULT = check(pristine_sample(), date(2026, 7, 1), "registry")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from history_gitkit import EXPO, FESTIVAL, FORUM, SALON, make_repo
+
 from generator.findings import Severity
 from generator.history import check_change
-
-from history_gitkit import EXPO, FESTIVAL, FORUM, SALON, make_repo
 
 FORUM_RET = f"{FORUM}/retirements/pjlcf-2026-shver-001.yaml"
 SALON_RET = f"{SALON}/retirements/css-2026-ccer-001.yaml"

@@ -1,6 +1,5 @@
 """Run every file of the hostile-input corpus against a copy of the sample registry."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import os
 import re
@@ -9,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.pipeline import check
 

@@ -1,11 +1,12 @@
 """Helpers for the offer tests: the sample registry, text edits, locations, and made-up offers."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.model.records import Offer, Project, Supplier, Text
 from generator.pipeline import CheckResult, check

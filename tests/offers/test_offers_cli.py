@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
-from generator.cli import main
 from offerstestkit import CCER, CEA, FORUM, FORUM_ID, SAMPLE, SHEA, edit
+
+from generator.cli import main
 
 SAMPLE_ARGS = ["--registry", str(SAMPLE), "--today", "2026-11-24"]
 

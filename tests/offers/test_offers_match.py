@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings, strategies as st
+from offerstestkit import FORUM, SAMPLE, offer, run
 
 from generator.offers.match import allocate, match_event, match_offers, shortfall, usable
-from offerstestkit import FORUM, SAMPLE, offer, run
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ import json
 
 import pytest
 from jsonschema import Draft202012Validator
+from offerstestkit import CCER, CEA, SAMPLE, SHEA, SHVER, codes, edit, line_of, run
 
 from generator.validation.schemas import BASE_URI, KINDS, SCHEMA_DIR
-from offerstestkit import CCER, CEA, SAMPLE, SHEA, SHVER, codes, edit, line_of, run
 
 
 def test_schema_is_2020_12_with_id_and_registered_kind():

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from offerstestkit import FORUM_ID, SAMPLE, TODAY
 
 from generator.site.build import build
-from offerstestkit import FORUM_ID, SAMPLE, TODAY
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
 """The bundle bytes made with the shared trust part serialized once equal the plain JSON dump."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from datetime import date
-from pathlib import Path
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.pipeline import check_whole
 from generator.publishing.bundles import bundle_bytes, bundle_for

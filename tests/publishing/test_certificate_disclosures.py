@@ -4,6 +4,7 @@ verifies, and both shape checkers (Python and the browser's) refuse a malformed 
 from __future__ import annotations
 
 import copy
+
 from signing.credential_shape import check_shape
 
 

@@ -3,7 +3,6 @@ key, certify, publish, status list, site bundle, `verify` with no network, revoc
 Every command is given the date it judges the registry as of (``--today``), so the flow does not
 depend on the day the tests run (the fixture's authorization ends on 2027-11-01)."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import json
 import os
@@ -13,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 SAMPLE = pristine_sample()
 EVENT = "events/2026/2026-pujiang-low-carbon-forum"  # basic scope covered, full scope not
@@ -50,7 +50,8 @@ def platform(tmp_path_factory):
     keys.mkdir()
     for name in ("r1", "r2", "r3", "auth", "status", "log", "platform", "agency"):
         carbonreg("keys", "generate", str(keys / f"{name}.pem"))
-    k = lambda name: str(keys / f"{name}.pem")
+    def k(name):
+        return str(keys / f"{name}.pem")
     carbonreg("trust", "init", "--registry", str(registry), "--root-key", k("r1"), "--root-key", k("r2"),
               "--root-key", k("r3"), "--threshold", "2", "--authorizations-key", k("auth"), "--status-key", k("status"),
               "--log-key", k("log"), "--platform-key", k("platform"), "--at", "2025-07-09T00:00:00Z",
@@ -81,7 +82,8 @@ def test_certify_refuses_a_scope_the_retirements_do_not_cover(platform):
 
 def test_a_certificate_goes_from_agency_to_the_public(platform, tmp_path):
     registry, keys = platform
-    k = lambda name: str(keys / f"{name}.pem")
+    def k(name):
+        return str(keys / f"{name}.pem")
     carbonreg("certify", "--today", TODAY, str(registry / EXPO), "--registry", str(registry), "--agency", "hupu-carbon-services",
               "--key", k("agency"), "--number", "CN-T-0002", "--scope", "full", "--at", "2026-04-10T09:00:00Z")
     again = carbonreg("certify", "--today", TODAY, str(registry / EXPO), "--registry", str(registry), "--agency", "hupu-carbon-services",

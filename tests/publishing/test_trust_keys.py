@@ -59,6 +59,7 @@ def test_trust_authorize_refuses_a_key_the_verifier_would_refuse(name, registry)
 
 def test_trust_authorize_signs_a_good_key(registry):
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from signing.issue import multikey_of
 
     done = _authorize(registry, multikey_of(Ed25519PrivateKey.generate()))

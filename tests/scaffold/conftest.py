@@ -1,11 +1,11 @@
 """Fixtures for the scaffold tests: a copy of the sample registry and schemas in a temporary folder."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import shutil
 from pathlib import Path
 
 import pytest
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
-
 from samplekit import SAMPLE
 
 from generator.scaffold.init import PROFILES, installed_version, profile_ids

@@ -1,6 +1,7 @@
 import copy
 
 import pytest
+from trustfixtures import multikey, new_keys, signed_root
 
 from signing.authorizations import (
     authorization_at,
@@ -8,12 +9,11 @@ from signing.authorizations import (
     update_reasons,
     verify_authorizations,
 )
+from signing.eddsa_jcs_2022 import public_key_of
 from signing.errors import TrustError
 from signing.multikey import did_key_method
-from signing.eddsa_jcs_2022 import public_key_of
 from signing.timefmt import parse_timestamp as ts
 from signing.trust import load_trusted_root, sign_metadata
-from trustfixtures import multikey, new_keys, signed_root
 
 AT = ts("2025-06-01T00:00:00Z")
 

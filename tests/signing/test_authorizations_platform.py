@@ -1,10 +1,10 @@
 import pytest
+from trustfixtures import new_keys
 
 from signing.authorizations import authorization_at, parse_authorizations, platform_authorization_at, update_reasons
 from signing.errors import TrustError
 from signing.issue import agency_entry, create_platform, key_entry, verification_method_of
 from signing.timefmt import parse_timestamp as ts
-from trustfixtures import new_keys
 
 AT = ts("2026-03-01T00:00:00Z")
 NAMES = {"zh": "绿色认证中心", "en": "Green Certification Centre"}

@@ -5,13 +5,13 @@ import subprocess
 import sys
 
 import pytest
+from certfixtures import World, dump
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from signing.cli import main
+from signing.issue import create_platform
 from signing.multikey import multibase_encode
 from signing.trust import sign_metadata
-from signing.issue import create_platform
-from certfixtures import World, dump
 
 AT = ["--at", "2026-03-10T00:00:00Z"]
 

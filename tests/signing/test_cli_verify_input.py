@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
+from certfixtures import World, dump
 
 from signing.cli import main
 from signing.inputfile import BUNDLE, CREDENTIAL, INPUT_ERROR, PDF, classify_input
-from certfixtures import World, dump
 
 AT = ["--at", "2026-03-10T00:00:00Z"]
 REPO = Path(__file__).resolve().parents[2]

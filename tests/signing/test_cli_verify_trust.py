@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from certfixtures import World, credential_fields, dump
 
 from signing.cli import main
 from signing.credential import build_credential
@@ -18,7 +19,6 @@ from signing.roots import root_file_name, shipped_root
 from signing.timefmt import parse_timestamp
 from signing.trust import sign_metadata
 from signing.verify import verify_file
-from certfixtures import World, credential_fields, dump
 
 AT = ["--at", "2026-03-10T00:00:00Z"]
 REVOKED = [{"id": "urn:carbonreg:certificate:CN-2026-0001", "reason": "重复计算 / double counting (Art. 16)"}]

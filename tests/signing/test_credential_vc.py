@@ -4,14 +4,14 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from certfixtures import credential_fields
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, strategies as st
 
 from signing.credential import CONTEXTS, build_credential, check_shape, credential_digest, decimal_text, sign_credential
 from signing.eddsa_jcs_2022 import verify_proof
 from signing.errors import CredentialError
 from signing.issue import verification_method_of
-from certfixtures import credential_fields
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
+from certfixtures import NOW, World, dump
+
 from signing.bundle import BUNDLE_FORMAT, parse_bundle
 from signing.issue import create_platform, refresh_receipt
 from signing.trust import load_trusted_root
 from signing.verify import verify_bundle
-from certfixtures import NOW, World, dump
 
 
 def test_fresh_platform_has_distinct_keys_for_each_role():

@@ -1,12 +1,12 @@
 from datetime import timedelta
 
 import pytest
+from trustfixtures import new_keys, signed_root
 
 from signing.errors import TrustError
 from signing.statuslist import parse_status_list, verify_status_list
 from signing.timefmt import parse_timestamp as ts
 from signing.trust import load_trusted_root, sign_metadata
-from trustfixtures import new_keys, signed_root
 
 AT = ts("2025-06-10T00:00:00Z")
 

@@ -1,6 +1,8 @@
 import copy
 
 import pytest
+from certfixtures import credential_fields
+from trustfixtures import new_keys, root_signed
 
 from signing.credential import build_credential, credential_digest, sign_credential
 from signing.errors import LogError, TrustError
@@ -16,8 +18,6 @@ from signing.transparency import (
     verify_receipt,
 )
 from signing.trust import load_trusted_root, sign_metadata
-from certfixtures import credential_fields
-from trustfixtures import new_keys, root_signed
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import copy
 
 import pytest
+from trustfixtures import kid, new_keys, root_signed, signed_root
 
 from signing.errors import TrustError
 from signing.timefmt import parse_timestamp
@@ -12,7 +13,6 @@ from signing.trust import (
     verify_root_chain,
     verify_threshold,
 )
-from trustfixtures import kid, new_keys, root_signed, signed_root
 
 NOW = parse_timestamp("2026-01-01T00:00:00Z")
 

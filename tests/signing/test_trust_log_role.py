@@ -1,9 +1,9 @@
 import pytest
+from trustfixtures import kid, new_keys, root_signed
 
 from signing.errors import TrustError
 from signing.issue import create_platform
-from signing.trust import load_trusted_root, parse_root, rotate_root, root_fingerprint, sign_metadata
-from trustfixtures import kid, new_keys, root_signed
+from signing.trust import load_trusted_root, parse_root, root_fingerprint, rotate_root, sign_metadata
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ version. Each failed on the verifier before the status list named its trust docu
 import subprocess
 
 import pytest
-
-from signing.issue import create_platform
-from signing.transparency import PublicationLog, make_leaf
-from signing.verify import verify_bundle, verify_file
 from certfixtures import NOW, World, dump
+
+from signing.transparency import PublicationLog, make_leaf
+from signing.verify import verify_bundle
 
 COMPROMISE = "2026-03-05T00:00:00Z"
 
@@ -124,12 +123,13 @@ def test_issuer_binding_a_credential_naming_another_issuer_signed_by_an_authoriz
     proof is valid and made with the authorized agency's key (signed directly: sign_credential
     refuses to). Without the binding check the key is found authorized and the credential passes
     as issued by someone who never signed it."""
+    from certfixtures import credential_fields
+
     from signing.bundle import make_bundle
     from signing.credential import build_credential
     from signing.eddsa_jcs_2022 import sign_document
     from signing.issue import did_of, verification_method_of
     from signing.transparency import make_leaf, make_receipt
-    from certfixtures import credential_fields
 
     fields = credential_fields("certificate", world.agency_key)
     fields["issuer_did"] = did_of(world.platform.declaration_key)  # another DID

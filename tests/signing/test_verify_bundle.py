@@ -4,6 +4,7 @@ import copy
 import json
 
 import pytest
+from certfixtures import NOW, World, credential_fields, dump
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from signing.credential import build_credential, sign_credential
@@ -13,7 +14,6 @@ from signing.timefmt import parse_timestamp as ts
 from signing.trust import sign_metadata
 from signing.verify import TIME_FROM_LOG, TIME_UNTRUSTED, verify_bundle
 from signing.verify_steps import STEP_NAMES
-from certfixtures import NOW, World, credential_fields, dump
 
 
 @pytest.fixture

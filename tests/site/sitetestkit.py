@@ -1,6 +1,5 @@
 """Helpers for the website tests: build a registry copy, serve a folder, read HTML without a browser."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import contextlib
 import functools
@@ -14,6 +13,8 @@ import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = pristine_sample()

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitetestkit import REPO, TODAY
 
 AT = f"{TODAY}T00:00:00Z"  # the sample's status list is current then

@@ -20,7 +20,7 @@ def test_placeholder_emissions_weaken_the_support(tmp_path):
     placeholder = sum((x.tco2e for x in account.lines if x.factor_origin == "placeholder"), D(0))
     share = (placeholder / account.total).quantize(D("0.0001"))
     assert share > D("0.8")  # the expo's total rests mostly on placeholder factors
-    backed = D(sum(1 for l in event.report.lines if l.evidence or l.factor.evidence)) / len(event.report.lines)
+    backed = D(sum(1 for line in event.report.lines if line.evidence or line.factor.evidence)) / len(event.report.lines)
     score = showcase_score(event, account, "full")
     assert score.support == backed * (1 - share) < D("0.2")
     assert score.total < 80  # was 96.5 with every line backed by a file

@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from pagekinds import both_languages, page_kinds
 
 pytestmark = pytest.mark.browser

@@ -7,9 +7,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator.site.output import MARKER, _publish, exchange, restore_parked
-
 from sitetestkit import build, build_ok, copy_registry, tree_hashes
+
+from generator.site.output import MARKER, _publish, exchange, restore_parked
 
 
 def test_a_registry_with_errors_keeps_the_previous_site(tmp_path):

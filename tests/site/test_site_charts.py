@@ -8,7 +8,6 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-
 from pagekinds import page_kinds
 
 pytestmark = pytest.mark.browser

@@ -2,11 +2,11 @@
 every factor of the registry's factor sets, marking placeholders."""
 from __future__ import annotations
 
-from generator.site.quantities import unit
-
 from decimal import Decimal
 
 import pytest
+
+from generator.site.quantities import unit
 
 pytestmark = pytest.mark.browser
 DOCS = ["docs/", "docs/guideline/", "docs/methodology/", "en/docs/filing/", "en/docs/", "en/docs/methodology/"]

@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from ruamel.yaml import YAML
-
 from sitetestkit import build_ok, copy_registry, html_pages, serve
 
 SCRIPT = "<script>alert(1)</script>"

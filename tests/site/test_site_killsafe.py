@@ -1,6 +1,5 @@
 """A build killed at any moment leaves the previous site intact, and the next build is correct."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import hashlib
 import os
@@ -11,6 +10,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 SAMPLE = pristine_sample()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
 from sitetestkit import html_pages, page_url, parse_html
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from sitetestkit import html_pages, parse_html
 
 

@@ -8,9 +8,7 @@ import json
 import re
 import urllib.request
 import xml.etree.ElementTree as ET
-from decimal import Decimal
-
-from decimal import Decimal as D
+from decimal import Decimal, Decimal as D
 
 from markupsafe import escape
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from pathlib import Path
 
 from generator.demo.generate import DEMO_TODAY, generate

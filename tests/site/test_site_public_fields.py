@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import pytest
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.site.public import MARK, NotPublic, _resolver, _strip, public_view
 from generator.validation.schemas import KINDS, SCHEMA_DIR
 
 
 def test_every_record_schema_says_it_is_public():
-    for kind, name in KINDS.items():
+    for _kind, name in KINDS.items():
         data = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
         assert data.get(MARK) is True, name
 

@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitetestkit import serve
 
 from generator.site.search import BUNDLES, MAIN, STAMP, bundles, index_site
-from sitetestkit import serve
 
 
 def _copy_without_index(src: Path, dst: Path) -> Path:
@@ -65,7 +65,8 @@ def test_a_rebuild_indexes_only_the_year_that_changed(by_year, tmp_path):
     done = index_site(again, by_year, max_pages=0)
     assert done == {MAIN: "reused", "pagefind-2025": "reused", "pagefind-2026": "indexed"}
     assert os.stat(again / "pagefind-2025" / "pagefind-entry.json").st_ino == os.stat(by_year / "pagefind-2025" / "pagefind-entry.json").st_ino
-    stamp = lambda root: json.loads((root / "pagefind-2026" / STAMP).read_text(encoding="utf-8"))["key"]
+    def stamp(root):
+        return json.loads((root / "pagefind-2026" / STAMP).read_text(encoding="utf-8"))["key"]
     assert stamp(again) != stamp(by_year)
 
 

@@ -1,6 +1,5 @@
 """`carbonreg serve` previews the site on localhost and rebuilds it when a registry file changes."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import os
 import shutil
@@ -12,6 +11,8 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 SAMPLE = pristine_sample()
 PLAN = "events/2026/2026-riverside-light-art-festival/plan.yaml"  # unsigned: may be edited

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sitetestkit import copy_registry, tree_hashes
 
 from generator.site.build import BuildRefused, build
 from generator.site.shards import MANIFEST, Shard, ShardError, build_shard, merge_parts, parse_shard, shard_of
-from sitetestkit import copy_registry, tree_hashes
 
 DAY = date(2026, 12, 1)  # the demo registry's reference date
 EPOCH = 1795132800

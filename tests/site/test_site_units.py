@@ -1,7 +1,6 @@
 """Rebuilds: unchanged events' files are linked from the previous site, checked, and the result is
 byte for byte the site a build from nothing makes."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import hashlib
 import json
@@ -9,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.demo.generate import DEMO_TODAY, generate
 from generator.site import opendata

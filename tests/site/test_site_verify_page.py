@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from sitetestkit import REPO
 
 AT = "2026-12-10T00:00:00Z"      # the sample status list is fresh then (issued 2026-12-01, it expires 2027-01-01)

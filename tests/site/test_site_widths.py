@@ -3,9 +3,8 @@ screen, on a 300-event demo site and with a name of the schema's maximum length 
 from __future__ import annotations
 
 import pytest
-from ruamel.yaml import YAML
-
 from pagekinds import both_languages, page_kinds
+from ruamel.yaml import YAML
 from sitetestkit import build_ok, copy_registry, serve
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,6 @@ import json
 import sys
 
 import pytest
-
 from sitetestkit import REPO
 
 sys.path.insert(0, str(REPO / "tests" / "site"))

@@ -3,12 +3,9 @@ page, compared with ``case.json`` and, step by step (outcome and message id), wi
 verifier (issue 18: both verifiers, one specification)."""
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 
 import pytest
-
 from sitetestkit import REPO
 
 sys.path.insert(0, str(REPO / "tests" / "signing"))

@@ -3,9 +3,9 @@ from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
-from generator.accounting.compute import add_months
-
 from gentestkit import EXPO, FESTIVAL, FORUM, MARATHON, SALON, assert_at, edit, line_of, only, run, with_code
+
+from generator.accounting.compute import add_months
 
 # Factor values of the sample's default set, restated here so the expected totals are independent.
 ELEC_T_PER_10K_KWH = D("4.2")

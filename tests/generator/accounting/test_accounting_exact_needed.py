@@ -9,15 +9,13 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from gentestkit import copy_sample
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from generator.accounting.compute import PRECISION, compute_event
 from generator.accounting.units import convert, exact_ratio
 from generator.loading.registry import load_registry
 from generator.model.records import EmissionLine, FactorChoice, Text
-
-from gentestkit import copy_sample
 
 amounts = st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False, allow_infinity=False)
 factors = st.decimals(min_value=Decimal("0.001"), max_value=100, places=4, allow_nan=False, allow_infinity=False)

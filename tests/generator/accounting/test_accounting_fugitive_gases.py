@@ -3,9 +3,9 @@ table states its IPCC assessment report (AR5, 100 years) and cites it; blends we
 from decimal import Decimal as D
 from pathlib import Path
 
-from generator.loading.yamlsafe import load_yaml
+from gentestkit import FORUM, SALON, assert_at, column_of, edit, line_of, only, run
 
-from gentestkit import FORUM, SALON, assert_at, codes, column_of, edit, line_of, only, run, with_code
+from generator.loading.yamlsafe import load_yaml
 
 # AR5 100-year GWPs restated by hand (IPCC AR5 WG1 Ch. 8, Table 8.A.1), independent of the data file.
 HFC32, HFC125, HFC134A, HFC143A = D(677), D(3170), D(1300), D(4800)

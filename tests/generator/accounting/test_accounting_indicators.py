@@ -1,9 +1,9 @@
 """Indicators of an event's total (accounting/indicators.py): intensity and the placeholder share."""
 from decimal import Decimal as D
 
-from generator.accounting.indicators import intensity, placeholder_share
-
 from gentestkit import FORUM, run
+
+from generator.accounting.indicators import intensity, placeholder_share
 
 
 def test_indicators_by_hand(reg):

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal, localcontext
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from gentestkit import MARATHON, SAMPLE, TODAY
+from hypothesis import given, settings, strategies as st
 
 from generator.accounting.compute import compute_event, whole_tonnes_needed
 from generator.loading.document import Document
@@ -15,8 +15,6 @@ from generator.loading.registry import load_registry
 from generator.model.records import PHASES, Declaration, EmissionLine, FactorChoice, Report, Retirement, SerialBlock, Text
 from generator.rules import declarations
 from generator.rules.context import CheckContext
-
-from gentestkit import MARATHON, SAMPLE, TODAY
 
 CATEGORIES = ["stationary_fuel", "event_vehicles", "purchased_electricity", "purchased_heat",
               "travel", "accommodation", "catering", "materials", "waste"]

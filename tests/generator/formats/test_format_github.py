@@ -2,10 +2,10 @@
 import re
 from dataclasses import replace
 
+from gentestkit import SALON, SAMPLE, line_of, run
+
 from generator.findings import Location, error, warning
 from generator.formats import github
-
-from gentestkit import SALON, SAMPLE, line_of, run
 
 ANNOTATION = re.compile(r"^::(error|warning) file=([^,]*),line=(\d+),col=(\d+),title=([^,:]*)::(.*)$")
 

@@ -2,9 +2,9 @@
 import json
 from pathlib import Path
 
-from generator.formats import jsonout
-
 from gentestkit import MARATHON, SALON, SAMPLE, edit, line_of, run
+
+from generator.formats import jsonout
 
 
 def test_sample_json():

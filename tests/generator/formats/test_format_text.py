@@ -1,12 +1,11 @@
 """Text output: ``path:line:column: CODE severity: 中文 / English`` per finding, then the summary."""
 import re
-from dataclasses import replace
 from pathlib import Path
+
+from gentestkit import MARATHON, SAMPLE, edit, line_of, run
 
 from generator.findings import Location, error
 from generator.formats import text
-
-from gentestkit import MARATHON, SAMPLE, edit, line_of, run
 
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) (?P<sev>error|warning): "
                   r"(?P<zh>.*[\u4e00-\u9fff].*) / (?P<en>.*[A-Za-z].*)$")

@@ -7,11 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from gentestkit import SAMPLE, SHOWN, TODAY, edit
 
 from generator.demo import DEMO_TODAY, generate
 from generator.incremental.check import check_incremental
 from generator.pipeline import check_whole as check
-from gentestkit import SAMPLE, SHOWN, TODAY, edit
 
 
 def _same(full, inc) -> None:

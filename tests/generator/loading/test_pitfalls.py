@@ -4,7 +4,6 @@ Each case edits a copy of the sample registry and runs the whole check, as a use
 import re
 
 import pytest
-
 from gentestkit import MARATHON, copy_sample, edit, line_of, only, run
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

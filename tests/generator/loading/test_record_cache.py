@@ -1,10 +1,11 @@
 """The content-addressed record cache: same results, misses on any change, corrupted entries rebuilt."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import shutil
 from datetime import date
 from pathlib import Path
+
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.loading.cache import RecordCache
 from generator.loading.registry import load_record

@@ -3,11 +3,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from gentestkit import MARATHON, SAMPLE, line_of
+
 from generator.loading.registry import load_record
 from generator.loading.walk import RegistryFile
 from generator.loading.yamlsafe import load_yaml_bytes
-
-from gentestkit import MARATHON, SAMPLE, line_of
 
 
 def _walk_values(value):

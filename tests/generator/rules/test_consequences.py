@@ -1,9 +1,9 @@
 """Issue 13, section 3: one bad field gives one error. What follows from an unreadable file is
 dropped when untrue (R703 "no report yet", C103 "the registry computes 0") or marked as a
 consequence of that file's error; the summary still counts every file filed."""
-from generator.formats.summary import summary_lines
-
 from gentestkit import MARATHON, copy_sample, edit, run, with_code
+
+from generator.formats.summary import summary_lines
 
 REPORT = f"{MARATHON}/report.yaml"
 CCER = f"{MARATHON}/retirements/pjm-2026-ccer-001.yaml"

@@ -1,9 +1,9 @@
 """R601 inside the event folder; R602 present; R603 under the size limit; R604 SHA-256 matches."""
 from pathlib import Path
 
-from generator.rules import attachments
-
 from gentestkit import EXPO, MARATHON, assert_at, codes, edit, line_of, only, run, with_code
+
+from generator.rules import attachments
 
 CEA = f"{MARATHON}/retirements/pjm-2026-cea-001.yaml"
 CEA_PDF = f"{MARATHON}/attachments/cea-cancellation.pdf"

@@ -1,7 +1,7 @@
 """R402 a category the rules put in neither scope is warned about and left out of the totals."""
 from pathlib import Path
 
-from gentestkit import EXPO, MARATHON, assert_at, codes, edit, line_of, only, run
+from gentestkit import EXPO, MARATHON, assert_at, codes, edit, line_of, run
 
 
 def test_sample_passes(reg: Path):

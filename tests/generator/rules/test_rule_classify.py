@@ -1,9 +1,9 @@
 """R201 Art. 2 classification: below every threshold is a warning (exit 0), failing only with --strict."""
 from pathlib import Path
 
-from generator.cli import main
-
 from gentestkit import EXPO, MARATHON, SALON, SAMPLE, assert_at, edit, line_of, only, run, with_code
+
+from generator.cli import main
 
 
 def test_sample_has_exactly_the_small_salon(reg: Path):

@@ -2,9 +2,9 @@
 from datetime import date
 from pathlib import Path
 
-from generator.cli import main
-
 from gentestkit import FORUM, RIVERSIDE, assert_at, codes, line_of, run, shown, with_code
+
+from generator.cli import main
 
 
 def test_nothing_overdue_today(reg: Path):

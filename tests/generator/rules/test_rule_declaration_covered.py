@@ -1,9 +1,9 @@
 """R701 a declaration needs retirements covering its scope; R702 it lists this event's retirements; R703 a report exists."""
 from pathlib import Path
 
-from generator.accounting.compute import whole_tonnes_needed
-
 from gentestkit import FESTIVAL, MARATHON, assert_at, codes, column_of, edit, line_of, only, run
+
+from generator.accounting.compute import whole_tonnes_needed
 
 DECL = f"{MARATHON}/declaration.yaml"
 

@@ -7,10 +7,10 @@ import shutil
 from decimal import Decimal as D
 from pathlib import Path
 
+from gentestkit import FORUM, SALON, SHOWN, TODAY, assert_at, codes, column_of, edit, line_of, only, run, with_code
+
 from generator.incremental.check import check_incremental
 from generator.pipeline import check_whole
-
-from gentestkit import FORUM, SALON, SHOWN, TODAY, assert_at, codes, column_of, edit, line_of, only, run, with_code
 
 GREEN_PDF = "attachments/green-certificates.pdf"
 ID = "GEC-2026-SH-004510033"
@@ -19,8 +19,8 @@ ID = "GEC-2026-SH-004510033"
 def _salon_green_line(reg: Path, ids: str, kind: str = "certificate") -> Path:
     """Give the salon a green-power line of its own with the forum's proof file."""
     shutil.copy(reg / FORUM / GREEN_PDF, reg / SALON / GREEN_PDF)
-    digest = next(l for l in (reg / FORUM / "report.yaml").read_text(encoding="utf-8").splitlines()
-                  if "167967ab" in l).split(":")[1].strip()
+    digest = next(line for line in (reg / FORUM / "report.yaml").read_text(encoding="utf-8").splitlines()
+                  if "167967ab" in line).split(":")[1].strip()
     report = reg / SALON / "report.yaml"
     edit(report, "\nattachments:\n",
          "\n  - id: GREEN\n    phase: hosting\n    category: purchased_electricity\n"

@@ -1,19 +1,16 @@
 """R510 no serial is retired twice anywhere in the registry: both files reported, each pointing at the other."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from gentestkit import MARATHON, SALON, TODAY, assert_at, codes, edit, line_of, run, shown, with_code
+from hypothesis import given, settings, strategies as st
 
 from generator.loading.document import Document
 from generator.model.records import Event, Registry, Retirement, SerialBlock
 from generator.rules import serials
 from generator.rules.context import CheckContext
-
-from gentestkit import MARATHON, SALON, TODAY, assert_at, codes, edit, line_of, run, shown, with_code
 
 MARATHON_CCER = f"{MARATHON}/retirements/pjm-2026-ccer-001.yaml"
 SALON_CCER = f"{SALON}/retirements/css-2026-ccer-001.yaml"

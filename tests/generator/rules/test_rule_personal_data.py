@@ -1,6 +1,5 @@
 """Personal data (PIPL) is refused in records and in readable attachments, with synthetic data."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import hashlib
 import shutil
@@ -8,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.pipeline import check
 from generator.rules.personal import find_personal_data, luhn_valid, resident_id_valid
@@ -76,7 +76,7 @@ def test_mobile_in_a_plan_is_an_error_at_its_line(registry):
     text = text.replace("en: Full marathon, half marathon and fun run with 30,000 runners.",
                         "en: Full marathon, half marathon and fun run with 30,000 runners. Call Ms Li on 13700001234.")
     plan.write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "13700001234" in l)
+    line = next(i for i, text_line in enumerate(text.splitlines(), 1) if "13700001234" in text_line)
     result = check(registry, TODAY)
     hits = [f for f in result.findings if f.code == "P101"]
     assert [(Path(f.location.path).name, f.location.line) for f in hits] == [("plan.yaml", line)]

@@ -140,8 +140,9 @@ def test_kinds_not_accepted_are_refused_at_their_line(reg):
 def test_schema_describes_the_kinds_the_rule_accepts():
     import json
 
-    from generator.documents.kinds import ACCEPTED, KINDS
     from gentestkit import REPO
+
+    from generator.documents.kinds import ACCEPTED, KINDS
 
     defs = json.loads((REPO / "schemas/v1/common.schema.json").read_text(encoding="utf-8"))["$defs"]
     description = defs["attachment"]["properties"]["path"]["description"]

@@ -2,9 +2,9 @@
 from datetime import date
 from pathlib import Path
 
-from generator.accounting.compute import add_months
-
 from gentestkit import MARATHON, assert_at, codes, edit, line_of, only, run
+
+from generator.accounting.compute import add_months
 
 CEA = f"{MARATHON}/retirements/pjm-2026-cea-001.yaml"
 HOSTING_END = date(2025, 11, 16)

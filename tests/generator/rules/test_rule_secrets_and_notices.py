@@ -1,7 +1,6 @@
 """R901/R902 (keys and tokens anywhere in the registry), R950-R952 (revocation notices), R107
 (reports by suspended agencies), each with a passing and a failing case on a copy of the sample."""
 from __future__ import annotations
-from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 import shutil
 from datetime import date
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
 from generator.pipeline import check
 
@@ -56,7 +56,7 @@ def test_notice_for_an_unknown_declaration(registry):
     path = registry / NOTICE
     path.write_text(path.read_text(encoding="utf-8").replace("id: hes-2025-declaration", "id: hes-2025-nothing"),
                     encoding="utf-8")
-    line = next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "hes-2025-nothing" in l)
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "hes-2025-nothing" in text)
     assert ("rev-2026-001.yaml", line) in codes(registry)["R950"]
 
 
@@ -80,5 +80,5 @@ def test_report_dated_after_its_agency_was_suspended(registry):
     report = registry / "events/2025/2025-harbour-esports-showcase/report.yaml"
     text = report.read_text(encoding="utf-8")
     report.write_text(text.replace("prepared_on: 2025-09-05", "prepared_on: 2026-07-01"), encoding="utf-8")
-    line = next(i for i, l in enumerate(report.read_text(encoding="utf-8").splitlines(), 1) if "prepared_on" in l)
+    line = next(i for i, text in enumerate(report.read_text(encoding="utf-8").splitlines(), 1) if "prepared_on" in text)
     assert ("report.yaml", line) in codes(registry)["R107"]

@@ -2,9 +2,9 @@
 prefix is not after the retirement date."""
 from pathlib import Path
 
-from generator.rules.retirements import prefix_year
-
 from gentestkit import FESTIVAL, MARATHON, assert_at, codes, column_of, edit, line_of, only, run
+
+from generator.rules.retirements import prefix_year
 
 SHEA = f"{FESTIVAL}/retirements/wblmf-2026-shea-001.yaml"
 CCER = f"{MARATHON}/retirements/pjm-2026-ccer-001.yaml"

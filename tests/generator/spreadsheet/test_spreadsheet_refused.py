@@ -7,10 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from gentestkit import MARATHON, copy_sample
 
 from generator.cli import main
-
-from gentestkit import MARATHON, copy_sample
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -2,16 +2,14 @@
 amount fails with its cell and field named in both languages; nothing is overwritten without --force;
 the blank template offers the choices of the rules and factor set in force, and a filled one checks."""
 import re
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
+from gentestkit import MARATHON, SAMPLE, copy_sample
 
 from generator.cli import main
 from generator.loading.yamlsafe import load_yaml
-
-from gentestkit import MARATHON, SAMPLE, copy_sample
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 EVENTS = sorted(p.relative_to(SAMPLE).as_posix() for p in SAMPLE.glob("events/*/*"))

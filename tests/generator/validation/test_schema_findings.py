@@ -4,11 +4,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from gentestkit import EXPO, MARATHON, SAMPLE, column_of, edit, line_of
 
 from generator.loading.registry import load_record
 from generator.loading.walk import RegistryFile
-
-from gentestkit import EXPO, MARATHON, SAMPLE, column_of, edit, line_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

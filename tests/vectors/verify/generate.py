@@ -26,8 +26,9 @@ def key(name: str) -> Ed25519PrivateKey:
 
 
 def world():
-    from signing.issue import Platform
     from certfixtures import World
+
+    from signing.issue import Platform
 
     platform = Platform(root_keys=(key("root-1"), key("root-2"), key("root-3")), authorizations_key=key("authorizations"),
                         status_key=key("status"), log_key=key("log"), declaration_key=key("platform"))
@@ -67,12 +68,13 @@ def _tampered(w):
 
 
 def _issuer_binding(w):
+    from certfixtures import credential_fields
+
     from signing.bundle import make_bundle
     from signing.credential import build_credential
     from signing.eddsa_jcs_2022 import sign_document
     from signing.issue import did_of, verification_method_of
     from signing.transparency import make_leaf, make_receipt
-    from certfixtures import credential_fields
 
     fields = credential_fields("certificate", w.agency_key)
     fields["issuer_did"] = did_of(w.platform.declaration_key)
