@@ -46,6 +46,8 @@ def test_the_wheel_holds_every_data_file_of_the_repository(wheel):
     for name in ("check.yml", "comment.yml", "publish.yml", "status.yml"):
         assert (data / "github" / "workflows" / name).is_file()
     assert (wheel / "generator" / "scaffold" / "repo" / "CONTRIBUTING.md").is_file()
+    for profile in ("shanghai", "national"):   # every jurisdiction profile, e.g. the generic national one
+        assert (data / "profiles" / profile / "profile.yaml").is_file(), profile
 
 
 def test_a_wheel_install_starts_checks_and_builds_a_registry(wheel, tmp_path):
@@ -69,3 +71,7 @@ def test_a_wheel_install_starts_checks_and_builds_a_registry(wheel, tmp_path):
     assert built.returncode == 0, built.stdout + built.stderr
     assert (tmp_path / "site" / "index.html").is_file() and (tmp_path / "site" / "assets" / "style.css").is_file()
     assert (tmp_path / "site" / "docs" / "filing" / "index.html").is_file()
+    made = carbonreg("init", str(tmp_path / "nation"), "--jurisdiction", "national", "--no-git")
+    assert made.returncode == 0, made.stdout + made.stderr
+    checked = carbonreg("check", str(tmp_path / "nation" / "registry"), "--today", "2026-12-01")
+    assert checked.returncode == 0 and "3 factor sets" in checked.stdout, checked.stdout + checked.stderr

@@ -12,7 +12,8 @@ _T = {
            "unit": "单位", "status": "状态", "source": "来源",
            "intro": "排放量 = 活动数据 × 排放因子，逐行精确计算（十进制，不用浮点数），按阶段、类别、范围汇总；"
                     "所需抵销量为排放量向上取整到整吨。实测因子优先，其次使用活动日期有效的缺省因子（第十一条）。",
-           "ph": "**标为“占位”的数值不是官方数值**，只用于让示例登记库可以计算。"},
+           "ph": "**标为“占位”的数值不是官方数值**，只用于让示例登记库可以计算。",
+           "jurisdiction": "地区", "reference": "本登记库没有该地区的规则：仅供参考，本库的活动不使用此因子集。"},
     "en": {"title": "Accounting method and default emission factors", "rules": "Rules", "effective": "effective from",
            "scopes": "Accounting scopes", "basic": "Basic scope", "extended": "Extended scope",
            "placeholder": "placeholder, to be checked", "official": "official", "factors": "Default emission factor sets",
@@ -23,7 +24,9 @@ _T = {
                     "floating point) and summed by phase, category and scope; the offset needed is the emissions "
                     "rounded up to whole tonnes. Measured factors come first, else the default factor in force on "
                     "the event date (Art. 11).",
-           "ph": "**Values marked placeholder are not official values**; they only let the sample registry compute."},
+           "ph": "**Values marked placeholder are not official values**; they only let the sample registry compute.",
+           "jurisdiction": "jurisdiction",
+           "reference": "This registry has no rules of this jurisdiction: shown for reference, its events do not use this set."},
 }
 
 
@@ -43,10 +46,11 @@ def methodology_markdown(rules_sets, factor_sets, lang: str) -> str:
                 f"- {t['basic']}: " + ", ".join(enum_label("category", c, lang) for c in sorted(rules.basic_categories)),
                 f"- {t['extended']}: " + ", ".join(enum_label("category", c, lang) for c in sorted(rules.extended_categories)),
                 ""]
+    ruled = {rules.jurisdiction for rules in rules_sets}
     for fs in factor_sets:
         until = fs.valid_until.isoformat() if fs.valid_until else "…"
-        out += [f"## {t['factors']} `{fs.id}` ({t['valid']} {fs.valid_from} – {until})", "",
-                f"| {t['key']} | {t['name']} | {t['value']} | {t['unit']} | {t['status']} | {t['source']} |",
+        out += [f"## {t['factors']} `{fs.id}` ({t['jurisdiction']} `{fs.jurisdiction}`, {t['valid']} {fs.valid_from} – {until})", ""]
+        out += [f"| {t['key']} | {t['name']} | {t['value']} | {t['unit']} | {t['status']} | {t['source']} |",
                 "|---|---|---:|---|---|---|"]
         for f in sorted(fs.factors.values(), key=lambda f: f.index):
             source = ""
@@ -55,4 +59,6 @@ def methodology_markdown(rules_sets, factor_sets, lang: str) -> str:
             status = t["official"] if f.status == "official" else f"⚠ {t.get(f.status, t['placeholder'])}"
             out.append(f"| `{f.key}` | {_cell(pick(f.name))} | {f.value} | {unit(f.unit, lang)} | {status} | {_cell(source)} |")
         out.append("")
+        if fs.jurisdiction not in ruled:
+            out += [t["reference"], ""]
     return "\n".join(out) + "\n"

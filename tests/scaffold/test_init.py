@@ -109,6 +109,9 @@ def test_every_profile_starts_a_registry_that_checks(tmp_path, profile):
 
 
 def test_the_sample_uses_the_shanghai_profile_data_unchanged():
+    for path in sorted((PROFILES / "national" / "factors").glob("*.yaml")):   # the national grid factor sets too
+        assert (SAMPLE / "factors" / path.name).read_bytes() == path.read_bytes(), \
+            f"registry/factors/{path.name} and profiles/national/factors/{path.name} differ: change both"
     for kind in ("rules", "factors"):
         for path in sorted((PROFILES / "shanghai" / kind).glob("*.yaml")):
             assert (SAMPLE / kind / path.name).read_bytes() == path.read_bytes(), \
