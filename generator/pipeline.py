@@ -1,5 +1,6 @@
-"""The check pipeline, readable in one function: load -> validate -> compute -> rules (``check_whole``);
-``check`` gives the same findings event by event, from the memo where nothing changed."""
+"""The check pipeline, readable in one function: load -> validate -> compute -> event rules per event ->
+registry rules (``check_whole``); ``check`` gives the same findings event by event, from the memo
+where nothing changed, through the same two rule calls (``generator.rules``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,8 +12,7 @@ from generator.findings import Finding, Outcome, sorted_findings
 from generator.loading.registry import load_registry
 from generator.model.records import Registry
 from generator.progress import QUIET, Progress
-from generator.rules import run_rules
-from generator.rules.context import CheckContext
+from generator.rules import check_event, check_registry
 from generator.rules.facts import facts_of, summary_counts
 
 
@@ -45,5 +45,10 @@ def check_whole(root: Path, today: date, shown_root: str | None = None, progress
     registry, findings = load_registry(root, shown_root, progress)  # load + validate every file
     accounts, found = compute_all(registry, today)                 # account every event exactly
     findings += found
-    findings += run_rules(CheckContext(registry, accounts, today))  # cross-record rules
+    facts = []
+    for event in registry.events:                                  # event rules, one event at a time
+        found, fact = check_event(registry, event, accounts.get(event.rel_dir), today)
+        findings += found
+        facts.append(fact)
+    findings += check_registry(registry, tuple(facts), today)      # registry rules over every event's facts
     return CheckResult(registry, accounts, tuple(sorted_findings(findings)), today)

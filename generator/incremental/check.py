@@ -9,7 +9,7 @@ import hashlib
 import json
 import multiprocessing
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -24,9 +24,8 @@ from generator.loading.registry import load_event, load_globals
 from generator.loading.walk import walk_event, walk_top
 from generator.model.records import Registry
 from generator.progress import QUIET, Progress
-from generator.rules import run_rules
-from generator.rules.context import CheckContext
-from generator.rules.facts import EventFacts, facts_of, summary_counts
+from generator.rules import check_event, check_registry
+from generator.rules.facts import EventFacts, summary_counts
 
 # The registry-wide files an event's own findings depend on (offers and stray files do not).
 EVENT_INPUTS = frozenset({"registry.yaml", "rules", "factors", "agencies", "revocations", "trust"})
@@ -71,8 +70,8 @@ def registry_wide(root: Path, today: date, shown_root: str, folder, ids: FileIds
 
 
 def whole_rules(registry: Registry, facts: tuple[EventFacts, ...], today: date) -> list[Finding]:
-    """The registry-wide rules, once, over the facts of every event."""
-    return run_rules(CheckContext(registry, {}, today, facts=facts, whole=True))
+    """The registry rules, once, over the facts of every event."""
+    return check_registry(registry, facts, today)
 
 
 def check_incremental(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET,
@@ -166,6 +165,5 @@ def _check_event(registry: Registry, root: Path, shown_root: str, today: date, w
     findings = [*strays, *findings]
     account, found = compute_event(registry, event, today)
     findings.extend(found)
-    accounts = {event.rel_dir: account} if account is not None else {}
-    findings.extend(run_rules(CheckContext(replace(registry, events=(event,)), accounts, today, facts=(), whole=False)))
-    return findings, facts_of(event, account)
+    found, facts = check_event(registry, event, account, today)
+    return [*findings, *found], facts

@@ -10,7 +10,7 @@ from generator.documents.kinds import ACCEPTED, content_matches, kind_of
 from generator.findings import error
 from generator.incremental.fileids import file_sha256
 from generator.loading.safefile import open_regular, special_kind
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
@@ -51,7 +51,7 @@ def _head(path: Path) -> bytes:
         return handle.read(1024)
 
 
-def attachments_safe_and_intact(ctx: CheckContext):
+def attachments_safe_and_intact(ctx: EventContext):
     for event in ctx.registry.events:
         for rec, att in event.listed_attachments():
             where = rec.doc.at("attachments", att.index, "path")
@@ -100,7 +100,7 @@ def _references(rec):
             yield line.green_power.evidence, ("lines", line.index, "green_power", "evidence")
 
 
-def references_declared(ctx: CheckContext):
+def references_declared(ctx: EventContext):
     for event in ctx.registry.events:
         for rec in (r for r in (event.plan, event.report, *event.retirements) if r is not None):
             listed = {a.path for a in rec.attachments}

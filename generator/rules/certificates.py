@@ -10,22 +10,22 @@ from pathlib import Path
 
 from generator.findings import Location, error, warning
 from generator.incremental.fileids import file_sha256
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 
-def _signed_documents(ctx: CheckContext):
+def _signed_documents(ctx: EventContext):
     for event, account in ctx.planned_events():
         for name, doc in (("certificate.json", event.certificate), ("declaration.json", event.declaration_credential)):
             if doc is not None:
                 yield event, account, name, doc
 
 
-def _where(ctx: CheckContext, event, name: str) -> Location:
+def _where(ctx: EventContext, event, name: str) -> Location:
     root = ctx.registry.shown_root.rstrip("/")
     return Location(f"{root}/{event.rel_dir}/{name}", 1, 1)
 
 
-def credentials_verify(ctx: CheckContext):
+def credentials_verify(ctx: EventContext):
     """C101: each signed document verifies (proof, issuer authorized, publication receipt)."""
     trust = ctx.registry.trust
     docs = list(_signed_documents(ctx))
@@ -88,7 +88,7 @@ def _signing_digest() -> str:
     return digest.hexdigest()
 
 
-def evidence_unchanged(ctx: CheckContext):
+def evidence_unchanged(ctx: EventContext):
     """C102: every file a signed document binds by SHA-256 is still there, unchanged."""
     for event, _, name, doc in _signed_documents(ctx):
         items = doc.get("credentialSubject", {}).get("evidence", [])
@@ -120,7 +120,7 @@ def _dec(value) -> Decimal | None:
         return None
 
 
-def totals_match(ctx: CheckContext):
+def totals_match(ctx: EventContext):
     """C103: the signed totals equal what the registry computes now."""
     for event, account, name, doc in _signed_documents(ctx):
         subject = doc.get("credentialSubject", {})

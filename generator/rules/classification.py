@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.findings import error, warning
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 METRIC_NAMES = {
     "on_site_participants": ("现场参加人数", "on-site participants"),
@@ -22,7 +22,7 @@ def classify_event(plan, rules) -> tuple[bool | None, list[tuple[str, Decimal, D
     return any(v is not None and v >= m for _, m, v in checked), checked
 
 
-def classify(ctx: CheckContext):
+def classify(ctx: EventContext):
     for event, account in ctx.planned_events():
         if account is None or account.rules is None:
             continue
@@ -45,7 +45,7 @@ def district_code(typed: str, districts: dict) -> str | None:
     return None
 
 
-def district_known(ctx: CheckContext):
+def district_known(ctx: EventContext):
     for event, account in ctx.planned_events():
         if account is None or account.rules is None:
             continue
@@ -54,7 +54,7 @@ def district_known(ctx: CheckContext):
     yield from _district_of_unreadable_plans(ctx)
 
 
-def _district_of_unreadable_plans(ctx: CheckContext):
+def _district_of_unreadable_plans(ctx: EventContext):
     """A plan refused by its schema for a district typed as a name (``黄浦区``) gets the answer too:
     the code to write, or the list of codes (from every rule set of the registry: the plan's own
     dates cannot be trusted while it is unreadable)."""

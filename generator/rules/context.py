@@ -1,42 +1,53 @@
-"""What every rule reads: the loaded registry, the computed accounts and the reference date.
+"""What rules read. There are two kinds of rule, in two lists (``generator.rules``):
 
-A check runs the rules either over the whole registry at once, or (see ``generator.incremental``)
-once per changed event with ``whole=False`` and then once with no events loaded, ``whole=True`` and
-the facts of every event. A rule therefore reads events only through ``registry.events``, reads
-other events only through :meth:`all_facts`, and checks registry-wide records (agencies, notices,
-offers, trust, stray files) only when ``whole`` is set."""
+- an *event rule* reads one event (:class:`EventContext`): its records and account, the registry-wide
+  records its result depends on (rules, factors, agencies, revocations, trust) and the date;
+- a *registry rule* reads what spans events (:class:`RegistryContext`): the registry-wide records
+  (agencies, notices, offers, trust, stray files) and the :class:`EventFacts` of every event, never
+  the events' records.
+
+Every check, the whole-registry one and the event-by-event one, runs the event rules once per event
+and then the registry rules once over every event's facts: one path, so both give the same findings."""
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.accounting.compute import EventAccount
 from generator.model.records import Event, Registry
-from generator.rules.facts import EventFacts, facts_of
+from generator.rules.facts import EventFacts
 
 
 @dataclass(frozen=True, eq=False)
-class CheckContext:
+class EventContext:
+    """One event: ``registry.events`` is this event alone (:meth:`of`), with the registry-wide records."""
+
     registry: Registry
-    accounts: dict[str, EventAccount]  # by event rel_dir
+    account: EventAccount | None  # None: the event has no valid plan (nothing was accounted)
     today: date
-    facts: tuple[EventFacts, ...] | None = None  # every event's facts; None: derived from registry.events
-    whole: bool = True  # run the registry-wide parts too
+
+    @classmethod
+    def of(cls, registry: Registry, event: Event, account: EventAccount | None, today: date) -> EventContext:
+        return cls(replace(registry, events=(event,)), account, today)
+
+    @property
+    def event(self) -> Event:
+        return self.registry.events[0]
 
     def planned_events(self):
-        """Events with a valid plan, with their account."""
-        for event in self.registry.events:
-            if event.plan is not None:
-                yield event, self.accounts.get(event.rel_dir)
+        """The event with its account, if it has a valid plan (zero or one pair)."""
+        if self.event.plan is not None:
+            yield self.event, self.account
 
-    def account(self, event: Event) -> EventAccount | None:
-        return self.accounts.get(event.rel_dir)
 
-    def all_facts(self) -> tuple[EventFacts, ...]:
-        """The facts of every event of the registry, in folder order."""
-        return self.facts if self.facts is not None else self._derived_facts
+@dataclass(frozen=True, eq=False)
+class RegistryContext:
+    """The registry-wide records (``registry.events`` is empty, :meth:`of`) and every event's facts."""
 
-    @functools.cached_property
-    def _derived_facts(self) -> tuple[EventFacts, ...]:
-        return tuple(facts_of(e, self.account(e)) for e in self.registry.events)
+    registry: Registry
+    facts: tuple[EventFacts, ...]  # every event's facts, in folder order
+    today: date
+
+    @classmethod
+    def of(cls, registry: Registry, facts: tuple[EventFacts, ...], today: date) -> RegistryContext:
+        return cls(replace(registry, events=()), facts, today)

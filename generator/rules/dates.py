@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from generator.findings import error, warning
 from generator.model.records import PHASES
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 NAMES = {"preparation": "筹备", "hosting": "举办", "closing": "收尾"}
 
 
-def phases_consistent(ctx: CheckContext):
+def phases_consistent(ctx: EventContext):
     for event, _ in ctx.planned_events():
         plan = event.plan
         phases = plan.phases
@@ -26,7 +26,7 @@ def phases_consistent(ctx: CheckContext):
                             "each other")
 
 
-def records_dated_sensibly(ctx: CheckContext):
+def records_dated_sensibly(ctx: EventContext):
     today = ctx.today
     for event, account in ctx.planned_events():
         plan = event.plan

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from generator.findings import warning
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 
-def deadline_status(ctx: CheckContext):
+def deadline_status(ctx: EventContext):
     for event, account in ctx.planned_events():
         if account is None or account.status != "overdue":
             continue

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from generator.findings import error
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 SCOPE_NAMES = {"basic": ("基本碳中和", "basic neutrality"), "full": ("全口径碳中和", "full-scope neutrality")}
 
 
-def declaration_covered(ctx: CheckContext):
+def declaration_covered(ctx: EventContext):
     for event, account in ctx.planned_events():
         decl = event.declaration
         if decl is None:

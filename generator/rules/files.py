@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.findings import Location, error
 from generator.loading.safefile import special_kind
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext, RegistryContext
 
 
 def _walk(top: Path, skip: frozenset[str] = frozenset(), root: Path | None = None):
@@ -28,29 +28,31 @@ def _walk(top: Path, skip: frozenset[str] = frozenset(), root: Path | None = Non
                 yield path, mode
 
 
-def entries(ctx: CheckContext):
-    """(path, mode) of every file of the events in focus; with ``whole``, of every other file too."""
-    for event in ctx.registry.events:
-        yield from _walk(event.dir)
-    if ctx.whole:
-        events = frozenset(f.rel_dir for f in ctx.all_facts())
+def entries(ctx: EventContext | RegistryContext):
+    """(path, mode) of every file in focus: the event's folder for an event rule; for a registry
+    rule, every file outside the events' folders."""
+    if isinstance(ctx, EventContext):
+        yield from _walk(ctx.event.dir)
+    else:
+        events = frozenset(f.rel_dir for f in ctx.facts)
         yield from _walk(ctx.registry.root, events, ctx.registry.root)
 
 
-def regular_files(ctx: CheckContext):
+def regular_files(ctx: EventContext | RegistryContext):
     """Every regular file in focus (see :func:`entries`)."""
     for path, mode in entries(ctx):
         if statmod.S_ISREG(mode):
             yield path
 
 
-def shown(ctx: CheckContext, path: Path) -> str:
+def shown(ctx: EventContext | RegistryContext, path: Path) -> str:
     rel = path.relative_to(ctx.registry.root).as_posix()
     root = ctx.registry.shown_root
     return rel if root in ("", ".") else f"{root.rstrip('/')}/{rel}"
 
 
-def no_special_files(ctx: CheckContext):
+def no_special_files(ctx: EventContext | RegistryContext):
+    """L303, as an event rule (the event's folder) and as a registry rule (everything else)."""
     for path, mode in entries(ctx):
         special = special_kind(mode)
         if special is not None:

@@ -3,17 +3,15 @@ in the whole registry (R511), found from every event's facts as serial overlaps 
 from __future__ import annotations
 
 from generator.findings import error
-from generator.rules.context import CheckContext
+from generator.rules.context import RegistryContext
 
 
-def no_certificate_claimed_twice(ctx: CheckContext):
+def no_certificate_claimed_twice(ctx: RegistryContext):
     """Group every claimed certificate id of the registry; each claim after the first of an id is
     reported at its place, with the first claim as the related location (and the first at its own
     place, with the second as related)."""
-    if not ctx.whole:
-        return
     claims: dict[str, list] = {}
-    for facts in ctx.all_facts():
+    for facts in ctx.facts:
         for claim in facts.green_certificates:
             claims.setdefault(claim.id, []).append(claim)
     for cid in sorted(claims):

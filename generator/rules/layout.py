@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.findings import error
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext, RegistryContext
 
 
-def event_ids_match_folders(ctx: CheckContext):
+def event_ids_match_folders(ctx: EventContext):
     for event, _ in ctx.planned_events():
         plan = event.plan
         if plan.id != event.folder_id:
@@ -20,7 +20,7 @@ def event_ids_match_folders(ctx: CheckContext):
                         f"hosting starts in {plan.start.year} but the event is under events/{event.year_folder}/; move it to events/{plan.start.year}/")
 
 
-def records_name_their_event(ctx: CheckContext):
+def records_name_their_event(ctx: EventContext):
     for event, _ in ctx.planned_events():
         records = [event.report, event.declaration, *event.retirements]
         for rec in filter(None, records):
@@ -36,12 +36,10 @@ def records_name_their_event(ctx: CheckContext):
                             f"retirement id {ret.id!r} differs from its file name {stem}.yaml")
 
 
-def ids_unique(ctx: CheckContext):
+def ids_unique(ctx: RegistryContext):
     """Event, retirement and declaration ids are unique in the whole registry, and never reused."""
-    if not ctx.whole:
-        return
     seen: dict[tuple[str, str], object] = {}
-    for facts in ctx.all_facts():
+    for facts in ctx.facts:
         for fact in facts.ids:
             first = seen.setdefault((fact.kind, fact.value), fact)
             if first is not fact:
@@ -51,7 +49,7 @@ def ids_unique(ctx: CheckContext):
                             related=(first.where.location(),))
 
 
-def agencies_exist(ctx: CheckContext):
+def agencies_exist(ctx: EventContext):
     for event, _ in ctx.planned_events():
         report = event.report
         if report is None:

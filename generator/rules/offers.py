@@ -9,18 +9,14 @@ from pathlib import Path
 
 from generator.accounting.in_force import rules_in_force
 from generator.findings import error
-from generator.rules.context import CheckContext
+from generator.rules.context import RegistryContext
 from generator.rules.retirements import offset_kind_problems
 
 OFFER_CODES = {"kind": "O101", "registry": "O102", "province": "O103"}
 
 
-def _offers(ctx: CheckContext):
-    return ctx.registry.offers if ctx.whole else ()
-
-
-def kind_allowed(ctx: CheckContext):
-    for offer in _offers(ctx):
+def kind_allowed(ctx: RegistryContext):
+    for offer in ctx.registry.offers:
         rules = rules_in_force(ctx.registry, offer.valid_from)
         if rules is None:
             yield error("O101", offer.doc.at("valid_from"),
@@ -31,19 +27,19 @@ def kind_allowed(ctx: CheckContext):
             yield error(OFFER_CODES[problem], offer.doc.at(*where), zh, en)
 
 
-def validity_window(ctx: CheckContext):
-    for offer in _offers(ctx):
+def validity_window(ctx: RegistryContext):
+    for offer in ctx.registry.offers:
         if offer.valid_until <= offer.valid_from:
             yield error("O104", offer.doc.at("valid_until"),
                         f"有效期至 {offer.valid_until} 须晚于有效期起 {offer.valid_from}",
                         f"valid_until {offer.valid_until} must be after valid_from {offer.valid_from}")
 
 
-def ids_unique(ctx: CheckContext):
+def ids_unique(ctx: RegistryContext):
     """Offer ids are unique, match their file names and never equal a retirement id."""
-    retirements = {f.value: f for facts in ctx.all_facts() if ctx.whole for f in facts.ids if f.kind == "retirement"}
+    retirements = {f.value: f for facts in ctx.facts for f in facts.ids if f.kind == "retirement"}
     seen = {}
-    for offer in _offers(ctx):
+    for offer in ctx.registry.offers:
         stem = Path(offer.doc.path).stem
         if stem != offer.id:
             yield error("O107", offer.doc.at("id"),

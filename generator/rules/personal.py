@@ -18,7 +18,7 @@ from generator.privacy.patterns import (  # noqa: F401 - re-exported for callers
     luhn_valid,
     resident_id_valid,
 )
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext, RegistryContext
 
 # Identifier fields hold codes, digests and serials, not free text: their digit runs are not personal data.
 _IDENTIFIER_FIELDS = {"id", "key", "sha256", "credit_code", "prefix", "first", "last", "path", "evidence", "proof",
@@ -39,18 +39,21 @@ def _strings(value, path=()):
         yield path, value
 
 
-def _documents(ctx: CheckContext):
-    reg = ctx.registry
-    for event in reg.events:
+def _documents(ctx: EventContext | RegistryContext):
+    """The record documents in focus: the event's records for an event rule; the agencies, notices
+    and offers for a registry rule."""
+    if isinstance(ctx, EventContext):
+        event = ctx.event
         yield from (r.doc for r in (event.plan, event.report, event.declaration, *event.retirements) if r is not None)
-    if not ctx.whole:
         return
+    reg = ctx.registry
     yield from (a.doc for a in reg.agencies.values())
     yield from (r.doc for r in reg.revocations)
     yield from (o.doc for o in reg.offers)
 
 
-def no_personal_data_in_records(ctx: CheckContext):
+def no_personal_data_in_records(ctx: EventContext | RegistryContext):
+    """P101-P104 in records, as an event rule and as a registry rule (see :func:`_documents`)."""
     for doc in _documents(ctx):
         for path, text in _strings(doc.data):
             for code, zh, en in find_personal_data(text):
@@ -80,7 +83,7 @@ def scan_attachment(path: Path, kind: str) -> dict:
     return out
 
 
-def attachment_content(ctx: CheckContext):
+def attachment_content(ctx: EventContext):
     """P101-P107 and R608 for every attachment whose kind the registry accepts (R606 refuses the rest)."""
     from generator.documents.kinds import kind_of
     from generator.incremental.fileids import file_sha256
@@ -89,19 +92,19 @@ def attachment_content(ctx: CheckContext):
 
     cache = DerivedCache(default_folder(), "personal-data")
     root = ctx.registry.shown_root.rstrip("/")
-    for event in ctx.registry.events:
-        for rec, att in event.attachments():
-            kind = kind_of(att.path)
-            if kind is None or attachment_problem(event.dir, att.path):
-                continue
-            path = event.dir / att.path
-            try:
-                key = cache.key("personal-data", kind, file_sha256(path))
-            except OSError:
-                continue  # R602 says why
-            result = cache.get_or_compute(key, functools.partial(scan_attachment, path, kind))
-            shown = f"{root}/{event.rel_dir}/{att.path}" if root not in ("", ".") else f"{event.rel_dir}/{att.path}"
-            yield from _findings(result, shown, (rec.doc.at("attachments", att.index, "path"),))
+    event = ctx.event
+    for rec, att in event.attachments():
+        kind = kind_of(att.path)
+        if kind is None or attachment_problem(event.dir, att.path):
+            continue
+        path = event.dir / att.path
+        try:
+            key = cache.key("personal-data", kind, file_sha256(path))
+        except OSError:
+            continue  # R602 says why
+        result = cache.get_or_compute(key, functools.partial(scan_attachment, path, kind))
+        shown = f"{root}/{event.rel_dir}/{att.path}" if root not in ("", ".") else f"{event.rel_dir}/{att.path}"
+        yield from _findings(result, shown, (rec.doc.at("attachments", att.index, "path"),))
 
 
 def _findings(result: dict, shown: str, related: tuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.findings import error
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 
 def offset_kind_problems(rules, kind: str, registry: str, project):
@@ -30,7 +30,7 @@ def offset_kind_problems(rules, kind: str, registry: str, project):
 RETIREMENT_CODES = {"kind": "R501", "registry": "R502", "province": "R503"}
 
 
-def kind_allowed(ctx: CheckContext):
+def kind_allowed(ctx: EventContext):
     for event, account in ctx.planned_events():
         if account is None or account.rules is None:
             continue
@@ -39,7 +39,7 @@ def kind_allowed(ctx: CheckContext):
                 yield error(RETIREMENT_CODES[problem], ret.doc.at(*where), zh, en)
 
 
-def serial_blocks_match_quantity(ctx: CheckContext):
+def serial_blocks_match_quantity(ctx: EventContext):
     for event in ctx.registry.events:
         for ret in event.retirements:
             total = 0
@@ -60,7 +60,7 @@ def serial_blocks_match_quantity(ctx: CheckContext):
                             f"quantity {ret.quantity} does not equal the {total} units in its serial blocks")
 
 
-def beneficiary_is_event(ctx: CheckContext):
+def beneficiary_is_event(ctx: EventContext):
     for event, _ in ctx.planned_events():
         for ret in event.retirements:
             if ret.beneficiary_event != event.plan.id:
@@ -69,7 +69,7 @@ def beneficiary_is_event(ctx: CheckContext):
                             f"the retirement names {ret.beneficiary_event!r} as beneficiary, not this event {event.plan.id!r}")
 
 
-def retired_in_time(ctx: CheckContext):
+def retired_in_time(ctx: EventContext):
     for event, account in ctx.planned_events():
         if account is None or account.deadline is None:
             continue
@@ -95,7 +95,7 @@ def prefix_year(prefix: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def vintage_before_retirement(ctx: CheckContext):
+def vintage_before_retirement(ctx: EventContext):
     """R508: units cannot be retired before their vintage year (as the record or the serial states it)."""
     for event in ctx.registry.events:
         for ret in event.retirements:

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 from generator.findings import error
-from generator.rules.context import CheckContext
+from generator.rules.context import RegistryContext
 
 
-def revocations_consistent(ctx: CheckContext):
-    if not ctx.whole:
-        return
-    events = {f.plan_id: f for f in ctx.all_facts() if f.plan_id is not None}
+def revocations_consistent(ctx: RegistryContext):
+    events = {f.plan_id: f for f in ctx.facts if f.plan_id is not None}
     for rev in ctx.registry.revocations:
         event = events.get(rev.event_id)
         if event is None:
@@ -36,9 +34,7 @@ def revocations_consistent(ctx: CheckContext):
                             f"the notice suspends agency {rev.agency_suspended!r}, but agencies/ does not show it as suspended; update the agency file too")
 
 
-def revoked_ids_unique(ctx: CheckContext):
-    if not ctx.whole:
-        return
+def revoked_ids_unique(ctx: RegistryContext):
     seen = {}
     for rev in ctx.registry.revocations:
         first = seen.setdefault(rev.id, rev)

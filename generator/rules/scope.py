@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from generator.accounting.coverage import accounted_categories
 from generator.findings import error, warning
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 SCOPE_ZH = {"basic": "基本范围", "full": "基本范围与拓展范围"}
 
 
-def required_phases_accounted(ctx: CheckContext):
+def required_phases_accounted(ctx: EventContext):
     for event, account in ctx.planned_events():
         if event.report is None or account is None or account.rules is None:
             continue
@@ -27,7 +27,7 @@ def required_phases_accounted(ctx: CheckContext):
                             f"the accounting must include the {phase} phase (Art. 11){en_zero}; add the emission lines of that phase")
 
 
-def required_scope_covered(ctx: CheckContext):
+def required_scope_covered(ctx: EventContext):
     """R404: every category of the required scope is accounted or excluded with a reason (as the
     rules in force require: every category, or at least one for profile versions before exclusions)."""
     for event, account in ctx.planned_events():
@@ -56,7 +56,7 @@ def required_scope_covered(ctx: CheckContext):
                     f"exclusions, e.g. {{category: {example}, reason: {{zh: 场馆内未燃烧燃料, en: no fuel burned on site}}}}")
 
 
-def exclusions_consistent(ctx: CheckContext):
+def exclusions_consistent(ctx: EventContext):
     """R405: an excluded category has no emission line, and is excluded once."""
     for event, _ in ctx.planned_events():
         report = event.report
@@ -79,7 +79,7 @@ def exclusions_consistent(ctx: CheckContext):
             seen.add(x.category)
 
 
-def categories_in_scope(ctx: CheckContext):
+def categories_in_scope(ctx: EventContext):
     for event, account in ctx.planned_events():
         if account is None:
             continue
@@ -91,7 +91,7 @@ def categories_in_scope(ctx: CheckContext):
                               "of the totals")
 
 
-def line_ids_unique(ctx: CheckContext):
+def line_ids_unique(ctx: EventContext):
     for event, _ in ctx.planned_events():
         if event.report is None:
             continue

@@ -7,7 +7,7 @@ import re
 from generator.findings import Location, error
 from generator.incremental.fileids import file_sha256
 from generator.loading.safefile import read_regular
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext, RegistryContext
 from generator.rules.files import regular_files, shown
 from signing.secretscan import find_private_key_material
 
@@ -33,7 +33,8 @@ def _scan_file(path) -> list[list]:
     return [list(h) for h in scan_text(read_regular(path, MAX_SCAN_BYTES).decode("utf-8", errors="replace"))]
 
 
-def no_secrets(ctx: CheckContext):
+def no_secrets(ctx: EventContext | RegistryContext):
+    """R901/R902, as an event rule (the event's folder) and as a registry rule (everything else)."""
     from generator.loading.cache import DerivedCache, default_folder
 
     cache = DerivedCache(default_folder(), "secrets")

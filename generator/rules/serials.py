@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 from generator.findings import error
-from generator.rules.context import CheckContext
+from generator.rules.context import RegistryContext
 
 
-def no_serial_used_twice(ctx: CheckContext):
+def no_serial_used_twice(ctx: RegistryContext):
     """Sort every block by (registry, prefix, first) and sweep: O(n log n) in the number of blocks."""
-    if not ctx.whole:
-        return
-    blocks = [b for facts in ctx.all_facts() for b in facts.serials]
+    blocks = [b for facts in ctx.facts for b in facts.serials]
     blocks.sort(key=lambda b: (b.registry, b.prefix, b.first, b.last, b.where.shown, b.where.keys))
     reach = None  # the block reaching furthest so far within the current (registry, prefix)
     for current in blocks:

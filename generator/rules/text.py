@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from generator.findings import warning
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext, RegistryContext
 from generator.rules.personal import _documents, _strings
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -34,7 +34,8 @@ def mixed_script_word(text: str) -> str | None:
     return None
 
 
-def no_homoglyph_names(ctx: CheckContext):
+def no_homoglyph_names(ctx: EventContext | RegistryContext):
+    """T101, as an event rule and as a registry rule (the records of each, see ``personal._documents``)."""
     for doc in _documents(ctx):
         for path, text in _strings(doc.data):
             word = mixed_script_word(text)

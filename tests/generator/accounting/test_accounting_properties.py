@@ -14,7 +14,7 @@ from generator.loading.document import Document
 from generator.loading.registry import load_registry
 from generator.model.records import PHASES, Declaration, EmissionLine, FactorChoice, Report, Retirement, SerialBlock, Text
 from generator.rules import declarations
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 CATEGORIES = ["stationary_fuel", "event_vehicles", "purchased_electricity", "purchased_heat",
               "travel", "accommodation", "catering", "materials", "waste"]
@@ -156,6 +156,6 @@ def test_rounding_never_lets_a_short_declaration_pass(emitted, retired, scope):
                        ("r-1",) if retired else ("r-missing",), Document("declaration.yaml", {}))
     event = replace(event, declaration=decl)
     registry = replace(_registry(), events=(event,))
-    found = list(declarations.declaration_covered(CheckContext(registry, {event.rel_dir: acc}, TODAY)))
+    found = list(declarations.declaration_covered(EventContext.of(registry, event, acc, TODAY)))
     fires = any(f.code == "R701" for f in found)
     assert fires == (retired < _ceil(emitted))

@@ -10,7 +10,8 @@ from hypothesis import given, settings, strategies as st
 from generator.loading.document import Document
 from generator.model.records import Event, Registry, Retirement, SerialBlock
 from generator.rules import serials
-from generator.rules.context import CheckContext
+from generator.rules.context import RegistryContext
+from generator.rules.facts import facts_of
 
 MARATHON_CCER = f"{MARATHON}/retirements/pjm-2026-ccer-001.yaml"
 SALON_CCER = f"{SALON}/retirements/css-2026-ccer-001.yaml"
@@ -93,9 +94,9 @@ def _ret(rid: str, blocks: list[tuple[str, int, int]], registry: str = "national
                       "attachments/p.pdf", (), Document(f"retirements/{rid}.yaml", {}))
 
 
-def _ctx(retirements: list[Retirement]) -> CheckContext:
+def _ctx(retirements: list[Retirement]) -> RegistryContext:
     event = Event("2025-e", "2025", "events/2025/2025-e", Path("."), None, None, tuple(retirements), None, True)
-    return CheckContext(Registry(Path("."), ".", None, (), (), {}, (event,)), {}, TODAY)
+    return RegistryContext.of(Registry(Path("."), ".", None, (), (), {}, ()), (facts_of(event, None),), TODAY)
 
 
 def test_twenty_thousand_blocks_with_one_planted_overlap():
