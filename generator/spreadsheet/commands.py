@@ -60,6 +60,8 @@ def run_import(args) -> int:
     if not source.is_file():
         print(f"carbonreg: 找不到文件 / no such file: {args.workbook!r}", file=sys.stderr)
         return 2
+    if source.suffix.lower() == ".zip":
+        return _import_zip(source, args)
     imported = importer.read_workbook(source, args.workbook)
     for f in imported.findings:
         print(f"{f.location}: {f.code} {f.severity.value}: {f.zh} / {f.en}")
@@ -71,6 +73,25 @@ def run_import(args) -> int:
         print(f"已写入 / wrote {path}")
     print("下一步：把附件放入 attachments/，然后运行 carbonreg check / next: put the attachments in attachments/, "
           "then run carbonreg check")
+    return 0
+
+
+def _import_zip(source: Path, args) -> int:
+    """An event folder zipped by the filing page (/file/) or by hand."""
+    from generator.filing import zipimport
+
+    unzipped = zipimport.read_zip(source, args.workbook)
+    for f in unzipped.findings:
+        print(f"{f.location}: {f.code} {f.severity.value}: {f.zh} / {f.en}")
+    if not unzipped.files:
+        print(f"错误 {len(unzipped.findings)}，未写入任何文件 / {len(unzipped.findings)} errors, nothing was written")
+        return 1
+    written, same = zipimport.write(unzipped, Path(args.into), args.force)  # WriteRefused: caught in generator/cli.py
+    for path in written:
+        print(f"已写入 / wrote {path}")
+    if same:
+        print(f"未改变 {len(same)} 个文件 / {len(same)} files already there, unchanged")
+    print("下一步：运行 carbonreg check registry / next: run carbonreg check registry")
     return 0
 
 
@@ -87,10 +108,10 @@ def add_parsers(sub) -> None:
     xlsx.add_argument("--force", action="store_true", help="覆盖已存在的文件 / replace an existing file")
     xlsx.set_defaults(handler=run_template)
 
-    imp = sub.add_parser("import", help="从标准表格导入活动记录 / import an event's records from the standard spreadsheet")
-    imp.add_argument("workbook", help="填好的 .xlsx 文件 / the filled .xlsx file")
+    imp = sub.add_parser("import", help="从标准表格或填报页面的 zip 导入活动记录 / import an event's records from the standard spreadsheet or the filing page's zip")
+    imp.add_argument("workbook", help="填好的 .xlsx 文件，或活动文件夹的 .zip / the filled .xlsx file, or the event folder as a .zip")
     imp.add_argument("--into", required=True, help="活动文件夹 registry/events/<年份>/<编号>/ / the event folder")
-    imp.add_argument("--force", action="store_true", help="覆盖已存在的 YAML 文件 / replace existing YAML files")
+    imp.add_argument("--force", action="store_true", help="覆盖已存在的文件 / replace existing files")
     imp.set_defaults(handler=run_import)
 
     exp = sub.add_parser("export", help="把活动文件夹导出为标准表格 / export an event folder to the standard spreadsheet")
