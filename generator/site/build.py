@@ -92,7 +92,7 @@ def site_wide(site: Staging, reg, summaries: list, stamp: str, today: date, epoc
     base_url = reg.meta.base_url if reg.meta else None
     model = stage("model", site_model, reg, [from_json(s) for s in summaries if s], stamp, today)
     stage("render", site.add_all, pages.home(model), pages.event_list(model), pages.agencies(model),
-          pages.statistics(model), pages.revocation_pages(model), pages.search_page(), pages.verify_page(model),
+          pages.statistics(model), pages.revocation_pages(model), pages.search_page(), pages.verify_page(model), pages.file_page(reg),
           pages.not_found(model, base_url), pages.showcase(model), pages.offers(model))
     stage("open data", site.add_all, opendata.open_data(model, lambda i: (site.target / f"data/events/{i}.json").read_bytes()),
           opendata.schema_files(), [opendata.atom_feed(model, base_url), opendata.revocation_feed(model, base_url)],

@@ -41,6 +41,30 @@ LABELS: dict[str, tuple[str, str]] = {
     "verify_cmd_intro": ("在任意电脑上离线运行（需先安装 carbonreg）：", "Run offline on any computer (with carbonreg installed):"),
     "verify_browser": ("或在浏览器中核验", "or verify in your browser"),
     "verify_page": ("在浏览器中核验", "Verify in the browser"),
+    "nav_file": ("填报", "File an event"),
+    "file_page": ("填报一场活动", "File an event"),
+    "file_intro": ("在手机或电脑上填写新活动的实施计划、核算报告、注销证明和自我声明，或载入已有活动的 zip 继续填写下一步。一切都在你的浏览器中完成，不会上传任何内容，页面打开后断网也能使用；结果是活动文件夹的 zip（与命令行写出的 YAML 文件相同，外加附件），再按下方步骤提交。",
+                   "Fill a new event's plan, emissions report, retirement proofs and self-declaration on a phone or computer, or load an existing event's zip to continue with the next step. Everything happens in your browser: nothing is uploaded, and once the page is open it works without network. The result is the event folder as a zip (the same YAML files the command line writes, plus the attachments), to propose with the steps below."),
+    "file_needs_js": ("填报页面需要 JavaScript；也可以使用标准表格或命令行 carbonreg new。", "The filing page needs JavaScript; you can also use the standard spreadsheet or carbonreg new."),
+    "file_other_ways": ("其他登记方式：标准表格（Excel/WPS）或 YAML 与拉取请求，见", "Other ways to file: the standard spreadsheet (Excel/WPS) or YAML by pull request, see"),
+    "file_guide": ("登记指南", "the filing guide"),
+    "file_load": ("继续已有活动：载入活动的 zip", "Continue an existing event: load its zip"),
+    "file_date_step": ("第一步：举办开始日期决定适用的规则和缺省因子", "Step 1: the hosting start date decides the rules and default factors that apply"),
+    "file_plan": ("碳中和实施计划（plan.yaml）", "Carbon neutrality plan (plan.yaml)"),
+    "file_report": ("排放核算报告（report.yaml）", "Emissions report (report.yaml)"),
+    "file_report_hint": ("活动结束后填写；每个排放源一行。暂不提交报告时留空。", "Fill after the event, one line per emission source; leave empty to file the plan only."),
+    "file_retirements": ("注销证明（retirements/）", "Retirement proofs (retirements/)"),
+    "file_add_retirement": ("添加一份注销证明", "Add a retirement proof"),
+    "file_declaration": ("自我声明（declaration.yaml）", "Self-declaration (declaration.yaml)"),
+    "file_with_declaration": ("现在提交自我声明（注销量已覆盖所需抵销量时）", "File the self-declaration now (once the retirements cover the offsets needed)"),
+    "file_attachments": ("附件", "Attachments"),
+    "file_attachments_hint": ("证明文件（PDF、图片、表格等）在本机计算 SHA-256，不会上传；之后可在各字段的附件列表中选择。", "Proof files (PDF, images, spreadsheets…) are hashed (SHA-256) on this device, never uploaded; then pick them in each record's attachment lists."),
+    "file_attach_pick": ("添加附件文件", "Add attachment files"),
+    "file_totals": ("实时合计", "Live totals"),
+    "file_check": ("检查", "Check"),
+    "file_export": ("下载活动 zip", "Download the event zip"),
+    "file_problems": ("需要修改的问题", "Problems to fix"),
+    "file_submit": ("如何提交", "How to propose it"),
     "verify_intro": ("选择或拖入从本网站下载的 certificate.json、declaration.json 或证书 PDF，也可以粘贴证书文件的 JSON 文本。核验完全在你的浏览器中进行（WebCrypto Ed25519），文件不会上传，下载整个网站后也可离线使用；结论与命令行 verify 相同。",
                      "Pick or drop a certificate.json, declaration.json or certificate PDF downloaded from this site, or paste the certificate file's JSON text. Verification runs entirely in your browser (WebCrypto Ed25519): nothing is uploaded, and it works offline from a downloaded copy of the site; the verdict is the same as the verify command's."),
     "verify_pick": ("选择文件", "Choose a file"),
@@ -362,6 +386,32 @@ REGISTRY = {
 SCOPE = {"basic": ("基本范围", "Basic scope"), "full": ("全口径（基本 + 拓展范围）", "Full scope (basic + extended)")}
 ENUMS = {"scope": SCOPE, "status": STATUS, "level": LEVEL, "kind": KIND, "phase": PHASE, "category": CATEGORY, "mode": MODE,
          "area": AREA, "offset_kind": OFFSET_KIND, "registry": REGISTRY}
+
+
+# The filing page's script reads these (generator/site/pages.py passes them in the page's language).
+FILING_JS = {
+    "retirement": ("注销证明", "Retirement"),
+    "remove": ("删除", "Remove"),
+    "total_basic": ("基本范围排放量", "Basic scope emissions"),
+    "total_extended": ("拓展范围排放量", "Extended scope emissions"),
+    "total_all": ("总排放量", "Total emissions"),
+    "needed_basic": ("基本碳中和所需抵销量（整吨，向上取整）", "Offsets needed, basic (whole tonnes, rounded up)"),
+    "needed_full": ("全口径所需抵销量（整吨，向上取整）", "Offsets needed, full scope (whole tonnes, rounded up)"),
+    "retired": ("已注销（按期）", "Retired (in time)"),
+    "level": ("碳中和程度", "Neutrality level"),
+    "lines_counted": ("计入 {n} / {m} 行（未填完的行不计入）", "{n} of {m} lines counted (lines not yet complete are left out)"),
+    "totals_need_dates": ("填写举办阶段的开始和结束日期及抵销计划后显示合计。", "Totals appear once the hosting dates and the offset plan are filled."),
+    "in_force": ("适用规则 {rules}，缺省因子集 {factors}", "Rules {rules}, default factor set {factors} apply"),
+    "no_date_yet": ("先填写举办开始日期：选择列表随之生成。", "Fill the hosting start date first: the choice lists follow from it."),
+    "fix_first": ("还有 {n} 个问题，改正后才能下载。", "{n} problems remain; fix them to download."),
+    "all_good": ("没有发现问题，可以下载。", "No problems found: ready to download."),
+    "exported": ("已下载 {file}。下一步（任选其一）：", "{file} is downloaded. Next (either way):"),
+    "step_pr": ("懂 git：把 zip 解压到登记库的 {dir}，运行 carbonreg check registry，提交拉取请求。", "With git: unzip it into the registry's {dir}, run carbonreg check registry and open a pull request."),
+    "step_mail": ("不用 git：把 zip 通过电子邮件发给平台运营方，由运营方导入并检查：", "Without git: e-mail the zip to the platform operator, who imports and checks it:"),
+    "loaded": ("已载入活动 {id}，可以继续填写。", "Event {id} is loaded: continue filling it."),
+    "load_failed": ("无法载入：", "Cannot load:"),
+    "no_webcrypto": ("此浏览器不支持 WebCrypto，无法计算附件摘要；请使用较新的浏览器（https 网址）。", "This browser has no WebCrypto, so attachments cannot be hashed; use a recent browser (an https address)."),
+}
 
 
 def label(key: str, lang: str) -> str:

@@ -250,3 +250,19 @@ def verify_page(model: SiteModel) -> Iterator[Page]:
         yield out_path(lang, "verify/"), render("verify.html", lang, "verify/", title=label("verify_page", lang),
                                                 pinned_root=pinned, root_fingerprint=print_, root_file=root_file,
                                                 verify_parts=parts)
+
+
+def file_page(reg) -> Iterator[Page]:
+    """The filing page (issue 13 §1): its form, lists and checks come from the embedded data
+    (generator/filing/pagedata.py); its scripts are assets/filing/ and the accounting port."""
+    import json
+
+    from generator.filing.pagedata import page_data
+    from generator.site.i18n import FILING_JS
+
+    data = json.dumps(page_data(reg), ensure_ascii=False, separators=(",", ":"))  # the schemas' field order is the form's
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # inert inside <script>
+    for lang in LANGS:
+        labels = {k: v[0] if lang == "zh" else v[1] for k, v in FILING_JS.items()}
+        yield out_path(lang, "file/"), render("file.html", lang, "file/", title=label("file_page", lang),
+                                              filing_data=data, js_labels=labels)

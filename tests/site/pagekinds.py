@@ -19,7 +19,7 @@ def page_kinds(root: Path) -> dict[str, str]:
         return hit[0].parents[up - 1].name if hit else None
 
     kinds = {"home": "", "events": "events/", "statistics": "statistics/", "agencies": "agencies/", "data": "data/",
-             "revocations": "revocations/", "showcase": "showcase/", "offers": "offers/", "verify": "verify/",
+             "revocations": "revocations/", "showcase": "showcase/", "offers": "offers/", "verify": "verify/", "file": "file/",
              "search": "search/", "docs": "docs/", "methodology": "docs/methodology/", "guideline": "docs/guideline/"}
     if len(rows) > 50:
         kinds["events-page-2"] = "events/page/2/"
