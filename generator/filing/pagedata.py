@@ -31,9 +31,8 @@ def plain(value: Any) -> Any:
 
 def page_data(reg) -> dict:
     """The page's embedded data for the loaded registry-wide records ``reg``."""
-    from generator.site.i18n import ENUMS
-
     from generator.scaffold.new import PUBLISHED_SCHEMAS
+    from generator.site.i18n import ENUMS
 
     contents = schemas._contents()
     return {

@@ -92,8 +92,11 @@ def read_zip(path: Path, shown: str | None = None) -> Unzipped:
         name = _event_name(info.filename, top)
         at = Location(f"{shown}!{info.filename}")
         if name not in RECORDS and not RETIREMENT.match(name) and not ATTACHMENT.match(name):
-            findings.append(error("X205", at, "不属于活动文件夹的文件（只接受 plan.yaml、report.yaml、declaration.yaml、retirements/<编号>.yaml 和 attachments/ 下的文件）",
-                                  "not a file of an event folder (only plan.yaml, report.yaml, declaration.yaml, retirements/<id>.yaml and files under attachments/)"))
+            findings.append(error(
+                "X205", at,
+                "不属于活动文件夹的文件（只接受 plan.yaml、report.yaml、declaration.yaml、retirements/<编号>.yaml 和 attachments/ 下的文件）",
+                "not a file of an event folder (only plan.yaml, report.yaml, declaration.yaml, retirements/<id>.yaml "
+                "and files under attachments/)"))
             continue
         try:
             files[name] = read_part(archive, info)

@@ -108,7 +108,8 @@ def add_parsers(sub) -> None:
     xlsx.add_argument("--force", action="store_true", help="覆盖已存在的文件 / replace an existing file")
     xlsx.set_defaults(handler=run_template)
 
-    imp = sub.add_parser("import", help="从标准表格或填报页面的 zip 导入活动记录 / import an event's records from the standard spreadsheet or the filing page's zip")
+    imp = sub.add_parser("import", help="从标准表格或填报页面的 zip 导入活动记录 / "
+                                        "import an event's records from the standard spreadsheet or the filing page's zip")
     imp.add_argument("workbook", help="填好的 .xlsx 文件，或活动文件夹的 .zip / the filled .xlsx file, or the event folder as a .zip")
     imp.add_argument("--into", required=True, help="活动文件夹 registry/events/<年份>/<编号>/ / the event folder")
     imp.add_argument("--force", action="store_true", help="覆盖已存在的文件 / replace existing files")

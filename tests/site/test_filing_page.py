@@ -18,7 +18,6 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-
 from sitetestkit import REPO, TODAY, copy_registry
 
 pytestmark = pytest.mark.browser

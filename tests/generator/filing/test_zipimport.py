@@ -12,11 +12,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from gentestkit import copy_sample
 
 from generator.cli import main
 from generator.pipeline import check
-
-from gentestkit import copy_sample
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 FORUM = "events/2026/2026-pujiang-low-carbon-forum"
