@@ -262,9 +262,12 @@ def _disclosures(check: _Checker, subject: dict, path: str) -> None:
     if "exclusions" in subject:
         check.array(subject["exclusions"], f"{path}/exclusions", lambda v, p: _exclusion(check, v, p))
     if "indicators" in subject:
-        indicators = check.obj(subject["indicators"], f"{path}/indicators", ("placeholderShare",), ("intensity",))
+        indicators = check.obj(subject["indicators"], f"{path}/indicators", ("placeholderShare",),
+                               ("estimatedShare", "intensity"))
         if indicators is not None:
             check.decimal(indicators.get("placeholderShare"), f"{path}/indicators/placeholderShare")
+            if "estimatedShare" in indicators:
+                check.decimal(indicators["estimatedShare"], f"{path}/indicators/estimatedShare")
             if "intensity" in indicators:
                 intensity = check.obj(indicators["intensity"], f"{path}/indicators/intensity", (), INTENSITY)
                 for name in INTENSITY if intensity is not None else ():

@@ -47,6 +47,18 @@ def plan_yaml(p: dict) -> bytes:
     return dump(data, header("plan"))
 
 
+def activity_source(line: dict) -> dict:
+    """Where a demo line's activity data comes from, from its evidence file (no random draw, so the
+    demo's other records stay as they were): meter readings, logs and tickets, a travel survey (its
+    sample size from the amount), and an estimate where no file backs the line."""
+    stem = line["evidence"].rsplit("/", 1)[-1].split(".", 1)[0] if line["evidence"] else None
+    if stem is None:
+        return {"source": "estimated"}
+    if stem == "travel-survey":
+        return {"source": "surveyed", "sample_size": 100 + int(line["amount"]) % 900}
+    return {"source": "metered" if stem == "energy-statement" else "invoiced"}
+
+
 def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list[dict], exclusions: list,
                 attachments: list) -> bytes:
     out_lines = []
@@ -55,7 +67,7 @@ def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list
         if line["mode"]:
             item["mode"] = line["mode"]
         item["description"] = text(*line["description"])
-        activity = Flow(amount=line["amount"], unit=line["unit"])
+        activity = Flow(amount=line["amount"], unit=line["unit"], **activity_source(line))
         if line["evidence"]:
             activity["evidence"] = line["evidence"]
         item["activity"] = activity

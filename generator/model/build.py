@@ -68,7 +68,8 @@ def _line(i: int, d: dict) -> r.EmissionLine:
     g = d.get("green_power")
     green = r.GreenPower(g["kind"], tuple(g["ids"]), g["evidence"]) if g else None
     return r.EmissionLine(d["id"], i, d["phase"], d["category"], d.get("mode"), text(d["description"]),
-                          dec(a["amount"]), a["unit"], a.get("evidence"), density, choice, green, d.get("gas"))
+                          dec(a["amount"]), a["unit"], a.get("evidence"), density, choice, green, d.get("gas"),
+                          a.get("source"), int(a["sample_size"]) if "sample_size" in a else None)
 
 
 def report(doc: Document) -> r.Report:
@@ -149,6 +150,7 @@ def rules(doc: Document) -> r.Rules:
         extended_categories=frozenset(d["scopes"]["extended"]["categories"]), scopes_status=d["scopes"]["status"],
         offsets=offsets, deadline_months=d["deadline_months_after_end"],
         districts={k: text(v) for k, v in d["districts"].items()}, doc=doc,
+        activity_source=d.get("activity_source", "optional"),
     )
 
 

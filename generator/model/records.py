@@ -114,6 +114,10 @@ class EmissionLine:
     factor: FactorChoice
     green_power: GreenPower | None = None
     gas: str | None = None  # with category fugitive_gases: the gas whose mass is the activity
+    # Data quality: where the activity data comes from (metered | invoiced | surveyed | estimated; None when
+    # the line does not say, allowed only under rules before activity_source: required) and, for a survey, its size.
+    activity_source: str | None = None
+    sample_size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -307,6 +311,8 @@ class Rules:
     deadline_months: int
     districts: dict[str, Text]
     doc: Document = field(repr=False, compare=False)
+    # Data quality: "required" (every report line states activity.source, R406) or "optional" (versions before).
+    activity_source: str = "optional"
 
     @property
     def required_categories(self) -> frozenset[str]:

@@ -55,18 +55,21 @@ def offsets(event: Event, account: EventAccount, scope: str) -> dict[str, Any]:
 
 
 def disclosures(event: Event, account: EventAccount, verification: dict | None = None) -> dict[str, Any]:
-    """Issue 12: the categories left out with their reasons, the intensity and the share resting on
-    placeholder factors, and the agency's verification statement when it gives one."""
-    from generator.accounting.indicators import intensity, placeholder_share
+    """Issue 12: the categories left out with their reasons, the intensity, the shares resting on
+    placeholder factors and on estimated activity data (when the report states its sources), and the
+    agency's verification statement when it gives one."""
+    from generator.accounting.indicators import indicators as event_indicators
 
     out: dict[str, Any] = {}
     if account.exclusions:
         out["exclusions"] = [{"category": x.category, "reason": {"zh": x.reason.zh, "en": x.reason.en}}
                              for x in account.exclusions]
-    indicators: dict[str, Any] = {"placeholderShare": decimal_text(placeholder_share(account))}
-    per = intensity(account, event.plan.attendance)
-    if per:
-        indicators["intensity"] = {name: decimal_text(value) for name, value in per.items()}
+    found = event_indicators(account, event.plan.attendance)
+    indicators: dict[str, Any] = {"placeholderShare": decimal_text(found.placeholder_share)}
+    if found.estimated_share is not None:
+        indicators["estimatedShare"] = decimal_text(found.estimated_share)
+    if found.intensity:
+        indicators["intensity"] = {name: decimal_text(value) for name, value in found.intensity.items()}
     out["indicators"] = indicators
     if verification:
         out["verification"] = verification

@@ -145,6 +145,7 @@ def new_report(registry: Path, v: dict, today: date) -> Path:
     v["phases"] = list(rules.required_phases) if rules else ["hosting"]
     v["categories"] = sorted((rules.basic_categories | rules.extended_categories) if rules else ())
     v["factors"] = [(f.key, f.category, f.unit) for f in factors.factors.values()] if factors else []
+    v["activity_source"] = rules.activity_source if rules else "optional"
     target = event_dir / "report.yaml"
     return write_atomic(target, templates.report(schema_ref(target, "report"), v).encode("utf-8"), replace=False)
 

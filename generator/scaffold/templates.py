@@ -94,6 +94,10 @@ def retirement(schema_ref: str, v: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+SOURCE_HINT = (": 数据来源 metered | invoiced | surveyed（另填 sample_size）| estimated / where the data comes from "
+               "(surveyed: also sample_size)")
+
+
 def report(schema_ref: str, v: dict) -> str:
     lines = header(schema_ref, "排放核算报告（第十一条）", "Emissions report (Art. 11)")
     role = v.get("role") or ("agency" if v.get("agency") else None)
@@ -117,6 +121,9 @@ def report(schema_ref: str, v: dict) -> str:
         lines += ["    activity:",
                   "      amount: " + value(None, TODO + ': 数量，写成字符串 / the amount, as a string, e.g. "42500"'),
                   f"      unit: {value(None, TODO + ': kWh | t | L | m3 | passenger-km | room-night | meal | …')}",
+                  *(["      source: " + value(None, TODO + SOURCE_HINT)] if v.get("activity_source") == "required"
+                    else ["      # source: metered | invoiced | surveyed | estimated  # 数据来源，本规则下可选 / where the data "
+                          "comes from, optional under these rules (surveyed: also sample_size)"]),
                   "    factor:", "      source: \"default\"",
                   f"      key: {value(None, TODO + ': 见上方因子键 / a key listed above')}"]
     return "\n".join(lines) + "\n"

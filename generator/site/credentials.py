@@ -58,10 +58,10 @@ class Score:
 def showcase_score(event, account, scope: str) -> Score:
     """Accounting scope (full with all three phases 1, full 0.8, basic 0.5); offset quality (the rules'
     quality weight of each retirement's kind, weighted by quantity); support (share of emission lines
-    backed by an evidence attachment, times the share of the total that does not rest on placeholder
-    factors: a total mostly made of placeholder values is weakly supported, however many files
-    are attached)."""
-    from generator.accounting.indicators import placeholder_share
+    backed by an evidence attachment, times the share of the total that rests neither on a placeholder
+    factor nor on estimated activity data, ``1 - weak_share`` of accounting/indicators.py: a total mostly
+    made of placeholder values or estimates is weakly supported, however many files are attached)."""
+    from generator.accounting.indicators import weak_share
 
     phases = {x.line.phase for x in account.lines}
     scope_part = Decimal("0.5") if scope == "basic" else Decimal(1) if len(phases) == 3 else Decimal("0.8")
@@ -71,5 +71,5 @@ def showcase_score(event, account, scope: str) -> Score:
                        for r in event.retirements) / total_q) if total_q else Decimal(0)
     lines = event.report.lines if event.report else ()
     backed = sum(1 for line in lines if line.evidence or line.factor.evidence)
-    support_part = (Decimal(backed) / len(lines) if lines else Decimal(0)) * (1 - placeholder_share(account))
+    support_part = (Decimal(backed) / len(lines) if lines else Decimal(0)) * (1 - weak_share(account))
     return Score(scope_part, offset_part, support_part)

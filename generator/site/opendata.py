@@ -8,7 +8,7 @@ from decimal import Decimal
 from html import escape
 from typing import Iterator
 
-from generator.accounting.indicators import intensity, placeholder_share
+from generator.accounting.indicators import indicators
 from generator.site.model import SiteEvent, SiteModel
 from generator.validation.schemas import SCHEMA_DIR
 
@@ -18,7 +18,7 @@ CSV_COLUMNS = {
     "events.csv": ["id", "name_zh", "name_en", "kind", "start", "end", "district", "basic_tco2e", "extended_tco2e",
                    "total_tco2e", "needed_basic", "needed_full", "retired", "level", "status", "deadline"],
     "emission-lines.csv": ["event", "line", "phase", "category", "mode", "amount", "unit", "factor", "factor_unit",
-                           "factor_origin", "scope", "tco2e"],
+                           "factor_origin", "scope", "tco2e", "activity_source", "sample_size"],
     "retirements.csv": ["event", "id", "kind", "registry", "quantity", "retired_on", "serial_blocks"],
 }
 # The event list's index: field names once, then one array per event (compact at 10,000 events).
@@ -38,6 +38,7 @@ def _dump(obj) -> bytes:
 
 def event_record(e: SiteEvent) -> dict:
     a, ev = e.account, e.event
+    found = indicators(a, e.plan.attendance)
     return {
         "id": e.id,
         "schema_version": SCHEMA_VERSION,
@@ -56,9 +57,13 @@ def event_record(e: SiteEvent) -> dict:
             "exclusions": [{"category": x.category, "reason": {"zh": x.reason.zh, "en": x.reason.en}}
                            for x in a.exclusions],
             "unaccounted": list(a.unaccounted), "late": list(a.late), "retiredLate": str(a.retired_late),
-            "placeholderShare": _num(placeholder_share(a)),
-            "intensity": {name: _num(v) for name, v in intensity(a, e.plan.attendance).items()},
+            "placeholderShare": _num(found.placeholder_share),
+            "estimatedShare": _num(found.estimated_share) if found.estimated_share is not None else None,
+            "placeholderOrEstimatedShare": _num(found.weak_share),
+            "activitySourceShares": {k: _num(v) for k, v in found.source_shares.items()},
+            "intensity": {name: _num(v) for name, v in found.intensity.items()},
             "lines": [{"id": x.line.id, "scope": x.scope, "tco2e": _num(x.tco2e), "factorOrigin": x.factor_origin,
+                       "activitySource": x.line.activity_source, "sampleSize": x.line.sample_size,
                        "derivation": x.derivation,
                        "greenPower": {"kind": x.line.green_power.kind, "ids": list(x.line.green_power.ids)}
                        if x.line.green_power else None} for x in a.lines],
@@ -108,7 +113,8 @@ def event_rows(e: SiteEvent) -> dict:
                            _num(a.basic), _num(a.extended), _num(a.total), a.needed_basic, a.needed_full, a.retired,
                            a.level, a.status, a.deadline or ""])],
         "lines": [_cells([e.id, x.line.id, x.line.phase, x.line.category, x.line.mode or "", _num(x.line.amount),
-                          x.line.unit, _num(x.factor_value), x.factor_unit, x.factor_origin, x.scope or "", _num(x.tco2e)])
+                          x.line.unit, _num(x.factor_value), x.factor_unit, x.factor_origin, x.scope or "", _num(x.tco2e),
+                          x.line.activity_source or "", x.line.sample_size or ""])
                   for x in a.lines],
         "retirements": [_cells([e.id, r.id, r.kind, r.registry, r.quantity, r.retired_on,
                                 " ".join(f"{s.prefix}:{s.first}-{s.last}" for s in r.serials)])

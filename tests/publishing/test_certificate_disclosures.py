@@ -23,7 +23,8 @@ def _credential():
         evidence=[{"path": "events/2026/2026-x/plan.yaml", "sha256": "0" * 64}],
         agency={"id": "a", "name": {"zh": "机构", "en": "Agency"}},
         disclosures={"exclusions": [{"category": "event_vehicles", "reason": {"zh": "无", "en": "none"}}],
-                     "indicators": {"placeholderShare": "0.84", "intensity": {"perParticipant": "0.0015"}},
+                     "indicators": {"placeholderShare": "0.84", "estimatedShare": "0.3",
+                                    "intensity": {"perParticipant": "0.0015"}},
                      "verification": {"assuranceLevel": "reasonable", "materiality": "5", "siteVisit": "2026-04-22",
                                       "opinion": {"zh": "无重大错报", "en": "no material misstatement"},
                                       "qualifications": [{"zh": "差旅为抽样估算", "en": "travel is estimated from a survey"}]}})
@@ -34,6 +35,7 @@ def test_subject_carries_the_disclosures_and_keeps_its_shape():
     subject = credential["credentialSubject"]
     assert subject["exclusions"][0]["category"] == "event_vehicles"
     assert subject["indicators"]["placeholderShare"] == "0.84"
+    assert subject["indicators"]["estimatedShare"] == "0.3"
     assert subject["verification"]["assuranceLevel"] == "reasonable"
     assert check_shape(credential) == []
 
@@ -44,6 +46,7 @@ def test_a_malformed_statement_is_refused():
     bad["credentialSubject"]["verification"]["assuranceLevel"] = "high"
     bad["credentialSubject"]["verification"]["materiality"] = 5
     bad["credentialSubject"]["indicators"]["extra"] = "1"
+    bad["credentialSubject"]["indicators"]["estimatedShare"] = 0.3
     paths = {p.path for p in check_shape(bad)}
     assert {"/credentialSubject/verification/assuranceLevel", "/credentialSubject/verification/materiality",
-            "/credentialSubject/indicators/extra"} <= paths
+            "/credentialSubject/indicators/extra", "/credentialSubject/indicators/estimatedShare"} <= paths

@@ -113,3 +113,24 @@ def test_new_declaration_says_when_retirements_do_not_cover(site, capsys):
     assert main(["new", "declaration", "--no-input", "--event", "2025-pujiang-city-marathon"]) == 0
     out = capsys.readouterr().out
     assert "40 吨" in out and "the listed retirements hold 40 t" in out and "R701" in out
+
+
+def test_new_report_asks_for_the_activity_source_where_the_rules_require_it(site, capsys):
+    """Issue 12: under shanghai-2026 (activity_source: required) the template has a source slot to fill,
+    which check reports at its line until filled; under shanghai-2025 only a comment shows it."""
+    riverside = "registry/events/2026/2026-riverside-light-art-festival"
+    assert main(["new", "report", "--no-input", "--event", "2026-riverside-light-art-festival", "--role", "organizer",
+                 "--prepared-on", "2027-01-20"]) == 0
+    text = (site / riverside / "report.yaml").read_text(encoding="utf-8")
+    slot = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("      source: \"\""))
+    assert "metered | invoiced | surveyed" in text.splitlines()[slot - 1]
+    capsys.readouterr()
+    main(["check", "registry", "--today", "2027-01-21", "--format", "json"])
+    findings = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["path"].endswith(riverside + "/report.yaml")]
+    assert any(f["line"] == slot and f["code"].startswith("S2") for f in findings), findings
+    (site / MARATHON / "report.yaml").unlink()
+    (site / MARATHON / "declaration.json").unlink()
+    assert main(["new", "report", "--no-input", "--event", "2025-pujiang-city-marathon", "--role", "organizer",
+                 "--prepared-on", "2025-12-20"]) == 0
+    older = (site / MARATHON / "report.yaml").read_text(encoding="utf-8")
+    assert "      # source: metered | invoiced | surveyed | estimated" in older and "source: \"\"" not in older

@@ -112,3 +112,24 @@ def test_exclusions_are_published_on_pages_and_in_open_data(site, result):
         for path in (f"{page}events/{forum.plan.id}/index.html", f"{page}events/{forum.plan.id}/report/index.html"):
             html = (site.root / path).read_text(encoding="utf-8")
             assert 'class="exclusions"' in html and str(escape(reason)) in html, path
+
+
+def test_data_quality_is_published_in_open_data(site, result):
+    """Issue 12: each line's activity source (and a survey's sample size), the shares resting on
+    placeholder factors and on estimated data; an event whose report states no source has no
+    estimated share (unknown, not 0). Shares by hand in tests/generator/accounting/test_accounting_indicators.py."""
+    forum = no_floats((site.root / "data/events/2026-pujiang-low-carbon-forum.json").read_text(encoding="utf-8"))
+    computed = forum["computed"]
+    assert (computed["placeholderShare"], computed["estimatedShare"], computed["placeholderOrEstimatedShare"]) == \
+        ("0.9287", "0.0042", "0.9287")
+    assert computed["activitySourceShares"] == {"metered": "0.0886", "invoiced": "0.1594", "surveyed": "0.7478",
+                                                "estimated": "0.0042"}
+    by_id = {x["id"]: x for x in computed["lines"]}
+    assert (by_id["AIR"]["activitySource"], by_id["AIR"]["sampleSize"]) == ("surveyed", 860)
+    assert (by_id["PAPER"]["activitySource"], by_id["PAPER"]["sampleSize"]) == ("estimated", None)
+    assert forum["report"]["lines"][5]["activity"]["source"] == "surveyed"  # the filed record too
+    expo = no_floats((site.root / "data/events/2025-yrd-green-building-expo.json").read_text(encoding="utf-8"))
+    assert expo["computed"]["estimatedShare"] is None and expo["computed"]["activitySourceShares"] == {"unstated": "1"}
+    rows = [r for r in read_csv(site.root / "data/emission-lines.csv") if r["event"] == "2026-pujiang-low-carbon-forum"]
+    assert {(r["line"], r["activity_source"], r["sample_size"]) for r in rows if r["line"] in ("HSR", "HEAT")} == \
+        {("HSR", "surveyed", "860"), ("HEAT", "metered", "")}

@@ -101,7 +101,8 @@ def test_timefmt_part_parses_as_timefmt_py(parts, text):
 
 DISCLOSURES = {
     "exclusions": [{"category": "event_vehicles", "reason": {"zh": "无", "en": "none"}}],
-    "indicators": {"placeholderShare": "0.84", "intensity": {"perParticipant": "0.0015", "perVisit": "0.2"}},
+    "indicators": {"placeholderShare": "0.84", "estimatedShare": "0.12",
+                   "intensity": {"perParticipant": "0.0015", "perVisit": "0.2"}},
     "verification": {"assuranceLevel": "limited", "materiality": "5", "siteVisit": "2026-04-22",
                      "opinion": {"zh": "无重大错报", "en": "no material misstatement"},
                      "qualifications": [{"zh": "差旅为抽样估算", "en": "travel is estimated from a survey"}]},
@@ -121,7 +122,7 @@ def _credential_mutations():
         # issue 12: the optional disclosures, well formed and not
         "disclosures": lambda c: c["credentialSubject"].update(DISCLOSURES),
         "disclosures-bad": lambda c: c["credentialSubject"].update({
-            "exclusions": [], "indicators": {"intensity": {"perSeat": "1"}},
+            "exclusions": [], "indicators": {"estimatedShare": "1.2.3", "intensity": {"perSeat": "1"}},
             "verification": {"assuranceLevel": "high", "materiality": 5, "siteVisit": "2026-02-30",
                              "opinion": {"zh": "是"}, "qualifications": [{"en": "x"}], "extra": 1}}),
     }.items():

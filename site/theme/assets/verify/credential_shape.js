@@ -193,9 +193,10 @@
   function shapeDisclosures(check, subject, path) {
     if (has(subject, 'exclusions')) check.array(subject.exclusions, `${path}/exclusions`, (v, p) => shapeExclusion(check, v, p));
     if (has(subject, 'indicators')) {
-      const indicators = check.obj(subject.indicators, `${path}/indicators`, ['placeholderShare'], ['intensity']);
+      const indicators = check.obj(subject.indicators, `${path}/indicators`, ['placeholderShare'], ['estimatedShare', 'intensity']);
       if (indicators !== null) {
         check.decimal(get(indicators, 'placeholderShare'), `${path}/indicators/placeholderShare`);
+        if (has(indicators, 'estimatedShare')) check.decimal(indicators.estimatedShare, `${path}/indicators/estimatedShare`);
         if (has(indicators, 'intensity')) {
           const intensity = check.obj(indicators.intensity, `${path}/indicators/intensity`, [], INTENSITY);
           if (intensity !== null) {
