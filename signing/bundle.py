@@ -87,4 +87,4 @@ def parse_bundle(document: Any) -> tuple[Bundle | None, tuple[Reason, ...]]:
         reasons.append(("trust.status 必须是 JSON 对象或 null", "trust.status must be a JSON object or null"))
     if reasons:
         return None, tuple(reasons)
-    return Bundle(document["credential"], publication, tuple(chain), trust["authorizations"], trust["status"]), ()
+    return Bundle(document["credential"], publication, tuple(chain or ()), trust["authorizations"], trust["status"]), ()

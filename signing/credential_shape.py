@@ -270,8 +270,8 @@ def _disclosures(check: _Checker, subject: dict, path: str) -> None:
                 check.decimal(indicators["estimatedShare"], f"{path}/indicators/estimatedShare")
             if "intensity" in indicators:
                 intensity = check.obj(indicators["intensity"], f"{path}/indicators/intensity", (), INTENSITY)
-                for name in INTENSITY if intensity is not None else ():
-                    if name in intensity:
+                for name in INTENSITY:
+                    if intensity is not None and name in intensity:
                         check.decimal(intensity[name], f"{path}/indicators/intensity/{name}")
     if "verification" in subject:
         where = f"{path}/verification"

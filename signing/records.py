@@ -2,7 +2,7 @@
 
 ``@record`` makes of a class with annotated fields what ``@dataclass(frozen=True)`` makes of
 it: an ``__init__`` taking the fields in order, by position or by name, with the class's
-defaults (``fresh(factory)`` for a default made anew for each instance, like
+defaults (``fresh(default_factory=factory)`` for a default made anew for each instance, like
 ``field(default_factory=factory)``); ``__eq__`` field by field between instances of the same
 class; ``__hash__`` of the fields; a ``Name(field=value, ...)`` ``__repr__``;
 ``__match_args__``; and :class:`FrozenInstanceError` (an ``AttributeError``) on any assignment
@@ -35,9 +35,10 @@ class _Fresh:
         self.factory = factory
 
 
-def fresh(factory: Callable[[], Any]) -> Any:
-    """The default of a field, made anew for each instance: ``field(default_factory=factory)``."""
-    return _Fresh(factory)
+def fresh(default_factory: Callable[[], Any]) -> Any:
+    """The default of a field, made anew for each instance: ``field(default_factory=...)`` (the
+    parameter's name is the one type checkers read, PEP 681)."""
+    return _Fresh(default_factory)
 
 
 def _defaults(cls: type, names: tuple[str, ...]) -> dict[str, Any]:
@@ -88,7 +89,7 @@ def _fields_of(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return fields
 
 
-def _frozen(cls: type, names: tuple[str, ...]) -> tuple[Callable[..., None], Callable[..., None]]:
+def _frozen(cls: type[Any], names: tuple[str, ...]) -> tuple[Callable[..., None], Callable[..., None]]:
     """``__setattr__`` and ``__delattr__`` as a frozen dataclass has them."""
     known = frozenset(names)
 
@@ -128,6 +129,6 @@ def record(cls: Cls) -> Cls:
     cls.__eq__ = __eq__  # type: ignore[method-assign,assignment]
     cls.__hash__ = __hash__  # type: ignore[method-assign,assignment]
     cls.__repr__ = __repr__  # type: ignore[method-assign,assignment]
-    cls.__setattr__, cls.__delattr__ = _frozen(cls, names)  # type: ignore[method-assign,assignment]
-    cls.__match_args__ = names  # type: ignore[attr-defined]
+    cls.__setattr__, cls.__delattr__ = _frozen(cls, names)  # type: ignore[method-assign]
+    cls.__match_args__ = names  # type: ignore[attr-defined,misc]
     return cls

@@ -10,8 +10,8 @@ nested deeper than :data:`MAX_DEPTH` (the browser verifier's limit too): a refus
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 from .errors import StrictJSONError, UnreadableJSONError
@@ -113,7 +113,7 @@ def loads(
     return value
 
 
-def load_path(path: str | Path, **options: Any) -> Any:
+def load_path(path: str | os.PathLike[str], **options: Any) -> Any:
     """Read a file and parse it with :func:`loads`; unreadable files raise StrictJSONError."""
     limit = options.get("max_bytes", MAX_BYTES)
     try:

@@ -163,7 +163,7 @@ def _parse_roles(raw: Any, keys: Mapping[str, TrustKey]) -> dict[str, Role]:
     return roles
 
 
-def parse_root(signed: Mapping[str, Any]) -> Root:
+def parse_root(signed: Any) -> Root:
     """Check the shape of a root's ``signed`` part and return it as a record (signatures unchecked)."""
     if not isinstance(signed, Mapping) or signed.get("_type") != "root":
         raise TrustError("不是 root 元数据", "not root metadata")

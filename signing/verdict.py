@@ -86,7 +86,7 @@ class Verdict:
     root_source_zh: str | None = None
     root_source_en: str | None = None
     evidence_checked: int | None = None
-    seen_versions: Mapping[str, int] = fresh(dict)
+    seen_versions: Mapping[str, int] = fresh(default_factory=dict)
     subject: Mapping[str, Any] | None = None
 
     @property

@@ -227,6 +227,7 @@ def step_publication(run: _Run, bundle: Bundle, root: Root, created: str) -> tup
 
 def step_issuer(run: _Run, credential: Mapping[str, Any], kind: str, document: Authorizations, when: datetime, trusted: bool) -> None:
     method = credential["proof"]["verificationMethod"]
+    verdict_reasons: tuple[tuple[str, str], ...]
     if kind == "certificate":
         verdict = authorization_at(document, method, when, time_is_trusted=trusted)
         named = credential["credentialSubject"]["agency"]
@@ -245,7 +246,7 @@ def step_issuer(run: _Run, credential: Mapping[str, Any], kind: str, document: A
         run.facts.update(issuer_id=agency.id, issuer_name_zh=agency.name_zh, issuer_name_en=agency.name_en)
     when_text = f"{format_timestamp(when)}（{'可信' if trusted else '不可信'}）"
     when_en = f"{format_timestamp(when)} ({'trusted' if trusted else 'untrusted'})"
-    if verdict_reasons:
+    if verdict_reasons or agency is None:  # (an authorization without reasons always names its agency)
         run.fail("issuer", f"签发者在 {when_text} 未获授权：" + _join(verdict_reasons)[0],
                  f"issuer not authorized at {when_en}: " + _join(verdict_reasons)[1])
         return
@@ -254,7 +255,7 @@ def step_issuer(run: _Run, credential: Mapping[str, Any], kind: str, document: A
     run.ok("issuer", f"签名密钥在 {when_text} 属于获授权的{who_zh}", f"signing key belonged to {who_en}, authorized at {when_en}")
 
 
-def _published_at(status: StatusList) -> tuple[str, str]:
+def _published_at(status: StatusList | None) -> tuple[str, str]:
     """Where the current list is and how to pass it (the stale and missing messages end with this)."""
     if status is not None and status.site:
         url = f"{status.site}trust/status.json"
