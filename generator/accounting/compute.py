@@ -116,6 +116,7 @@ def compute_event(registry: Registry, event: Event, today: date) -> tuple[EventA
 
 
 def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: FactorSet | None):
+    assert event.report is not None  # compute_event calls this for the lines of a report
     doc = event.report.doc
     choice = line.factor
     if line.green_power is not None and line.category != "purchased_electricity":
@@ -129,13 +130,15 @@ def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: F
                             "否则请填写实测的非零因子或使用缺省因子 key",
                             "a factor of 0 is accepted only on a green-electricity line: add green_power to the line (kind: certificate or "
                             "contract, the certificate or contract ids, the proof as evidence); otherwise give the measured non-zero factor or a default key")]
+    value: Decimal | None
+    unit: str | None
     if choice.source == "measured":
         value, unit, origin, key = choice.value, choice.unit, "measured", None
     else:
         if fset is None:
             return None, [error("A505", doc.at("lines", line.index, "factor"), "活动日期没有生效的缺省因子集；请改用实测值或在 factors/ 中加入适用版本",
                                 "no default factor set is in force on the event date; use a measured factor or add one to factors/")]
-        factor = fset.factors.get(choice.key)
+        factor = fset.factors.get(choice.key or "")
         if factor is None:
             known = ", ".join(sorted(k for k, f in fset.factors.items() if f.category == line.category)) or "-"
             return None, [error("A501", doc.at("lines", line.index, "factor", "key"),
@@ -149,6 +152,7 @@ def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: F
                                 f"因子 {factor.key!r} 属于 {its}，与本行 {mine} 不符",
                                 f"factor {factor.key!r} is for {its}, not for this line's {mine}")]
         value, unit, origin, key = factor.value, factor.unit, factor.status, factor.key
+    assert value is not None and unit is not None  # the schema requires both of a measured factor
     funit = parse_factor_unit(unit)
     try:
         amount, how = convert(line.amount, line.unit, funit.per, line.density)
@@ -168,6 +172,7 @@ def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: F
 
 def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, lines: tuple[LineResult, ...], today: date) -> EventAccount:
     plan = event.plan
+    assert plan is not None  # compute_event returns early for an event without a plan
     by_phase = {p: ZERO for p in PHASES}
     by_category: dict[str, Decimal] = {}
     basic = extended = ZERO

@@ -55,6 +55,7 @@ def exact_ratio(unit: str, target: str, density: tuple[Decimal, str] | None = No
     (dim_a, size_a), (dim_b, size_b) = UNITS[unit], UNITS[target]
     ratio = Fraction(size_a) / Fraction(size_b)
     if dim_a != dim_b:
+        assert density is not None  # convert() refuses a change of dimension without one
         kg_per_l = Fraction(density[0]) * Fraction(DENSITY_TO_KG_PER_L[density[1]])
         ratio = ratio * kg_per_l if dim_a == "volume" else ratio / kg_per_l
     return ratio

@@ -142,7 +142,9 @@ def _attendance(rng: random.Random, kind: str) -> tuple[int, dict]:
 def _lines(rng, kind, scale, phases, shared, event_id):
     factor_scale = max(0.02, min(3.0, scale / 40000))
     picks = rng.choices(vocab.SOURCES, [s[-1] for s in vocab.SOURCES], k=rng.randint(15, 21))
-    lines, files, counts = [], {}, {}
+    lines: list = []
+    files: dict = {}
+    counts: dict[tuple[str, str], int] = {}
     with localcontext() as ctx:
         ctx.prec = 100
         for n, (category, mode, unit, key, low, high, density, _) in enumerate(picks):
@@ -155,10 +157,10 @@ def _lines(rng, kind, scale, phases, shared, event_id):
             stem = vocab.EVIDENCE[category]
             evidence = f"attachments/{stem}.{'csv' if stem == 'energy-statement' else 'pdf'}" if rng.random() < 0.9 else None
             if category in vocab.MEASURED and rng.random() < 0.15 and (category != "stationary_fuel" or unit == "Nm3"):
-                value, funit, zh, en = vocab.MEASURED[category]
+                value, measured_unit, zh, en = vocab.MEASURED[category]
                 if category == "travel":
                     mode, unit = "rail", "passenger-km"  # no default factor for conventional rail: measured
-                measured = (value, funit, "attachments/measured-factors.pdf", (f"依据{zh}", f"From the {en}"))
+                measured = (value, measured_unit, "attachments/measured-factors.pdf", (f"依据{zh}", f"From the {en}"))
             factor_value, factor_unit = (Decimal(measured[0]), measured[1]) if measured else (shared.factors[key].value, shared.factors[key].unit)
             funit = parse_factor_unit(factor_unit)
             dens = (Decimal(density[0]), density[1]) if density else None

@@ -115,7 +115,8 @@ def _revocations(drafts: list[Draft], seed, today: date) -> list[tuple[str, byte
     notices = []
     for n, d in enumerate(chosen, start=1):
         kind = "declaration" if d.declaration_id else "certificate"
-        since = d.declared_on if kind == "declaration" else d.certify["day"]
+        since: date | None = d.declared_on if kind == "declaration" else (d.certify or {}).get("day")
+        assert since is not None  # a declared event has its day, a certified one its certificate's
         decided = min(since + timedelta(days=rng.randint(20, 200)), today - timedelta(days=5))
         suspended = "jiangnan-green-verification" if d.report_agency == "jiangnan-green-verification" else None
         notice_id = f"rev-{decided.year}-{n:04d}"
@@ -126,7 +127,7 @@ def _revocations(drafts: list[Draft], seed, today: date) -> list[tuple[str, byte
                   ("注销证明所列序列号与登记机构记录不符，无法确认抵销真实性；撤销该声明。",
                    "The serials on the cancellation proof do not match the registry's records, so the offsets cannot be confirmed; the claim is revoked."))
         data = records.revocation_yaml({"id": notice_id, "kind": kind, "event": d.event_id,
-                                        "target": d.declaration_id if kind == "declaration" else d.certify["number"],
+                                        "target": d.declaration_id if kind == "declaration" else (d.certify or {}).get("number"),
                                         "decided_on": decided, "article": "17" if suspended else "16", "reason": reason,
                                         "agency_suspended": suspended})
         d.status = "revoked"

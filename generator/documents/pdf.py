@@ -8,6 +8,7 @@ with PDFium for the text (bench note in the commit); the gap grows with real, mu
 from __future__ import annotations
 
 import io
+from typing import Any, Mapping
 
 from generator.documents.extract import Extract, Segment, Unreadable
 from generator.documents.xmltext import element_texts
@@ -36,14 +37,15 @@ def extract_pdf(data: bytes) -> Extract:
         for number, text in enumerate(texts, start=1):
             if text.strip():
                 segments.append(Segment(text, None, f"第 {number} 页", f"page {number}"))
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
         for key in _INFO:
             value = info.get(key)
             if value is not None and str(value).strip():
                 segments.append(Segment(str(value), None, f"元数据 {key[1:]}", f"metadata {key[1:]}"))
                 if key in PERSON_FIELDS:
                     personal.append(key[1:])
-        stream = reader.trailer["/Root"].get("/Metadata")
+        catalog: Any = reader.trailer["/Root"]  # a dictionary in a readable PDF; anything else fails below
+        stream = catalog.get("/Metadata")
         xmp = stream.get_object().get_data() if stream is not None else b""
     except Unreadable:
         raise

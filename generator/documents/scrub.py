@@ -45,7 +45,7 @@ def _png(data: bytes) -> tuple[bytes, list[str]]:
 def _jpeg(data: bytes) -> tuple[bytes, list[str]]:
     if not data.startswith(b"\xff\xd8"):
         raise Unreadable("不是 JPEG 文件", "not a JPEG file")
-    out, removed, i = bytearray(b"\xff\xd8"), [], 2
+    out, removed, i = bytearray(b"\xff\xd8"), list[str](), 2
     while i + 4 <= len(data):
         if data[i] != 0xFF:
             raise Unreadable("JPEG 标记损坏", "a damaged JPEG marker")

@@ -7,6 +7,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from generator.findings import Location
 from generator.history import git
@@ -31,7 +32,7 @@ class ChangeContext:
     certified_in_base: frozenset[str]  # event folders that had a certificate.json in the base
     base_ids: dict[tuple[str, str], tuple[str, ...]]  # (id kind, id) -> homes in the base
     head_ids: dict[str, tuple[PublishedId, ...]] = field(default_factory=dict)  # changed registry path -> ids
-    show_path: object = None  # callable: repository-relative path -> shown path
+    show_path: Callable[[str], str] | None = None  # repository-relative path -> shown path
 
     def shown(self, repo_path: str) -> str:
         return self.show_path(repo_path) if self.show_path else repo_path
@@ -79,13 +80,13 @@ def read_change(registry: Path, base_ref: str) -> ChangeContext:
     blobs = {p[len(prefix):]: blob for p, blob in git.blobs_at(repo, base, registry_rel) if p.startswith(prefix)}
     base_classified = [classify(p) for p in blobs]
     event_dirs = frozenset(p.event_dir for p in base_classified if p.event_dir)
-    certified = frozenset(p.event_dir for p in base_classified if p.kind == "certificate")
+    certified = frozenset(p.event_dir for p in base_classified if p.kind == "certificate" and p.event_dir)
     with_ids = [p for p in base_classified if p.kind in ("retirement", "declaration", "revocation",
                                                         "certificate", "declaration-credential")]
-    found = _ids_by_blob(repo, [(p.kind, blobs[p.rel]) for p in with_ids])
+    found = _ids_by_blob(repo, [(p.kind or "", blobs[p.rel]) for p in with_ids])
     base_ids: dict[tuple[str, str], set[str]] = {}
     for p in with_ids:
-        for pid in found[(p.kind, blobs[p.rel])]:
+        for pid in found[(p.kind or "", blobs[p.rel])]:
             base_ids.setdefault((pid.kind, pid.value), set()).add(home(p, pid.kind))
     for d in event_dirs:
         base_ids.setdefault(("event", d.rsplit("/", 1)[1]), set()).add(d)

@@ -43,7 +43,7 @@ def published_records_unchanged(ctx: ChangeContext) -> Iterator[Finding]:
                         f"已发布的{what_zh}不得修改；{_SUPERSEDE_ZH}",
                         f"a published {what_en} must not be edited; {_SUPERSEDE_EN}")
         elif status in ("D", "R"):
-            path = f.change.old if status == "R" else f.change.path
+            path = (f.change.old or f.change.path) if status == "R" else f.change.path
             moved_zh = f"（被重命名为 {f.shown}）" if status == "R" else ""
             moved_en = f" (renamed to {f.shown})" if status == "R" else ""
             related = (ctx.location(f.change.path),) if status == "R" else ()
@@ -61,7 +61,7 @@ def certified_events_frozen(ctx: ChangeContext) -> Iterator[Finding]:
             continue
         if old.kind in IMMUTABLE:
             continue  # H101/H102 already say it
-        path = f.change.old if f.change.status in ("R",) else f.change.path
+        path = (f.change.old or f.change.path) if f.change.status in ("R",) else f.change.path
         line = ctx.first_changed_line(path) if f.change.status in ("M", "T") else 1
         yield error("H103", ctx.location(path, line),
                     f"活动 {old.event_id} 已有证书，其已有文件不得修改、删除或移动；{_SUPERSEDE_ZH}",
@@ -70,7 +70,7 @@ def certified_events_frozen(ctx: ChangeContext) -> Iterator[Finding]:
 
 
 def _reused(ctx: ChangeContext, kind: str, value: str, own_home: str) -> tuple[str, ...]:
-    homes = []
+    homes: list[str] = []
     for other in _NAMESPACE[kind]:
         homes.extend(ctx.base_ids.get((other, value), ()))
     return tuple(h for h in homes if h != own_home)
@@ -100,15 +100,17 @@ def published_ids_not_reused(ctx: ChangeContext) -> Iterator[Finding]:
         if d and d not in ctx.base_event_dirs and (d not in new_events or f.registry.kind == "plan"):
             new_events[d] = f
     for d, f in sorted(new_events.items()):
-        homes = _reused(ctx, "event", f.registry.event_id, d)
+        reg = f.registry
+        assert reg is not None and reg.event_id is not None  # new_events holds files of event folders
+        homes = _reused(ctx, "event", reg.event_id, d)
         if homes:
-            line = 2 if f.registry.kind == "plan" else 1
+            line = 2 if reg.kind == "plan" else 1
             try:
                 text = (ctx.repo / f.change.path).read_text("utf-8", "replace")
                 line = next((n for n, t in enumerate(text.splitlines(), 1) if t.startswith("id:")), line)
             except OSError:
                 pass
-            yield _reuse_finding(ctx, "event", f.registry.event_id, ctx.location(f.change.path, line), homes)
+            yield _reuse_finding(ctx, "event", reg.event_id, ctx.location(f.change.path, line), homes)
 
 
 def _secret(code: str, location: Location, zh: str, en: str, commit: str | None = None) -> Finding:
@@ -142,11 +144,11 @@ def no_secrets_in_change(ctx: ChangeContext) -> Iterator[Finding]:
                 yield _secret(code, ctx.location(f.change.path, line), zh, en)
     for commit in git.commits_since(ctx.repo, ctx.base):
         paths = git.files_changed_in(ctx.repo, commit)
-        for path, raw in sorted(git.read_at(ctx.repo, commit, paths, MAX_SCAN_BYTES).items()):
+        for rel, raw in sorted(git.read_at(ctx.repo, commit, paths, MAX_SCAN_BYTES).items()):
             for line, code, zh, en in scan_text(raw.decode("utf-8", errors="replace")):
-                if (path, code) not in seen:
-                    seen.add((path, code))
-                    yield _secret(code, ctx.location(path, line), zh, en, commit)
+                if (rel, code) not in seen:
+                    seen.add((rel, code))
+                    yield _secret(code, ctx.location(rel, line), zh, en, commit)
 
 
 def one_event_per_change(ctx: ChangeContext) -> Iterator[Finding]:

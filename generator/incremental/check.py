@@ -82,7 +82,7 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
     ``only(rel)``: check only the event folders it accepts (a build shard); the registry-wide rules
     over every event are then left to whoever merges the shards (:func:`whole_rules`)."""
     shown_root = str(root) if shown_root is None else shown_root
-    folder = default_folder() if cache_folder == "default" else cache_folder
+    folder = default_folder() if cache_folder == "default" else None if cache_folder is None else Path(cache_folder)
     store = Store(folder)
     try:
         ids = FileIds(root, store) if listing is None else ListedFileIds(root, store, listing)
@@ -157,7 +157,7 @@ def _check_chunk(args, chunk: list) -> dict[int, dict]:
     return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, cache), root) for i, where in chunk}
 
 
-def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, cache):
+def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, cache) -> tuple[list[Finding], EventFacts]:
     """Walk, load, account and check one event alone (the registry-wide parts are left to the whole run)."""
     year, name, path = where
     files, strays = walk_event(path, root, shown_root)

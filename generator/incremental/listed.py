@@ -37,7 +37,7 @@ class ListedFileIds(FileIds):
         self.listing = listing
         self.paths = sorted(listing.files)
         self.sha_of_blob = store.blob_rows(sorted({b for b in listing.files.values() if b}))
-        unknown = [p for p in self.paths if self.sha_of_blob.get(listing.files[p]) is None]
+        unknown = [p for p in self.paths if self.sha_of_blob.get(listing.files[p] or "") is None]
         self.known = store.file_rows([os.path.join(self.root, p) for p in unknown])
 
     def tree(self, top: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:

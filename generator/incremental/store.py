@@ -10,6 +10,7 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any, Sequence
 
 FORMAT = "carbonreg-state/1"
 _SCHEMA = """
@@ -81,8 +82,8 @@ class Store:
         return rows
 
     # -- event memo: key -> JSON value ---------------------------------------------------------
-    def get_many(self, keys: list[str]) -> dict[str, object]:
-        found: dict[str, object] = {}
+    def get_many(self, keys: list[str]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
         if self.db is None:
             return found
         bad: list[str] = []
@@ -105,7 +106,7 @@ class Store:
             self._write("DELETE FROM memo WHERE key = ?", [(k,) for k in bad])
         return found
 
-    def put_many(self, items: list[tuple[str, object]]) -> None:
+    def put_many(self, items: Sequence[tuple[str, Any]]) -> None:
         rows = []
         for key, value in items:
             text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -154,6 +154,7 @@ class RecordCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
+        assert self.folder is not None  # get and put return first without a cache folder
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> tuple[Document | None, list[Finding]] | None:

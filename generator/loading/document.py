@@ -27,11 +27,12 @@ class Document:
     locate: Callable[[], tuple[dict, dict]] | None = field(default=None, compare=False, repr=False)
 
     def _tables(self) -> tuple[dict, dict]:
-        if self.values is None or self.keys is None:
+        values, keys = self.values, self.keys
+        if values is None or keys is None:
             values, keys = self.locate() if self.locate is not None else ({}, {})
             object.__setattr__(self, "values", values)  # a cache of derivable data, filled once
             object.__setattr__(self, "keys", keys)
-        return self.values, self.keys
+        return values, keys
 
     def slim(self, locate: Callable[[], tuple[dict, dict]]) -> "Document":
         """The same document without its location tables, which ``locate`` can read again."""

@@ -50,7 +50,7 @@ def _relocate(path: Path, shown: str) -> tuple[dict, dict]:
     """The location tables of a file, read again when a rule needs to point into it."""
     raw, _ = read_limited(path, shown)
     doc, _ = load_yaml_bytes(raw, shown) if raw is not None else (None, [])
-    return (doc.values, doc.keys) if doc is not None else ({}, {})
+    return (doc.values or {}, doc.keys or {}) if doc is not None else ({}, {})
 
 
 def load_registry(root: Path, shown_root: str | None = None, progress: Progress = QUIET) -> tuple[Registry, list[Finding]]:

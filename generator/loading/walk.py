@@ -79,11 +79,11 @@ def walk_top(root: Path, shown_root: str) -> Layout:
             elif p.name != "README.md":
                 stray(p)
     trust = root / "trust"
-    for p in _entries(trust):
-        if p.name == "README.md" and p.is_file and not p.is_link:  # a folder's note (carbonreg init writes one)
+    for entry in _entries(trust):
+        if entry.name == "README.md" and entry.is_file and not entry.is_link:  # a folder's note (carbonreg init writes one)
             continue
-        if not p.name.endswith(".json") or p.name == ".json" or not p.is_file or p.is_link:
-            stray(p.path)  # signed trust documents are JSON; generator/rules/certificates.py checks them
+        if not entry.name.endswith(".json") or entry.name == ".json" or not entry.is_file or entry.is_link:
+            stray(entry.path)  # signed trust documents are JSON; generator/rules/certificates.py checks them
     for year in _entries(root / "events"):
         if year.name == "README.md" and year.is_file and not year.is_link:
             continue

@@ -14,7 +14,7 @@ import unicodedata
 import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, cast
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -123,7 +123,7 @@ def load_yaml_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Findi
 try:  # libyaml through ruamel.yaml.clib: the same nodes and marks, about twice as fast
     from ruamel.yaml.cyaml import CSafeLoader
 except ImportError:  # pragma: no cover - the pure-Python parser is always there
-    CSafeLoader = None
+    CSafeLoader = None  # type: ignore[assignment,misc]
 
 # The C composer recurses on the C stack and crashes (SIGSEGV) on nesting in the tens of thousands,
 # which a 1 MB file can hold. Nesting depth is bounded by the brackets in the text plus, per line,
@@ -208,7 +208,7 @@ class _Builder:
             if tag != _CORE + "seq":
                 raise self._tag(node, tag)
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, tag)
+        return self._scalar(cast(ScalarNode, node), tag)
 
     def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict:
         result: dict[str, Any] = {}
@@ -238,8 +238,8 @@ class _Builder:
             listed = pitfalls.full_width_list(text)
             if listed:
                 raise _Refused("Y116", node, *listed)
-            if tag in (_CORE + "int", _CORE + "float") and pitfalls.leading_zeros(text):
-                raise _Refused("Y118", node, *pitfalls.leading_zeros(text))
+            if tag in (_CORE + "int", _CORE + "float") and (zeros := pitfalls.leading_zeros(text)):
+                raise _Refused("Y118", node, *zeros)
         if tag in (_CORE + "str", _CORE + "timestamp"):
             # YAML 1.2's core schema has no timestamps: a date stays a string; the schema checks it.
             return self._text(node, text)

@@ -127,7 +127,7 @@ def agency(doc: Document) -> r.Agency:
 
 def factor_set(doc: Document) -> r.FactorSet:
     d = doc.data
-    factors = {}
+    factors: dict[str, r.Factor] = {}
     for i, f in enumerate(d["factors"]):
         factors.setdefault(f["key"], r.Factor(f["key"], i, f["category"], f.get("mode"), text(f["name"]),
                                               dec(f["value"]), f["unit"], f.get("year"), f["status"],
@@ -142,9 +142,11 @@ def rules(doc: Document) -> r.Rules:
     offsets = {o["kind"]: r.OffsetRule(o["kind"], o["article"], text(o["label"]), tuple(o.get("registries", ())),
                                        o.get("project_province"), dec(o.get("quality", 1)))
                for o in d["offsets"]}
+    document = citation(d["document"])
+    assert document is not None  # the rules schema requires it
     return r.Rules(
         id=d["id"], jurisdiction=d["jurisdiction"], effective_from=day(d["effective_from"]),
-        document=citation(d["document"]), thresholds=thresholds, required_phases=tuple(d["required_phases"]),
+        document=document, thresholds=thresholds, required_phases=tuple(d["required_phases"]),
         required_scope=d["required_scope"], scope_completeness=d.get("scope_completeness", "any_category"),
         basic_categories=frozenset(d["scopes"]["basic"]["categories"]),
         extended_categories=frozenset(d["scopes"]["extended"]["categories"]), scopes_status=d["scopes"]["status"],

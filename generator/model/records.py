@@ -406,9 +406,10 @@ class TrustDocuments:
         from generator.publishing.bundles import nested_json
         from signing.bundle import make_bundle
 
+        assert self.authorizations is not None, "a bundle needs the registry's authorizations document"
         return nested_json(make_bundle({}, None, list(self.root_chain), self.authorizations, self.status)["trust"])
 
     @functools.cached_property
-    def log_position(self) -> dict[str, int]:
+    def log_position(self) -> dict[str | None, int]:
         """Credential id -> its index in the log."""
         return {leaf.get("id"): i for i, leaf in enumerate(self.log_leaves)}

@@ -14,6 +14,7 @@ def bundle_for(trust: TrustDocuments, credential: dict) -> dict:
     receipt = None
     if trust.checkpoint is not None and credential.get("id") in trust.log_position:
         receipt = make_receipt(trust.publication_log, credential["id"], trust.checkpoint)
+    assert trust.authorizations is not None, "a bundle needs the registry's authorizations document"
     return make_bundle(credential, receipt, list(trust.root_chain), trust.authorizations, trust.status)
 
 

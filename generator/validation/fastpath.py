@@ -72,7 +72,7 @@ from urllib.parse import urljoin
 try:
     import jsonschema_rs
 except ImportError:  # pragma: no cover - it is a dependency; without it Python does everything
-    jsonschema_rs = None
+    jsonschema_rs = None  # type: ignore[assignment]
 
 INT_LIMIT = 2 ** 53
 
