@@ -25,13 +25,15 @@ class Candidate:
     contributes: int  # whole tonnes this offer would cover, in ranking order
 
     @property
-    def cost(self) -> Decimal | None:
+    def cost(self) -> Decimal:
         """What the contribution would cost in CNY (exact); 0 for a donation."""
         if self.offer.method == "donation":
             return Decimal(0)
+        price = self.offer.price_per_tonne
+        assert price is not None  # the offer schema requires a price for a purchase
         with localcontext() as ctx:
             ctx.prec = PRECISION
-            return self.offer.price_per_tonne * self.contributes
+            return price * self.contributes
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ def allocate(needed: int, quantities: list[int]) -> list[int]:
 def match_offers(offers, rules: Rules | None, needed: int, retired: int, as_of: date,
                  event_id: str = "", scope: str = "full") -> Match:
     if needed - retired <= 0:  # nothing is short: no offer is needed
+        return Match(event_id, scope, as_of, needed, retired, ())
+    if rules is None:  # no rules in force: no offer is usable
         return Match(event_id, scope, as_of, needed, retired, ())
     eligible = [o for o in offers if o.valid_on(as_of) and usable(o, rules)]
     ranked = sorted(((o, rules.offsets[o.kind].quality) for o in eligible), key=lambda x: rank_key(*x))

@@ -14,7 +14,8 @@ SCOPE = {"basic": ("基本范围", "basic scope"), "full": ("全口径", "full s
 
 def _cny(value: Decimal) -> str:
     """Yuan with thousands separators and at least two decimals, never rounded: 18,850.00, 0.125."""
-    if value.as_tuple().exponent > -2:
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -2:
         value = value.quantize(Decimal("0.01"))
     return f"{value:,f}"
 
@@ -27,6 +28,7 @@ def terms(offer) -> str:
 
 def render_text(event: Event, account: EventAccount, m: Match) -> str:
     plan = event.plan
+    assert plan is not None  # offers are matched for an event with a plan
     zh, en = SCOPE[m.scope]
     lines = [
         f"{plan.name.zh} / {plan.name.en} ({plan.id})",

@@ -17,7 +17,8 @@ def totals_problems(registry: Path, subject: dict, today: date) -> list[tuple[st
     match = [(e, result.accounts.get(e.rel_dir)) for e in result.registry.events if e.plan and e.plan.id == event_id]
     if not match or match[0][1] is None:
         return [(f"登记库中没有活动 {event_id}", f"the registry has no event {event_id}")]
-    _, account = match[0]
+    account = match[0][1]
+    assert account is not None  # checked above
     scope = subject.get("scope")
     expected = {"emissions.basic": account.basic, "emissions.extended": account.extended,
                 "emissions.total": account.total, "offsets.retired": Decimal(account.retired)}

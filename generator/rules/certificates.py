@@ -63,8 +63,8 @@ def credentials_verify(ctx: EventContext):
             yield error("C101", where, f"签名文件核验失败（{step}）：{zh}", f"the signed file does not verify ({step}): {en}")
         stale = stale or verdict["status_fresh"] is False
     if stale:
-        root = ctx.registry.shown_root.rstrip("/")
-        yield warning("C105", Location(f"{root}/trust/status.json", 1, 1),
+        shown_root = ctx.registry.shown_root.rstrip("/")
+        yield warning("C105", Location(f"{shown_root}/trust/status.json", 1, 1),
                       f"签署的状态列表在 {ctx.today} 已过期，已发布证书和声明的撤销状态无法确认；请运行 carbonreg status sign",
                       f"the signed status list has expired by {ctx.today}, so the revocation status of published certificates and declarations cannot "
                       "be confirmed; run carbonreg status sign")

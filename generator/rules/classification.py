@@ -67,7 +67,7 @@ def _district_of_unreadable_plans(ctx: EventContext):
             continue
         doc, _ = load_yaml(event.dir / "plan.yaml", shown)
         typed = doc.get("venue", "district") if doc is not None else None
-        if isinstance(typed, str) and typed not in districts:
+        if doc is not None and isinstance(typed, str) and typed not in districts:
             yield _unknown_district(doc.at("venue", "district"), typed, districts)
 
 

@@ -14,7 +14,7 @@ _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 
 def _scripts(word: str) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for ch in word:
         if ch.isalpha():
             name = unicodedata.name(ch, "")

@@ -22,7 +22,7 @@ class ScaffoldError(CarbonregError):
     pass
 
 
-def _check_id(value: str, pattern: re.Pattern, zh: str, en: str) -> str:
+def _check_id(value: object, pattern: re.Pattern, zh: str, en: str) -> str:
     if not isinstance(value, str) or len(value) > 64 or not pattern.fullmatch(value):
         raise ScaffoldError(f"{zh}格式不对：{value!r}", f"invalid {en}: {value!r}")
     return value
@@ -48,8 +48,8 @@ def schema_ref(target: Path, kind: str) -> str:
     return PUBLISHED_SCHEMAS + name
 
 
-def find_event(registry: Path, event_id: str) -> Path:
-    _check_id(event_id, EVENT_ID, "活动编号", "event id")
+def find_event(registry: Path, event_id: object) -> Path:
+    event_id = _check_id(event_id, EVENT_ID, "活动编号", "event id")
     found = sorted((registry / "events").glob(f"*/{event_id}"))
     if not found or not found[0].is_dir():
         raise ScaffoldError(f"登记库中没有活动 {event_id}；先运行 carbonreg new event",
@@ -171,7 +171,7 @@ def new_declaration(registry: Path, v: dict, today: date) -> tuple[Path, list[tu
     _, event, account = context.event_and_account(registry, event_dir, date.fromisoformat(v["declared_on"]))
     if event.plan is not None:
         v["scope"] = v.get("scope") or event.plan.target_scope
-    if account is not None and event.report is not None and v.get("scope") in SCOPE_WORDS:
+    if account is not None and event.plan is not None and event.report is not None and v.get("scope") in SCOPE_WORDS:
         own = {r.id: r.quantity for r in event.retirements}
         retired = sum(own.get(i, 0) for i in v["retirements"])
         needed = account.needed(v["scope"])

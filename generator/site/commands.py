@@ -23,8 +23,8 @@ def run_build(registry: str, out: str, today: date, timings: bool = False, searc
     if not root.is_dir():
         print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {registry!r}", file=sys.stderr)
         return 2
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    epoch = int(epoch) if epoch and epoch.isdigit() else None
+    epoch_text = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = int(epoch_text) if epoch_text and epoch_text.isdigit() else None
     shown = registry.rstrip("/") or "/"
     try:
         if shard is not None:

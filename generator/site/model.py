@@ -4,10 +4,12 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from generator.accounting.compute import EventAccount
-from generator.model.records import Agency, Event, Text
+from generator.model.records import Agency, Event, Plan, Text, TrustDocuments
 from generator.pipeline import CheckResult
 from generator.rules.classification import classify_event
 from generator.site.credentials import CredentialView, Score, credential_view, showcase_score
@@ -27,15 +29,17 @@ class SiteEvent:
 
     @property
     def id(self) -> str:
-        return self.event.plan.id
+        return self.plan.id
 
     @property
-    def plan(self):
-        return self.event.plan
+    def plan(self) -> Plan:
+        plan = self.event.plan
+        assert plan is not None  # site_event makes none for an event without a plan
+        return plan
 
     @property
     def year(self) -> int:
-        return self.event.plan.start.year
+        return self.plan.start.year
 
     @property
     def path(self) -> str:
@@ -55,7 +59,7 @@ class YearStats:
 @dataclass(frozen=True)
 class SiteModel:
     name: Text
-    events: tuple[SiteEvent, ...]  # newest first
+    events: tuple[Any, ...]  # newest first: SiteEvent, or EventSummary in the site-wide pass (site/summary.py)
     agencies: tuple[Agency, ...]
     years: tuple[YearStats, ...]
     by_kind: dict[str, tuple[int, Decimal]]
@@ -68,10 +72,10 @@ class SiteModel:
     rules: tuple
     source_date: str
     revocations: tuple = ()  # newest first
-    trust: object = None
+    trust: TrustDocuments | None = None
     offers: tuple = ()  # offers valid on the reference date (Art. 7 offset matching)
     matches: dict = field(default_factory=dict)  # event id -> Match, for events still open or overdue
-    today: object = None  # the build's reference date (offers and matches are as of this date)
+    today: date | None = None  # the build's reference date (offers and matches are as of this date)
     operator: Text | None = None  # the platform operator (registry.yaml), named in every page's footer
     contact: str | None = None    # its public contact (mailto: or https:), in the footer and the data catalogue
     data_licence: tuple | None = None  # (SPDX id, URL) of the open data licence
@@ -103,6 +107,7 @@ def site_event(registry, event: Event, account: EventAccount | None) -> SiteEven
     if event.plan is None or account is None:
         return None
     rules = account.rules
+    assert rules is not None  # without rules in force the check fails (A506) and nothing is built
     district = rules.districts.get(event.plan.district, Text(event.plan.district, event.plan.district))
     large, _ = classify_event(event.plan, rules)
     trust = registry.trust

@@ -42,7 +42,7 @@ def event_record(e: SiteEvent) -> dict:
     return {
         "id": e.id,
         "schema_version": SCHEMA_VERSION,
-        "plan": _public("plan", ev.plan.doc.data),
+        "plan": _public("plan", e.plan.doc.data),
         "report": _public("report", ev.report.doc.data) if ev.report else None,
         "retirements": [_public("retirement", r.doc.data) for r in ev.retirements],
         "declaration": _public("declaration", ev.declaration.doc.data) if ev.declaration else None,
@@ -205,8 +205,8 @@ def trust_files(model: SiteModel) -> Iterator[Page]:
     for doc in trust.root_chain:
         yield f"trust/{doc['signed']['version']}.root.json", _dump(doc)
     yield "trust/root.json", _dump(trust.root_chain[-1])
-    for name, doc in (("authorizations", trust.authorizations), ("status", trust.status),
-                      ("checkpoint", trust.checkpoint)):
-        if doc is not None:
-            yield f"trust/{name}.json", _dump(doc)
+    for name, signed in (("authorizations", trust.authorizations), ("status", trust.status),
+                         ("checkpoint", trust.checkpoint)):
+        if signed is not None:
+            yield f"trust/{name}.json", _dump(signed)
     yield "trust/log.json", _dump({"leaves": list(trust.log_leaves)})

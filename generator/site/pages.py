@@ -43,7 +43,8 @@ def event_list(model: SiteModel) -> Iterator[Page]:
         path = "events/" if page == 1 else f"events/page/{page}/"
         items = events[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
         for lang in LANGS:
-            js_labels = {key: label(key, lang) for key in ("events_count", "filtered_count", "page_of", "prev", "next")}
+            js_labels: dict[str, str | dict[str, str]] = {
+                key: label(key, lang) for key in ("events_count", "filtered_count", "page_of", "prev", "next")}
             js_labels["levels"] = {k: enum_label("level", k, lang) for k in ("full", "basic", "none")}
             yield out_path(lang, path), render("events.html", lang, path, title=label("nav_events", lang),
                                                items=items, page=page, pages=pages, total=len(events),

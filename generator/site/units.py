@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import stat as statmod
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from generator.accounting.compute import compute_event
@@ -39,7 +40,7 @@ class UnitJob:
     registry: Registry  # the registry-wide records (events=())
     root: Path
     shown_root: str
-    today: object
+    today: date
     stamp: str
     base_url: str | None
     target: Path  # the staging folder
@@ -55,7 +56,7 @@ class UnitResult:
     files: int = 0
     bytes: int = 0
     reused: int = 0
-    fresh: list = None  # memo rows to store: (key, value)
+    fresh: list = field(default_factory=list)  # memo rows to store: (key, value)
 
     def folder(self, path: Path) -> None:
         if path not in self.made:

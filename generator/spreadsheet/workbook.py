@@ -73,10 +73,10 @@ def write_table(book: Workbook, sheet: layout.Sheet, columns: list[str], rows: l
             cell.fill = HEAD_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[letter].width = 16
-        text = _text_format(sheet, path)
+        as_text = _text_format(sheet, path)
         for row, record in enumerate(rows, layout.TABLE_FIRST_ROW):
-            _put(ws, f"{letter}{row}", record.get(path), text)
-        if text and last >= layout.TABLE_FIRST_ROW:
+            _put(ws, f"{letter}{row}", record.get(path), as_text)
+        if as_text and last >= layout.TABLE_FIRST_ROW:
             for row in range(layout.TABLE_FIRST_ROW + len(rows), last + 1):
                 ws[f"{letter}{row}"].number_format = "@"
         if last >= layout.TABLE_FIRST_ROW:

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from generator.site.i18n import enum_label, label
 from generator.site.pdf.font import FALLBACK, FAMILY, subset_font
@@ -155,7 +156,8 @@ def certificate_pdf(view, page_url: str | None, site_url: str | None, revocation
         pdf.add_font(FAMILY, fname=str(path))
     # font.py wrote every glyph's box and the font-wide numbers: fpdf2's subset of the font (which
     # only drops glyphs) need not expand and recompile each outline to recompute them
-    pdf.fonts[FAMILY.lower()].ttfont.recalcBBoxes = False
+    added: Any = pdf.fonts[FAMILY.lower()]  # a TrueType font (add_font above), not a core font
+    added.ttfont.recalcBBoxes = False
     when = _fixed_time(view)
     pdf.set_creation_date(when)
     pdf.set_title(f"{c.title[0]} {c.number.value} · {c.title[1]}")

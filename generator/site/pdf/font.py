@@ -54,7 +54,7 @@ class _Source:
         self.cmap = self.font.getBestCmap()
         self.glyphs = self.font.getGlyphSet()
         self.metrics = self.font["hmtx"].metrics
-        self.converted: dict[str, tuple] = {}  # glyph name -> (TrueType glyph, advance, lsb)
+        self.converted: dict[str, _Glyph] = {}  # glyph name -> (TrueType glyph, advance, lsb)
         head, hhea, os2 = self.font["head"], self.font["hhea"], self.font["OS/2"]
         self.upem, self.created = head.unitsPerEm, head.created
         self.ascent, self.descent = hhea.ascent, hhea.descent
