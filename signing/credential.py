@@ -31,7 +31,7 @@ from .credential_shape import CONTEXTS, NUMBER_FIELD, TYPES, Problem, check_shap
 from .eddsa_jcs_2022 import public_key_of, sign_document
 from .errors import CredentialError
 from .jcs import canonicalize
-from .multikey import did_key_method, parse_did_key_method
+from .multikey import parse_did_key_method
 from .sha256 import sha256_hex
 
 __all__ = [
@@ -129,11 +129,6 @@ def build_credential(
     if problems:
         raise _problems_error(problems)
     return credential
-
-
-def issuer_did_of(private_key: Ed25519PrivateKey) -> str:
-    """The did:key of the signer of ``private_key``: what goes in ``issuer.id``."""
-    return did_key_method(public_key_of(private_key)).did
 
 
 def sign_credential(

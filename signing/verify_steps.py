@@ -47,9 +47,6 @@ class _Run:
     def skip(self, name: str, needs: str) -> None:
         self.steps.append(Step(name, False, f"未检查：需要先通过“{needs}”", f"not checked: needs step '{needs}'", True))
 
-    def passed(self, name: str) -> bool:
-        return any(s.name == name and s.ok for s in self.steps)
-
     def verdict(self, unreadable: bool = False) -> Verdict:
         done = {s.name for s in self.steps}
         for name in self.names:

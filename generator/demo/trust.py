@@ -14,7 +14,6 @@ ROOT_EXPIRES = "2031-01-01T00:00:00Z"
 AUTH_EXPIRES = "2027-12-31T00:00:00Z"
 PLATFORM_VALID = ("2025-07-01T00:00:00Z", "2030-12-31T00:00:00Z")
 PLATFORM_NAMES = {"zh": "上海大型活动碳中和登记平台（演示）", "en": "Shanghai Large-Event Carbon Neutrality Registry (demo)"}
-AUTHORIZED_AT = "2025-08-01T00:00:00Z"
 
 
 def setup_platform(registry: Path, seed, today: date, agencies: list, suspended: dict[str, str]) -> None:

@@ -104,15 +104,6 @@ def first_changed_line(repo: Path, base: str, path: str) -> int:
     return 1
 
 
-def files_at(repo: Path, commit: str, under: str = "") -> list[str]:
-    """Every file path in ``commit`` (below ``under`` when given)."""
-    args = ["ls-tree", "-r", "-z", "--name-only", commit]
-    if under not in ("", "."):
-        args += ["--", under]
-    out = _git(repo, *args)
-    return [p for p in out.decode("utf-8", "surrogateescape").split("\0") if p]
-
-
 def blobs_at(repo: Path, commit: str, under: str = "") -> list[tuple[str, str]]:
     """(path, blob id) of every file in ``commit`` (below ``under`` when given)."""
     args = ["ls-tree", "-r", "-z", commit]

@@ -83,7 +83,7 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
 def unit_job(reg, registry: Path, shown_root: str, today: date, stamp: str, site: Staging) -> UnitJob:
     base_url = reg.meta.base_url if reg.meta else None
     return UnitJob(reg, registry, shown_root, today, stamp, base_url, site.target, site.previous,
-                   default_folder(), units.salt(reg, registry, stamp, [o.id for o in reg.offers]))
+                   default_folder(), units.salt(stamp, [o.id for o in reg.offers]))
 
 
 def site_wide(site: Staging, reg, summaries: list, stamp: str, today: date, epoch: int, search: bool, stage) -> None:

@@ -77,11 +77,9 @@ class Staging:
             for rel, data in source:
                 self.add(rel, data)
 
-    def publish(self, before_publish=None) -> Path:
-        """``before_publish(folder)`` may add files (e.g. a search index); if it fails, nothing is published."""
+    def publish(self) -> Path:
+        """Publish the staged site atomically; if anything fails, nothing is published."""
         try:
-            if before_publish is not None:
-                before_publish(self.target)
             (self.target / MARKER).write_text("carbonreg\n", encoding="utf-8")
             _fsync_tree(self.target)
             _publish(self.out, self.target)
@@ -93,17 +91,6 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.target, ignore_errors=True)
-
-
-def write_site(out: Path, files: dict[str, bytes], before_publish=None) -> Path:
-    """Publish exactly ``files`` at ``out``; returns the build folder. Never deletes a user's folder."""
-    staging = Staging(out)
-    try:
-        staging.add_all(sorted(files.items()))
-    except BaseException:
-        staging.discard()
-        raise
-    return staging.publish(before_publish)
 
 
 def _published(out: Path, builds: Path) -> Path | None:

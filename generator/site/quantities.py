@@ -15,7 +15,6 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 PAGE_PLACES = 1  # decimals of a tonne shown on pages
-TONNES = "tCO₂e"
 
 # Word units (as filed in activity data and factor units) in each language; symbols stay symbols.
 _WORDS = {

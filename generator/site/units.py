@@ -64,7 +64,7 @@ class UnitResult:
             self.made.add(path)
 
 
-def salt(registry: Registry, root: Path, stamp: str, offers_ids: list) -> str:
+def salt(stamp: str, offers_ids: list) -> str:
     digest = hashlib.sha256(f"carbonreg-unit/1\0{code_digest('all')}\0{stamp}".encode())
     for path in sorted(THEME_DIR.rglob("*")):
         if path.is_file():
