@@ -4,12 +4,12 @@ events accounted under earlier versions keep checking without it."""
 from __future__ import annotations
 
 from generator.findings import error
-from generator.rules.context import CheckContext
+from generator.rules.context import EventContext
 
 SOURCES = "metered | invoiced | surveyed | estimated"
 
 
-def activity_source_stated(ctx: CheckContext):
+def activity_source_stated(ctx: EventContext):
     """R406: under rules requiring it, every report line states ``activity.source``."""
     for event, account in ctx.planned_events():
         if event.report is None or account is None or account.rules is None:
