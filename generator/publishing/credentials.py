@@ -28,6 +28,7 @@ def evidence(registry_root: Path, event: Event) -> list[dict[str, str]]:
 
 def event_subject(event: Event, account: EventAccount) -> dict[str, Any]:
     plan = event.plan
+    assert plan is not None  # an account exists only for an event with a plan
     return {
         "id": plan.id,
         "name": {"zh": plan.name.zh, "en": plan.name.en},
@@ -64,6 +65,7 @@ def disclosures(event: Event, account: EventAccount, verification: dict | None =
     if account.exclusions:
         out["exclusions"] = [{"category": x.category, "reason": {"zh": x.reason.zh, "en": x.reason.en}}
                              for x in account.exclusions]
+    assert event.plan is not None  # an account exists only for an event with a plan
     found = event_indicators(account, event.plan.attendance)
     indicators: dict[str, Any] = {"placeholderShare": decimal_text(found.placeholder_share)}
     if found.estimated_share is not None:

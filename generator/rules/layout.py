@@ -5,6 +5,7 @@ from pathlib import Path
 
 from generator.findings import error
 from generator.rules.context import EventContext, RegistryContext
+from generator.rules.facts import IdFact
 
 
 def event_ids_match_folders(ctx: EventContext):
@@ -38,7 +39,7 @@ def records_name_their_event(ctx: EventContext):
 
 def ids_unique(ctx: RegistryContext):
     """Event, retirement and declaration ids are unique in the whole registry, and never reused."""
-    seen: dict[tuple[str, str], object] = {}
+    seen: dict[tuple[str, str], IdFact] = {}
     for facts in ctx.facts:
         for fact in facts.ids:
             first = seen.setdefault((fact.kind, fact.value), fact)

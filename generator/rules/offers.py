@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.accounting.in_force import rules_in_force
 from generator.findings import error
+from generator.model.records import Offer
 from generator.rules.context import RegistryContext
 from generator.rules.retirements import offset_kind_problems
 
@@ -38,7 +39,7 @@ def validity_window(ctx: RegistryContext):
 def ids_unique(ctx: RegistryContext):
     """Offer ids are unique, match their file names and never equal a retirement id."""
     retirements = {f.value: f for facts in ctx.facts for f in facts.ids if f.kind == "retirement"}
-    seen = {}
+    seen: dict[str, Offer] = {}
     for offer in ctx.registry.offers:
         stem = Path(offer.doc.path).stem
         if stem != offer.id:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from generator.findings import error
+from generator.model.records import Revocation
 from generator.rules.context import RegistryContext
 
 
@@ -35,7 +36,7 @@ def revocations_consistent(ctx: RegistryContext):
 
 
 def revoked_ids_unique(ctx: RegistryContext):
-    seen = {}
+    seen: dict[str, Revocation] = {}
     for rev in ctx.registry.revocations:
         first = seen.setdefault(rev.id, rev)
         if first is not rev:
