@@ -230,6 +230,22 @@ def test_the_zip_checks_in_a_copy_of_the_sample(filed, tmp_path):
     assert EVENT not in done.stdout or " error" not in done.stdout
 
 
+def test_the_zip_imports_with_carbonreg_import_and_checks(filed, tmp_path):
+    """The operator's way: `carbonreg import EVENT.zip --into …` (then the same zip again: nothing to do)."""
+    registry = copy_registry(tmp_path / "registry")
+    source = tmp_path / f"{EVENT}.zip"
+    source.write_bytes(filed["zip"])
+    into = registry / "events" / "2026" / EVENT
+    for expect in ("wrote", "unchanged"):
+        done = subprocess.run([sys.executable, "-m", "generator.cli", "import", str(source), "--into", str(into)],
+                              cwd=REPO, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0 and expect in done.stdout, done.stdout + done.stderr
+    assert (into / "attachments" / "materials-factor.txt").read_bytes() == MATERIALS
+    done = subprocess.run([sys.executable, "-m", "generator.cli", "check", str(registry), "--today", TODAY],
+                          cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+
+
 def test_page_totals_equal_carbonreg(filed, tmp_path):
     from generator.accounting.compute import compute_event
     from generator.loading.registry import load_registry

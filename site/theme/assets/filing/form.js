@@ -42,6 +42,11 @@ export class RecordForm {
   pick(pair) { return this.ctx.lang === "zh" ? pair[0] : pair[1]; }
 
   label(path, node, ref) {
+    const text = this.rawLabel(path, node, ref);
+    return text.charAt(0).toUpperCase() + text.slice(1);  // the spreadsheet's words are lower-case for composing
+  }
+
+  rawLabel(path, node, ref) {
     const key = [...path].reverse().find((p) => typeof p === "string") || "";
     const leaf = this.ctx.labels[this.kind][patternOf(path)];
     if (leaf && leaf[1] !== patternOf(path)) return this.pick(leaf);
