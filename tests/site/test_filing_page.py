@@ -97,6 +97,7 @@ def fill_new_event(page) -> None:
         text(page, "report", f"lines-{i}-description", zh, en)
         fill(page, f"report-lines-{i}-activity-amount", amount)
         fill(page, f"report-lines-{i}-activity-unit", unit)
+        fill(page, f"report-lines-{i}-activity-source", "metered")  # required by shanghai-2026 (R406)
         fill(page, f"report-lines-{i}-activity-evidence", "attachments/venue-energy-statement.txt")
         fill(page, f"report-lines-{i}-factor-source", "default")
         fill(page, f"report-lines-{i}-factor-key", key)
@@ -107,6 +108,7 @@ def fill_new_event(page) -> None:
     text(page, "report", "lines-2-description", "印刷品", "Printed materials")
     fill(page, "report-lines-2-activity-amount", "2")
     fill(page, "report-lines-2-activity-unit", "t")
+    fill(page, "report-lines-2-activity-source", "invoiced")
     fill(page, "report-lines-2-factor-source", "measured")
     fill(page, "report-lines-2-factor-value", "2.5")
     fill(page, "report-lines-2-factor-unit", "tCO2e/t")
@@ -377,4 +379,22 @@ def test_screenshots_for_review(filed, browser, base_url):
     if keep:
         for name in ("filled-390.png", "empty-1366.png"):
             shutil.copy(filed["out"] / name, Path(keep) / name)
+    context.close()
+
+
+@pytest.mark.parametrize("day,required", [("2026-09-20", True), ("2025-09-20", False)])
+def test_a_field_the_rules_in_force_require_is_asked_for(browser, base_url, day, required):
+    """activity.source is optional in the schema and required by the rules from shanghai-2026 (R406):
+    the page shows it among the required fields and names the problem next to it only then."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + "en/file/")
+    page.wait_for_selector("#form-plan input")
+    fill(page, "filing-date", day)
+    add(page, "report:lines")
+    in_details = page.locator("#report-lines-0-activity-source").evaluate("e => Boolean(e.closest('details'))")
+    assert in_details is (not required)
+    page.click("#filing-check")
+    problem = page.locator("#report-lines-0-activity-source-problem").inner_text()
+    assert ("R406" in problem) is required
     context.close()

@@ -1,7 +1,7 @@
 // The event-level checks the page can make without the rest of the registry, each said where the
 // field is: the accounting port's findings on a line (A5xx), the phase dates (R3xx), line and
 // retirement ids used twice, serial blocks adding up to the quantity (R504), every category of the
-// required scope accounted or excluded (R404), attachments present with their digest, and a
+// required scope accounted or excluded (R404), the activity's source where the rules require it (R406), attachments present with their digest, and a
 // declaration resting on retirements that cover its scope (R701). carbonreg check runs them all again.
 import { computeLine } from "../accounting/compute.js";
 import { rulesInForce, factorSetInForce } from "../accounting/in_force.js";
@@ -45,6 +45,10 @@ export function eventProblems(registry, state, records, computable) {
     if (line.id) {
       if (seen.has(line.id)) add("report", "report.yaml", ["lines", i, "id"], `行编号 ${line.id} 已用于第 ${seen.get(line.id) + 1} 行`, `line id ${line.id} is already used by line ${seen.get(line.id) + 1}`);
       else seen.set(line.id, i);
+    }
+    if (rules && rules.activity_source === "required" && !(line.activity && line.activity.source)) {
+      add("report", "report.yaml", ["lines", i, "activity", "source"], `R406 规则 ${rules.id} 要求每行写明活动数据来源（metered、invoiced、surveyed 或 estimated）`,
+          `R406 the rules ${rules.id} require every line to state where its activity data comes from (metered, invoiced, surveyed or estimated)`);
     }
     if (!rules || !line.factor || !line.activity || !line.activity.unit || !line.category) return;
     let result;

@@ -34,7 +34,7 @@ export function isText(node) {
   return keys.length === 2 && keys.includes("zh") && keys.includes("en");
 }
 
-// ctx: {S, lang, labels, words, enumNames, choices(kind, pattern, path), hidden(kind, pattern),
+// ctx: {S, lang, labels, words, enumNames, choices(kind, pattern, path), hidden(kind, pattern), requiredByRules(kind, pattern),
 //       attachmentPaths(), changed(kind), structure(kind), fields: Map(key -> {wrap, input, problem})}
 export class RecordForm {
   constructor(ctx, kind, prefix, record) { Object.assign(this, { ctx, kind, prefix, record }); }
@@ -71,6 +71,7 @@ export class RecordForm {
     for (const [key, sub] of Object.entries(node.properties || {})) {
       const p = [...path, key];
       if (states[key] === "forbidden") { delete obj[key]; continue; }
+      if (this.ctx.requiredByRules(this.kind, patternOf(p))) states[key] = "required";
       if (this.ctx.hidden(this.kind, patternOf(p))) continue;
       if (states[key] === "required") this.prop(parentEl, sub, doc, obj, key, p, true);
       else { this.prop(more, sub, doc, obj, key, p, false); extra++; }

@@ -63,8 +63,13 @@ function choices(kind, pattern, path, record) {
 const DERIVED = new Set(["report:event", "retirement:event", "retirement:beneficiary.event", "declaration:event",
   "report:attachments", "retirement:attachments", "plan:attachments", "declaration:attachments"]);
 const hidden = (kind, pattern) => DERIVED.has(`${kind}:${pattern}`);
+// Fields the schema leaves optional but the rules version in force requires (R406: activity.source).
+const requiredByRules = (kind, pattern) => {
+  const { rules } = inForce();
+  return Boolean(rules) && rules.activity_source === "required" && `${kind}:${pattern}` === "report:lines.*.activity.source";
+};
 
-const ctx = { S, lang, labels: data.labels, words: data.words, enumNames: data.enum_names, choices, hidden,
+const ctx = { S, lang, labels: data.labels, words: data.words, enumNames: data.enum_names, choices, hidden, requiredByRules,
               attachmentPaths: () => state.files.map((f) => f.path), fields: new Map(),
               changed: () => update(), structure: (kind, focusId) => { renderAll(); update(); refocus(focusId); } };
 
