@@ -21,11 +21,12 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .records import record
+from .verifier_spec import LIMITS
 
 BUNDLE_FORMAT = "carbonreg-certificate-bundle/1"
 TOP_FIELDS = ("format", "credential", "publication", "trust")
 TRUST_FIELDS = ("rootChain", "authorizations", "status")
-MAX_ROOT_CHAIN = 100
+MAX_ROOT_CHAIN = LIMITS["rootChain"]  # signing/verifier.json
 
 Reason = tuple[str, str]
 

@@ -23,6 +23,7 @@ from .errors import SigningError
 from .multikey import DID_KEY_PREFIX, decode_public_key
 from .records import record
 from .timefmt import parse_timestamp
+from .verifier_spec import LIMITS
 
 CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://carbonreg.org/contexts/v1"]
 TYPES = {
@@ -38,7 +39,7 @@ SERIAL = re.compile(r"[0-9]{1,40}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SCOPES = ("basic", "full")
-MAX_STRING = 2000
+MAX_STRING = LIMITS["stringLength"]  # signing/verifier.json
 EXACT_BELOW = 10**28  # the default Decimal precision: sums below it are never rounded
 
 

@@ -24,10 +24,11 @@ import os
 from typing import Any
 
 from .records import record
+from .verifier_spec import LIMITS
 
 BUNDLE, CREDENTIAL, PDF, INPUT_ERROR = "bundle", "credential", "pdf", "input-error"
 PDF_MAGIC = b"%PDF-"
-MAX_PDF_BYTES = 20_000_000
+MAX_PDF_BYTES = LIMITS["pdfBytes"]  # signing/verifier.json
 
 
 @record

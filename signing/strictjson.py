@@ -15,10 +15,11 @@ import unicodedata
 from typing import Any
 
 from .errors import StrictJSONError, UnreadableJSONError
+from .verifier_spec import LIMITS
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = LIMITS["jsonBytes"]  # the limits are in signing/verifier.json, read by the browser verifier too
 MAX_SAFE_INTEGER = 2**53 - 1
-MAX_DEPTH = 500
+MAX_DEPTH = LIMITS["jsonDepth"]
 NESTED_ZH, NESTED_EN = "JSON 嵌套过深", "JSON is nested too deeply"
 
 

@@ -19,9 +19,10 @@ from .transparency import Publication, verify_receipt
 from .trust import Root
 from .trustdir import Document, TrustInputs
 from .verdict import TIME_FROM_LOG, TIME_UNTRUSTED, Step, Verdict
+from .verifier_spec import STEP_NAMES as SPEC_STEP_NAMES, text
 from .verify_trust import Held, bundle_registry, check_evidence, choose_authorizations, choose_status, registry_version_problem, snapshot_problems, walk_roots
 
-STEP_NAMES = ("json", "bundle", "shape", "root", "authorizations", "proof", "publication", "issuer", "status", "revocation")
+STEP_NAMES = SPEC_STEP_NAMES  # from signing/verifier.json, which the browser verifier reads too
 EVIDENCE_STEP = "evidence"
 
 
@@ -45,7 +46,7 @@ class _Run:
         self.steps.append(Step(name, False, zh, en, id=id))
 
     def skip(self, name: str, needs: str) -> None:
-        self.steps.append(Step(name, False, f"未检查：需要先通过“{needs}”", f"not checked: needs step '{needs}'", True))
+        self.steps.append(Step(name, False, *text("skipped", needs=needs), True))
 
     def verdict(self, unreadable: bool = False) -> Verdict:
         done = {s.name for s in self.steps}
@@ -71,7 +72,7 @@ def step_json(run: _Run, data: bytes) -> Any:
     except SigningError as error:
         run.fail("json", error.zh, error.en, "json.nested" if error.en == NESTED_EN else "")
         return None
-    run.ok("json", "严格 JSON 解析通过", "strict JSON parse passed")
+    run.ok("json", *text("json.passed"))
     return document
 
 
@@ -80,21 +81,21 @@ def step_bundle(run: _Run, document: Any) -> Bundle | None:
     if bundle is None:
         run.fail("bundle", *_join(reasons))
     else:
-        run.ok("bundle", "证书文件结构正确", "certificate file structure is right")
+        run.ok("bundle", *text("bundle.passed"))
     return bundle
 
 
 def step_shape(run: _Run, credential: Mapping[str, Any]) -> str | None:
     problems = check_shape(credential)
     if not isinstance(credential.get("proof"), dict):
-        run.fail("shape", "凭证没有证明", "credential has no proof")
+        run.fail("shape", *text("shape.no-proof"))
         return None
     if problems:
         run.fail("shape", "；".join(f"{p.path} {p.zh}" for p in problems), "; ".join(f"{p.path} {p.en}" for p in problems))
         return None
     kind = credential_kind(credential)
     run.facts.update(kind=kind, credential_id=credential["id"])
-    run.ok("shape", f"凭证格式正确（{'证书' if kind == 'certificate' else '声明'}）", f"credential shape is right ({kind})")
+    run.ok("shape", *text("shape.passed", kind=kind, kind_zh="证书" if kind == "certificate" else "声明"))
     return kind
 
 
@@ -147,8 +148,7 @@ def step_root(run: _Run, bundle: Bundle, anchors: tuple[Document, ...], last_see
         run.ok("root", f"警告：root 未固定，首次使用即信任（指纹 {anchor_print}），当前 v{root.version}",
                f"WARNING: root NOT pinned, trusted on first use (fingerprint {anchor_print}); now v{root.version}")
     else:
-        run.ok("root", f"从固定的 root（{source_zh}）验证到 v{root.version}",
-               f"root chain verified from the pinned root ({source_en}) to v{root.version}")
+        run.ok("root", *text("root.passed", source_zh=source_zh, source_en=source_en, version=root.version))
     return root
 
 
@@ -162,8 +162,7 @@ def step_authorizations(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Ro
     run.facts["seen_versions"]["authorizations"] = document.version
     if run.held is not None:
         run.held = Held(run.held.root_version, run.held.root_sha256, document.version, digest)
-    run.ok("authorizations", f"机构授权文件 v{document.version}（来自{label[0]}）由 root 签署且未过期",
-           f"authorization document v{document.version} (from {label[1]}) is signed under the root and not expired")
+    run.ok("authorizations", *text("authorizations.passed", version=document.version, source_zh=label[0], source_en=label[1]))
     return document
 
 
@@ -174,11 +173,10 @@ def step_proof(run: _Run, credential: Mapping[str, Any]) -> tuple[bytes, str] | 
         return None
     method = parse_did_key_method(result.verification_method)
     if method.did != credential["issuer"]["id"]:
-        run.fail("proof", "签名密钥不是签发者 issuer.id 的密钥", "the signing key is not the issuer's (issuer.id)",
-                 "proof.issuer-binding")
+        run.fail("proof", *text("proof.issuer-binding"), "proof.issuer-binding")
         return None
     if result.created is None:
-        run.fail("proof", "证明缺少 created", "proof lacks created")
+        run.fail("proof", *text("proof.no-created"))
         return None
     try:
         parse_timestamp(result.created)
@@ -186,28 +184,25 @@ def step_proof(run: _Run, credential: Mapping[str, Any]) -> tuple[bytes, str] | 
         run.fail("proof", error.zh, error.en)
         return None
     run.facts["key_fingerprint"] = fingerprint(method.public_key)
-    run.ok("proof", "eddsa-jcs-2022 签名有效", "eddsa-jcs-2022 signature is valid")
+    run.ok("proof", *text("proof.passed"))
     return method.public_key, result.created
 
 
 def step_publication(run: _Run, bundle: Bundle, root: Root, created: str) -> tuple[datetime, bool] | None:
     created_at = parse_timestamp(created)
     if parse_timestamp(bundle.credential["validFrom"]) > run.at or created_at > run.at:
-        run.fail("publication", "在所查询的时间点凭证尚未生效或尚未签署", "credential not yet valid or not yet signed at the time asked about")
+        run.fail("publication", *text("publication.not-yet-valid"))
         return None
     if bundle.publication is None:
         run.facts.update(trusted_time=created, time_source=TIME_UNTRUSTED)
-        run.warn("publication", f"未记入公开日志：没有可信时间，只有签名者自称的时间 {created}（可被倒签）；"
-                 "不能确认为有效（请向登记平台核实是否已发布）",
-                 f"not in the public log: no trusted time, only the signer's own claim {created} (which can be backdated); "
-                 "it cannot be confirmed as valid (ask the registry whether it was published)", "publication.unlogged")
+        run.warn("publication", *text("publication.unlogged", created=created), "publication.unlogged")
         return created_at, False
     try:
         publication: Publication = verify_receipt(bundle.publication, bundle.credential, root)
         if created_at > publication.published:
-            raise TrustError("proof.created 晚于发布时间", "proof.created is later than the publication time")
+            raise TrustError(*text("publication.created-after-published"))
         if publication.published > run.at:
-            raise TrustError("在所查询的时间点尚未发布", "not yet published at the time asked about")
+            raise TrustError(*text("publication.not-yet-published"))
     except SigningError as error:
         run.fail("publication", error.zh, error.en)
         return None
@@ -217,8 +212,7 @@ def step_publication(run: _Run, bundle: Bundle, root: Root, created: str) -> tup
         checkpoint = bundle.publication["checkpoint"]
         run.held = Held(run.held.root_version, run.held.root_sha256, run.held.authorizations_version,
                         run.held.authorizations_sha256, checkpoint["signed"]["size"], checkpoint["signed"]["rootHash"])
-    run.ok("publication", f"已记入公开日志（第 {publication.index} 条，树大小 {publication.tree_size}），可信发布时间 {published}",
-           f"logged publicly (entry {publication.index} of a tree of {publication.tree_size}); trusted publication time {published}")
+    run.ok("publication", *text("publication.passed", index=publication.index, size=publication.tree_size, published=published))
     return publication.published, True
 
 
@@ -244,23 +238,19 @@ def step_issuer(run: _Run, credential: Mapping[str, Any], kind: str, document: A
     when_text = f"{format_timestamp(when)}（{'可信' if trusted else '不可信'}）"
     when_en = f"{format_timestamp(when)} ({'trusted' if trusted else 'untrusted'})"
     if verdict_reasons or agency is None:  # (an authorization without reasons always names its agency)
-        run.fail("issuer", f"签发者在 {when_text} 未获授权：" + _join(verdict_reasons)[0],
-                 f"issuer not authorized at {when_en}: " + _join(verdict_reasons)[1])
+        reasons_zh, reasons_en = _join(verdict_reasons)
+        run.fail("issuer", *text("issuer.failed", when_zh=when_text, when_en=when_en, reasons_zh=reasons_zh, reasons_en=reasons_en))
         return
     who_zh = f"平台 {agency.name_zh}" if kind == "declaration" else f"机构 {agency.name_zh}（{agency.id}）"
     who_en = f"the platform {agency.name_en}" if kind == "declaration" else f"agency {agency.name_en} ({agency.id})"
-    run.ok("issuer", f"签名密钥在 {when_text} 属于获授权的{who_zh}", f"signing key belonged to {who_en}, authorized at {when_en}")
+    run.ok("issuer", *text("issuer.passed", when_zh=when_text, when_en=when_en, who_zh=who_zh, who_en=who_en))
 
 
 def _published_at(status: StatusList | None) -> tuple[str, str]:
     """Where the current list is and how to pass it (the stale and missing messages end with this)."""
     if status is not None and status.site:
-        url = f"{status.site}trust/status.json"
-        return (f"最新的列表发布在 {url}：下载后用 --status 文件 传入（或从证书页面下载最新的证书包）",
-                f"the current list is published at {url}: download it and pass it with --status FILE "
-                "(or download the current bundle from the certificate page)")
-    return ("请从登记平台网站的 trust/status.json 下载最新的列表，用 --status 文件 传入",
-            "download the current list from the registry site's trust/status.json and pass it with --status FILE")
+        return text("status.where.site.cli", url=f"{status.site}trust/status.json")
+    return text("status.where.unknown.cli")
 
 
 def step_status(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Root, last_seen: Mapping[str, int],
@@ -273,8 +263,7 @@ def step_status(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Root, last
     if chosen is None:
         run.facts["status_fresh"] = False
         where = _published_at(None)
-        run.warn("status", f"没有状态列表：无法确认是否已被撤销；{where[0]}",
-                 f"no status list: cannot confirm the credential is not revoked; {where[1]}", "status.missing")
+        run.warn("status", *text("status.missing", where_zh=where[0], where_en=where[1]), "status.missing")
         return None
     status = chosen.status
     problems = [] if run.held is None else snapshot_problems(status, run.held, chosen.label)
@@ -290,11 +279,11 @@ def step_status(run: _Run, bundle: Bundle, inputs: TrustInputs, root: Root, last
     run.facts["seen_versions"]["status"] = status.version
     if not chosen.fresh:
         where = _published_at(status)
-        run.warn("status", f"无法确认未被撤销：{chosen.stale_zh}（来自{chosen.label[0]}）；{where[0]}",
-                 f"cannot confirm not revoked: {chosen.stale_en} (from {chosen.label[1]}); {where[1]}", "status.stale")
+        run.warn("status", *text("status.stale", stale_zh=chosen.stale_zh, stale_en=chosen.stale_en, source_zh=chosen.label[0],
+                                 source_en=chosen.label[1], where_zh=where[0], where_en=where[1]), "status.stale")
         return status
-    run.ok("status", f"状态列表 v{status.version}（来自{chosen.label[0]}）已签名且在 {format_timestamp(run.at)} 有效",
-           f"status list v{status.version} (from {chosen.label[1]}) is signed and fresh at {format_timestamp(run.at)}")
+    run.ok("status", *text("status.passed", version=status.version, source_zh=chosen.label[0], source_en=chosen.label[1],
+                           at=format_timestamp(run.at)))
     return status
 
 
@@ -303,15 +292,14 @@ def step_revocation(run: _Run, status: StatusList | None, credential_id: str) ->
     entry = None if status is None else status.revocation_of(credential_id, run.at)
     if entry is not None:
         run.facts.update(revocation="revoked", revocation_reason=entry.reason)
-        run.fail("revocation", f"截至 {as_of} 已被撤销：{entry.reason}", f"revoked as of {as_of}: {entry.reason}")
+        run.fail("revocation", *text("revocation.revoked", at=as_of, reason=entry.reason))
         return
     if status is None or not run.facts.get("status_fresh"):
         run.facts["revocation"] = "unknown"
-        run.warn("revocation", f"截至 {as_of} 是否被撤销未知：没有有效期内的签名状态列表",
-                 f"revocation as of {as_of} UNKNOWN: no current signed status list")
+        run.warn("revocation", *text("revocation.unknown", at=as_of))
         return
     run.facts["revocation"] = "not-revoked"
-    run.ok("revocation", f"截至 {as_of} 未被撤销（状态列表 v{status.version}）", f"not revoked as of {as_of} (status list v{status.version})")
+    run.ok("revocation", *text("revocation.passed", at=as_of, version=status.version))
 
 
 def step_evidence(run: _Run, registry_dir: Any, evidence: Any) -> None:

@@ -83,7 +83,7 @@ def _signing_digest() -> str:
     """The verifier's code is part of what a cached verdict depends on."""
     folder = Path(__file__).resolve().parents[2] / "signing"
     digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.py")):
+    for path in sorted([*folder.glob("*.py"), *folder.glob("*.json")]):  # verifier.json holds its limits and texts
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

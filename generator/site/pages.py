@@ -240,6 +240,7 @@ def verify_page(model: SiteModel) -> Iterator[Page]:
     import json
 
     from signing.jcs import canonicalize
+    from signing.verifier_spec import SPEC_PATH
 
     chain = model.trust.root_chain if model.trust is not None else ()
     first = chain[0] if chain else None
@@ -247,10 +248,13 @@ def verify_page(model: SiteModel) -> Iterator[Page]:
     print_ = hashlib.sha256(canonicalize(first["signed"])).hexdigest() if first else ""
     root_file = f"trust/{first['signed']['version']}.root.json" if first else "trust/1.root.json"
     parts = (THEME_DIR / "assets" / "verify" / "ORDER").read_text(encoding="utf-8").split()  # the verifier's scripts, in order
+    spec = SPEC_PATH.read_bytes()  # step names, limits and texts: the file the Python verifier reads
+    yield "assets/verify/verifier.json", spec
+    embedded = spec.decode("utf-8").replace("<", "\\u003c")  # the same JSON, safe inside <script> (no "</script>")
     for lang in LANGS:
         yield out_path(lang, "verify/"), render("verify.html", lang, "verify/", title=label("verify_page", lang),
                                                 pinned_root=pinned, root_fingerprint=print_, root_file=root_file,
-                                                verify_parts=parts)
+                                                verify_parts=parts, verifier_spec=embedded)
 
 
 def file_page(reg) -> Iterator[Page]:

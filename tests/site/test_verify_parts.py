@@ -12,7 +12,7 @@ import pytest
 from sitetestkit import REPO
 
 sys.path.insert(0, str(REPO / "tests" / "site"))
-from test_verify_vectors_browser import ORDER, PARTS, VECTORS  # noqa: E402
+from test_verify_vectors_browser import ORDER, PARTS, SPEC_ELEMENT, VECTORS  # noqa: E402
 
 pytestmark = pytest.mark.browser
 BUNDLE = json.loads((VECTORS / "valid-certificate" / "bundle.json").read_text(encoding="utf-8"))
@@ -23,7 +23,7 @@ def parts(browser, tmp_path_factory):
     folder = tmp_path_factory.mktemp("parts")
     for name in ORDER:
         (folder / f"{name}.js").write_bytes((PARTS / f"{name}.js").read_bytes())
-    scripts = "".join(f"<script src='{name}.js'></script>" for name in ORDER)
+    scripts = SPEC_ELEMENT + "".join(f"<script src='{name}.js'></script>" for name in ORDER)
     (folder / "blank.html").write_text(f"<!doctype html><meta charset='utf-8'><body>{scripts}</body>", encoding="utf-8")
     page = browser.new_page()
     page.goto((folder / "blank.html").as_uri())
@@ -159,3 +159,28 @@ def test_bundle_part_gives_the_reasons_bundle_py_gives(parts, edit):
     seen = js(parts, "return P.parseBundle(P.strictJson(new TextEncoder().encode(arg)))[1].map((r) => r[1]);",
               json.dumps(bundle, ensure_ascii=False))
     assert seen == expected
+
+
+def test_the_browser_verifier_takes_limits_and_texts_from_the_embedded_file(browser, tmp_path):
+    """values.js reads signing/verifier.json from the page: change the file, and the browser verifier's
+    texts and limits change with it (here the json step's text and the nesting limit)."""
+    spec = json.loads((REPO / "signing" / "verifier.json").read_text(encoding="utf-8"))
+    spec["messages"]["json.passed"] = {"zh": "已解析（来自文件）", "en": "parsed (text from the file)"}
+    spec["limits"]["jsonDepth"] = 3
+    for name in ORDER:
+        (tmp_path / f"{name}.js").write_bytes((PARTS / f"{name}.js").read_bytes())
+    element = ("<script type='application/json' id='carbonreg-verifier-spec'>"
+               + json.dumps(spec, ensure_ascii=False).replace("<", "\\u003c") + "</script>")
+    scripts = element + "".join(f"<script src='{name}.js'></script>" for name in ORDER)
+    (tmp_path / "blank.html").write_text(f"<!doctype html><meta charset='utf-8'><body>{scripts}</body>", encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto((tmp_path / "blank.html").as_uri())
+        page.wait_for_function("() => window.carbonregVerifyParts && window.carbonregVerifyParts.verifyInput")
+        seen = page.evaluate("""() => { const P = window.carbonregVerifyParts; const run = new P.Run(0);
+            P.stepJson(run, new TextEncoder().encode('[[[[1]]]]')); P.stepJson(run, new TextEncoder().encode('[[1]]'));
+            return run.steps.map((s) => [s.outcome, s.zh, s.en, s.id]); }""")
+    finally:
+        page.close()
+    assert seen == [["failed", "JSON 嵌套过深", "JSON is nested too deeply", "json.nested"],
+                    ["passed", "已解析（来自文件）", "parsed (text from the file)", "json.passed"]]

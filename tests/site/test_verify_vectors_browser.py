@@ -14,6 +14,9 @@ from test_verify_vectors import CASES, VECTORS, expected, python_result, summary
 pytestmark = pytest.mark.browser
 PARTS = REPO / "site" / "theme" / "assets" / "verify"
 ORDER = (PARTS / "ORDER").read_text(encoding="utf-8").split()
+# signing/verifier.json (step names, limits, texts) as the verify page embeds it for the parts to read
+SPEC_ELEMENT = ("<script type='application/json' id='carbonreg-verifier-spec'>"
+                + (REPO / "signing" / "verifier.json").read_text(encoding="utf-8").replace("<", "\\u003c") + "</script>")
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +26,7 @@ def blank(browser, tmp_path_factory):
     folder = tmp_path_factory.mktemp("blank")
     for name in ORDER:
         (folder / f"{name}.js").write_bytes((PARTS / f"{name}.js").read_bytes())
-    scripts = "".join(f"<script src='{name}.js'></script>" for name in ORDER)
+    scripts = SPEC_ELEMENT + "".join(f"<script src='{name}.js'></script>" for name in ORDER)
     (folder / "blank.html").write_text("<!doctype html><html><head><meta charset='utf-8'></head>"
                                        f"<body>{scripts}</body></html>", encoding="utf-8")
     page = browser.new_page()

@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { get, has, isObject } = parts;
+  const { LIMITS, get, has, isObject } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * The bundle's outer shape (signing/bundle.py).
@@ -32,7 +32,7 @@
       trust = null;
     }
     const chain = get(trust, 'rootChain');
-    if (!Array.isArray(chain) || chain.length === 0 || chain.length > 100 || !chain.every(isObject)) {
+    if (!Array.isArray(chain) || chain.length === 0 || chain.length > LIMITS.rootChain || !chain.every(isObject)) {
       reasons.push(['rootChain 必须是由对象组成的非空数组', 'rootChain must be a non-empty array of objects']);
     }
     if (trust !== null && !isObject(get(trust, 'authorizations'))) reasons.push(['trust.authorizations 必须是 JSON 对象', 'trust.authorizations must be a JSON object']);

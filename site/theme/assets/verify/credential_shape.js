@@ -24,7 +24,7 @@
   const SERIAL = /^[0-9]{1,40}$/;
   const SHA256_HEX = /^[0-9a-f]{64}$/;
   const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-  const MAX_STRING = 2000;
+  const MAX_STRING = parts.LIMITS.stringLength; // signing/verifier.json
   // Python's str.strip() whitespace, so that "blank" means the same as in the CLI.
   const PY_BLANK = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
 

@@ -13,7 +13,7 @@
    * ------------------------------------------------------------------------------------------- */
 
   const PDF_MAGIC = '%PDF-';
-  const MAX_PDF_BYTES = 20000000;
+  const MAX_PDF_BYTES = parts.LIMITS.pdfBytes; // signing/verifier.json
   const isPdf = (bytes) => bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === PDF_MAGIC;
 
   function pdfInputError(detail) {

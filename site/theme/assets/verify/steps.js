@@ -6,10 +6,9 @@
 
   const { Refusal, authorizationAt, checkShape, chooseAuthorizations, credentialKind, deepEqual, formatTimestamp,
     fromBundle, get, has, isObject, parseBundle, parseTimestamp, refuse, revocationOf, rootFingerprint, rootVersion,
-    sha256, snapshotProblems, strictJson, toHex, verifyProof, verifyReceipt, verifyStatusList, walkRoots } = parts;
+    sha256, snapshotProblems, strictJson, text, toHex, verifyProof, verifyReceipt, verifyStatusList, walkRoots } = parts;
 
-  const STEP_NAMES = ['json', 'bundle', 'shape', 'root', 'authorizations', 'proof', 'publication', 'issuer',
-    'status', 'revocation'];
+  const STEP_NAMES = parts.SPEC.steps; // signing/verifier.json
   const TIME_FROM_LOG = 'log checkpoint';
   const TIME_UNTRUSTED = 'proof.created (untrusted)';
 
@@ -41,7 +40,7 @@
       const blocker = (this.steps.find((s) => s.outcome !== 'passed') || { name: 'root' }).name;
       for (const name of STEP_NAMES) {
         if (!done.has(name)) {
-          this.add(name, 'skipped', `未检查：需要先通过“${blocker}”`, `not checked: needs step '${blocker}'`);
+          this.add(name, 'skipped', ...text('skipped', { needs: blocker }));
         }
       }
       const valid = this.steps.every((s) => s.outcome === 'passed');
@@ -59,7 +58,7 @@
   function stepJson(run, bytes) {
     try {
       const document = strictJson(bytes);
-      run.ok('json', '严格 JSON 解析通过', 'strict JSON parse passed');
+      run.ok('json', ...text('json.passed'));
       return document;
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -71,20 +70,20 @@
   function stepBundle(run, document) {
     const [bundle, reasons] = parseBundle(document);
     if (bundle === null) run.fail('bundle', ...joinReasons(reasons));
-    else run.ok('bundle', '证书文件结构正确', 'certificate file structure is right');
+    else run.ok('bundle', ...text('bundle.passed'));
     return bundle;
   }
 
   function stepShape(run, credential) {
     const problems = checkShape(credential);
-    if (!isObject(get(credential, 'proof'))) { run.fail('shape', '凭证没有证明', 'credential has no proof'); return null; }
+    if (!isObject(get(credential, 'proof'))) { run.fail('shape', ...text('shape.no-proof')); return null; }
     if (problems.length) {
       run.fail('shape', problems.map((p) => `${p.path} ${p.zh}`).join('；'), problems.map((p) => `${p.path} ${p.en}`).join('; '));
       return null;
     }
     const kind = credentialKind(credential);
     Object.assign(run.facts, { kind, credentialId: credential.id });
-    run.ok('shape', `凭证格式正确（${kind === 'certificate' ? '证书' : '声明'}）`, `credential shape is right (${kind})`);
+    run.ok('shape', ...text('shape.passed', { kind, kind_zh: kind === 'certificate' ? '证书' : '声明' }));
     return kind;
   }
 
@@ -94,8 +93,7 @@
       const [root, print, newestPrint] = await walkRoots(anchor, bundle.rootChain, run.at);
       Object.assign(run.facts, { rootFingerprint: print, rootVersion: root.version, registry: root.registry });
       run.held = { rootVersion: root.version, rootSha256: newestPrint };
-      run.ok('root', `从固定的 root（${anchor.sourceZh}）验证到 v${root.version}`,
-        `root chain verified from the pinned root (${anchor.sourceEn}) to v${root.version}`);
+      run.ok('root', ...text('root.passed', { source_zh: anchor.sourceZh, source_en: anchor.sourceEn, version: root.version }));
       return root;
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -108,8 +106,8 @@
     try {
       const document = await chooseAuthorizations(bundle.authorizations, root, run.at);
       if (run.held !== null) Object.assign(run.held, { authorizationsVersion: document.version, authorizationsSha256: document.sha256 });
-      run.ok('authorizations', `机构授权文件 v${document.version}（来自证书文件）由 root 签署且未过期`,
-        `authorization document v${document.version} (from the certificate file) is signed under the root and not expired`);
+      run.ok('authorizations', ...text('authorizations.passed',
+        { version: document.version, source_zh: '证书文件', source_en: 'the certificate file' }));
       return document;
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -122,10 +120,10 @@
     const result = await verifyProof(credential);
     if (!result.verified) { run.fail('proof', ...joinReasons(result.reasons)); return null; }
     if (result.method.did !== credential.issuer.id) {
-      run.fail('proof', '签名密钥不是签发者 issuer.id 的密钥', "the signing key is not the issuer's (issuer.id)", 'proof.issuer-binding');
+      run.fail('proof', ...text('proof.issuer-binding'), 'proof.issuer-binding');
       return null;
     }
-    if (result.created === null) { run.fail('proof', '证明缺少 created', 'proof lacks created'); return null; }
+    if (result.created === null) { run.fail('proof', ...text('proof.no-created')); return null; }
     try {
       parseTimestamp(result.created);
     } catch (error) {
@@ -133,29 +131,26 @@
       return null;
     }
     run.facts.keyFingerprint = toHex(await sha256(result.publicKey));
-    run.ok('proof', 'eddsa-jcs-2022 签名有效', 'eddsa-jcs-2022 signature is valid');
+    run.ok('proof', ...text('proof.passed'));
     return result.created;
   }
 
   async function stepPublication(run, bundle, root, created) {
     const createdAt = parseTimestamp(created);
     if (parseTimestamp(bundle.credential.validFrom) > run.at || createdAt > run.at) {
-      run.fail('publication', '在所查询的时间点凭证尚未生效或尚未签署', 'credential not yet valid or not yet signed at the time asked about');
+      run.fail('publication', ...text('publication.not-yet-valid'));
       return null;
     }
     if (bundle.publication === null) {
       Object.assign(run.facts, { trustedTime: created, timeSource: TIME_UNTRUSTED });
-      run.warn('publication', `未记入公开日志：没有可信时间，只有签名者自称的时间 ${created}（可被倒签）；`
-        + '不能确认为有效（请向登记平台核实是否已发布）',
-      `not in the public log: no trusted time, only the signer's own claim ${created} (which can be backdated); `
-        + 'it cannot be confirmed as valid (ask the registry whether it was published)', 'publication.unlogged');
+      run.warn('publication', ...text('publication.unlogged', { created }), 'publication.unlogged');
       return [createdAt, false];
     }
     let publication;
     try {
       publication = await verifyReceipt(bundle.publication, bundle.credential, root);
-      if (createdAt > publication.published) refuse('proof.created 晚于发布时间', 'proof.created is later than the publication time');
-      if (publication.published > run.at) refuse('在所查询的时间点尚未发布', 'not yet published at the time asked about');
+      if (createdAt > publication.published) refuse(...text('publication.created-after-published'));
+      if (publication.published > run.at) refuse(...text('publication.not-yet-published'));
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       run.fail('publication', error.zh, error.en);
@@ -167,8 +162,7 @@
       const head = bundle.publication.checkpoint.signed;
       Object.assign(run.held, { checkpointSize: head.size, checkpointRootHash: head.rootHash });
     }
-    run.ok('publication', `已记入公开日志（第 ${publication.index} 条，树大小 ${publication.treeSize}），可信发布时间 ${published}`,
-      `logged publicly (entry ${publication.index} of a tree of ${publication.treeSize}); trusted publication time ${published}`);
+    run.ok('publication', ...text('publication.passed', { index: publication.index, size: publication.treeSize, published }));
     return [publication.published, true];
   }
 
@@ -195,30 +189,27 @@
     const whenEn = `${formatTimestamp(when)} (${trusted ? 'trusted' : 'untrusted'})`;
     if (reasons.length) {
       const [zh, en] = joinReasons(reasons);
-      run.fail('issuer', `签发者在 ${whenZh} 未获授权：${zh}`, `issuer not authorized at ${whenEn}: ${en}`);
+      run.fail('issuer', ...text('issuer.failed', { when_zh: whenZh, when_en: whenEn, reasons_zh: zh, reasons_en: en }));
       return;
     }
     const whoZh = kind === 'declaration' ? `平台 ${agency.nameZh}` : `机构 ${agency.nameZh}（${agency.id}）`;
     const whoEn = kind === 'declaration' ? `the platform ${agency.nameEn}` : `agency ${agency.nameEn} (${agency.id})`;
-    run.ok('issuer', `签名密钥在 ${whenZh} 属于获授权的${whoZh}`, `signing key belonged to ${whoEn}, authorized at ${whenEn}`);
+    run.ok('issuer', ...text('issuer.passed', { when_zh: whenZh, when_en: whenEn, who_zh: whoZh, who_en: whoEn }));
   }
 
   /** verify_steps._published_at: where the current list is (the status list's ``site``). */
   function publishedAt(status) {
     if (status !== null && status.site) {
-      const url = `${status.site}trust/status.json`;
-      return [`最新的列表发布在 ${url}（或从证书页面下载最新的证书包）`,
-        `the current list is published at ${url} (or download the current bundle from the certificate page)`];
+      return text('status.where.site.browser', { url: `${status.site}trust/status.json` });
     }
-    return ['请从登记平台网站的 trust/status.json 下载最新的列表', "download the current list from the registry site's trust/status.json"];
+    return text('status.where.unknown.browser');
   }
 
   async function stepStatus(run, bundle, root) {
     if (bundle.status === null) {
       run.facts.statusFresh = false;
       const [zh, en] = publishedAt(null);
-      run.warn('status', `没有状态列表：无法确认是否已被撤销；${zh}`, `no status list: cannot confirm the credential is not revoked; ${en}`,
-        'status.missing');
+      run.warn('status', ...text('status.missing', { where_zh: zh, where_en: en }), 'status.missing');
       return null;
     }
     let chosen;
@@ -240,13 +231,13 @@
       statusSite: status.site });
     if (!chosen.fresh) {
       const [zh, en] = publishedAt(status);
-      run.warn('status', `无法确认未被撤销：${chosen.stale[0]}（来自证书文件）；${zh}`,
-        `cannot confirm not revoked: ${chosen.stale[1]} (from the certificate file); ${en}`, 'status.stale');
+      run.warn('status', ...text('status.stale', { stale_zh: chosen.stale[0], stale_en: chosen.stale[1], source_zh: '证书文件',
+        source_en: 'the certificate file', where_zh: zh, where_en: en }), 'status.stale');
       return status;
     }
     const asOf = formatTimestamp(run.at);
-    run.ok('status', `状态列表 v${status.version}（来自证书文件）已签名且在 ${asOf} 有效`,
-      `status list v${status.version} (from the certificate file) is signed and fresh at ${asOf}`);
+    run.ok('status', ...text('status.passed', { version: status.version, source_zh: '证书文件', source_en: 'the certificate file',
+      at: asOf }));
     return status;
   }
 
@@ -255,16 +246,16 @@
     const entry = status === null ? null : revocationOf(status, credentialId, run.at);
     if (entry !== null) {
       Object.assign(run.facts, { revocation: 'revoked', revocationReason: entry.reason });
-      run.fail('revocation', `截至 ${asOf} 已被撤销：${entry.reason}`, `revoked as of ${asOf}: ${entry.reason}`);
+      run.fail('revocation', ...text('revocation.revoked', { at: asOf, reason: entry.reason }));
       return;
     }
     if (status === null || !run.facts.statusFresh) {
       run.facts.revocation = 'unknown';
-      run.warn('revocation', `截至 ${asOf} 是否被撤销未知：没有有效期内的签名状态列表`, `revocation as of ${asOf} UNKNOWN: no current signed status list`);
+      run.warn('revocation', ...text('revocation.unknown', { at: asOf }));
       return;
     }
     run.facts.revocation = 'not-revoked';
-    run.ok('revocation', `截至 ${asOf} 未被撤销（状态列表 v${status.version}）`, `not revoked as of ${asOf} (status list v${status.version})`);
+    run.ok('revocation', ...text('revocation.passed', { at: asOf, version: status.version }));
   }
 
   /**

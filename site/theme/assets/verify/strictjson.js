@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { Refusal, isObject, isString, refuse } = parts;
+  const { LIMITS, Refusal, isObject, isString, refuse } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * Strict JSON (signing/strictjson.py): RFC 8259 grammar, and refuse what a lenient parser
@@ -13,9 +13,9 @@
    * ±(2^53 - 1), control characters in strings, and strings that are not in Unicode NFC.
    * ------------------------------------------------------------------------------------------- */
 
-  const MAX_BYTES = 1000000;
+  const MAX_BYTES = LIMITS.jsonBytes; // signing/verifier.json
   const MAX_SAFE = 2n ** 53n - 1n;
-  const MAX_DEPTH = 500;
+  const MAX_DEPTH = LIMITS.jsonDepth;
 
   class StrictJsonParser {
     constructor(text) {

@@ -30,6 +30,26 @@
   'use strict';
 
   /* ---------------------------------------------------------------------------------------------
+   * The verifier's specification: signing/verifier.json, the file the Python verifier reads too
+   * (step names, limits, message texts). The verify page embeds it as JSON in
+   * <script type="application/json" id="carbonreg-verifier-spec"> (no fetch: it works from file://).
+   * ------------------------------------------------------------------------------------------- */
+
+  const specElement = document.getElementById('carbonreg-verifier-spec');
+  if (specElement === null) throw new Error('carbonreg verifier: the page has no #carbonreg-verifier-spec (signing/verifier.json)');
+  const SPEC = JSON.parse(specElement.textContent);
+  const LIMITS = SPEC.limits;
+
+  /** ``template`` with each ``{name}`` replaced by ``values[name]``, in one pass (signing/verifier_spec.fill). */
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+
+  /** [zh, en] of message ``key`` with ``values`` filled in (signing/verifier_spec.text). */
+  function text(key, values = {}) {
+    const message = SPEC.messages[key];
+    return [fill(message.zh, values), fill(message.en, values)];
+  }
+
+  /* ---------------------------------------------------------------------------------------------
    * Errors: every refusal carries a Chinese and an English reason (like signing/errors.py).
    * ------------------------------------------------------------------------------------------- */
 
@@ -78,5 +98,5 @@
   }
 
 
-  Object.assign(parts, { Refusal, refuse, prefixed, fromBundle, isObject, isString, isInteger, has, get, deepEqual });
+  Object.assign(parts, { SPEC, LIMITS, fill, text, Refusal, refuse, prefixed, fromBundle, isObject, isString, isInteger, has, get, deepEqual });
 }(window.carbonregVerifyParts = window.carbonregVerifyParts || {}));

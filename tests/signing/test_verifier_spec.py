@@ -1,0 +1,56 @@
+"""signing/verifier.json, the verifier's step names, limits and message texts: one file read by the
+Python verifier (signing/verifier_spec.py) and by the browser verifier (values.js, the file embedded
+in the verify page). Here: the Python side reads it, each text key used by either verifier exists,
+and filling a text never expands a placeholder that came in with a value."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from signing import bundle, credential_shape, inputfile, strictjson, verify_steps
+from signing.verifier_spec import SPEC_PATH, fill, text
+
+REPO = Path(__file__).resolve().parents[2]
+BROWSER = REPO / "site" / "theme" / "assets" / "verify"
+SPEC = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+KEY = re.compile(r"""\btext\(\s*["']([\w.-]+)["']""")
+
+
+def _keys_used(paths) -> set[str]:
+    return {key for path in paths for key in KEY.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_the_python_verifier_takes_steps_and_limits_from_the_file():
+    assert verify_steps.STEP_NAMES == ("json", "bundle", "shape", "root", "authorizations", "proof", "publication",
+                                       "issuer", "status", "revocation")
+    assert (strictjson.MAX_BYTES, strictjson.MAX_DEPTH) == (1_000_000, 500)
+    assert (credential_shape.MAX_STRING, inputfile.MAX_PDF_BYTES, bundle.MAX_ROOT_CHAIN) == (2000, 20_000_000, 100)
+    assert SPEC["limits"] == {"jsonBytes": 1_000_000, "jsonDepth": 500, "stringLength": 2000, "pdfBytes": 20_000_000,
+                              "rootChain": 100}
+
+
+def test_every_text_either_verifier_asks_for_is_in_the_file_and_none_is_unused():
+    python = _keys_used((REPO / "signing").glob("*.py"))
+    browser = _keys_used(BROWSER.glob("*.js"))
+    assert python and browser
+    assert python <= set(SPEC["messages"]), python - set(SPEC["messages"])
+    assert browser <= set(SPEC["messages"]), browser - set(SPEC["messages"])
+    assert set(SPEC["messages"]) == python | browser
+    shared = python & browser
+    assert {"json.passed", "proof.issuer-binding", "publication.unlogged", "revocation.revoked", "skipped"} <= shared
+
+
+def test_each_text_has_both_languages_and_the_same_fields_in_each():
+    for key, message in SPEC["messages"].items():
+        assert set(message) == {"zh", "en"}, key
+        # a field may come in two languages (where_zh, where_en): each text names the same fields
+        zh, en = ({re.sub(r"_(zh|en)$", "", f) for f in re.findall(r"\{(\w+)\}", message[lang])} for lang in ("zh", "en"))
+        assert zh == en, key
+
+
+def test_a_value_is_filled_in_once_never_read_as_a_template():
+    assert fill("revoked as of {at}: {reason}", {"at": "2026-01-01T00:00:00Z", "reason": "{at} {reason}"}) \
+        == "revoked as of 2026-01-01T00:00:00Z: {at} {reason}"
+    assert text("revocation.revoked", at="2026-01-01T00:00:00Z", reason="证书有误 {at}") == (
+        "截至 2026-01-01T00:00:00Z 已被撤销：证书有误 {at}", "revoked as of 2026-01-01T00:00:00Z: 证书有误 {at}")
