@@ -54,3 +54,21 @@ def test_a_value_is_filled_in_once_never_read_as_a_template():
         == "revoked as of 2026-01-01T00:00:00Z: {at} {reason}"
     assert text("revocation.revoked", at="2026-01-01T00:00:00Z", reason="证书有误 {at}") == (
         "截至 2026-01-01T00:00:00Z 已被撤销：证书有误 {at}", "revoked as of 2026-01-01T00:00:00Z: 证书有误 {at}")
+
+
+def test_the_python_verifiers_step_texts_are_the_files():
+    """A valid certificate's passing steps say exactly what verifier.json says (a text written back
+    into the code, even a slightly different one, fails here)."""
+    from signing.timefmt import parse_timestamp
+    from signing.verify import verify_bundle
+
+    folder = REPO / "tests" / "vectors" / "verify" / "valid-certificate"
+    case = json.loads((folder / "case.json").read_text(encoding="utf-8"))
+    root = json.loads((folder / "root.json").read_text(encoding="utf-8"))
+    verdict = verify_bundle((folder / "bundle.json").read_bytes(), root, at=parse_timestamp(case["at"]))
+    said = {s.name: (s.zh, s.en) for s in verdict.steps}
+    assert said["json"] == text("json.passed")
+    assert said["bundle"] == text("bundle.passed")
+    assert said["shape"] == text("shape.passed", kind="certificate", kind_zh="证书")
+    assert said["proof"] == text("proof.passed")
+    assert said["revocation"] == text("revocation.passed", at=case["at"], version=verdict.status_version)
