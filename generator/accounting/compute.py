@@ -7,12 +7,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, Decimal, localcontext
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from generator.accounting.coverage import late_retirements, unaccounted
 from generator.accounting.in_force import factor_set_in_force, rules_in_force
 from generator.accounting.units import UnitError, convert, exact_ratio, parse_factor_unit
 from generator.findings import Finding, error
+from generator.loading.document import Document
 from generator.model.records import PHASES, EmissionLine, Event, Exclusion, FactorSet, Registry, Rules
+
+if TYPE_CHECKING:
+    from generator.accounting.estimate import PlanEstimate
 
 PRECISION = 100  # digits. Products of bounded inputs (18 + 12 digits) are exact; only a conversion that
 # divides by 3.6 (MJ/GJ to kWh) can be non-terminating, and it is rounded at the 100th digit, far below
@@ -51,12 +56,13 @@ class EventAccount:
     level: str  # "full" | "basic" | "none"
     deadline: date | None
     status: str  # "done" | "open" | "overdue" | "planned" | "revoked"
-    estimate_basic: Decimal | None
+    estimate_basic: Decimal | None  # = estimate.basic / estimate.total (None while the estimate is unknown)
     estimate_total: Decimal | None
     exclusions: tuple[Exclusion, ...] = ()  # categories the report excludes, with reasons
     unaccounted: tuple[str, ...] = ()  # required categories neither accounted nor excluded: no level
     late: tuple[str, ...] = ()  # ids of retirements after the deadline, not counted
     retired_late: int = 0  # units in them
+    estimate: PlanEstimate | None = None  # the plan's estimate (Art. 9; accounting/estimate.py), None if unknown
 
     @property
     def placeholder_lines(self) -> int:
@@ -93,6 +99,8 @@ def level_reached(retired: int, needed_basic: int, needed_full: int) -> str:
 
 
 def compute_event(registry: Registry, event: Event, today: date) -> tuple[EventAccount | None, list[Finding]]:
+    from generator.accounting.estimate import compute_estimate  # it computes its lines with compute_line below
+
     plan = event.plan
     if plan is None:
         return None, []
@@ -103,61 +111,68 @@ def compute_event(registry: Registry, event: Event, today: date) -> tuple[EventA
         findings.append(error("A506", plan.doc.at("phases", "hosting", "start"),
                               f"活动日期 {plan.start} 没有生效的规则；请在 rules/ 中加入适用的规则版本",
                               f"no rules are in force on the event date {plan.start}; add the applicable version to rules/"))
+    estimate, found = compute_estimate(plan, rules, fset)
+    findings.extend(found)
     results: list[LineResult] = []
     if event.report is not None:
         with localcontext() as ctx:
             ctx.prec = PRECISION
             for line in event.report.lines:
-                result, found = _compute_line(event, line, rules, fset)
+                result, found = compute_line(event.report.doc, ("lines", line.index), line, rules, fset)
                 findings.extend(found)
                 if result is not None:
                     results.append(result)
-    return _summarise(registry, event, rules, fset, tuple(results), today), findings
+    return _summarise(registry, event, rules, fset, tuple(results), today, estimate), findings
 
 
-def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: FactorSet | None):
-    assert event.report is not None  # compute_event calls this for the lines of a report
-    doc = event.report.doc
+def compute_line(doc: Document, at: tuple, line: EmissionLine, rules: Rules | None, fset: FactorSet | None,
+                 codes: dict[str, str] | None = None) -> tuple[LineResult | None, list[Finding]]:
+    """One line (a report line, or a plan's estimate line: the same arithmetic) at ``doc.at(*at)``.
+
+    ``codes`` renames the findings' codes for another kind of line (the plan's estimate lines have
+    codes of their own, ``accounting/estimate.py``); a report line keeps A5xx."""
+    def fail(code: str, where: tuple, zh: str, en: str):
+        return None, [error((codes or {}).get(code, code), doc.at(*at, *where), zh, en)]
+
     choice = line.factor
     if line.green_power is not None and line.category != "purchased_electricity":
-        return None, [error("A508", doc.at("lines", line.index, "green_power"),
-                            f"green_power 只用于外购电力（purchased_electricity）行，本行类别为 {line.category}；请删除 green_power 或改正类别",
-                            f"green_power belongs on purchased_electricity lines only, this line is {line.category}; remove green_power or fix the category")]
+        return fail("A508", ("green_power",),
+                    f"green_power 只用于外购电力（purchased_electricity）行，本行类别为 {line.category}；请删除 green_power 或改正类别",
+                    f"green_power belongs on purchased_electricity lines only, this line is {line.category}; remove green_power or fix the category")
     if choice.source == "measured" and choice.value == 0 and line.green_power is None:
-        return None, [error("A507", doc.at("lines", line.index, "factor", "value"),
-                            "排放因子为 0 只适用于绿色电力行：请在该行加入 green_power（kind: certificate 或 contract、绿证或合同编号 ids、证明附件 "
-                            "evidence）；"
-                            "否则请填写实测的非零因子或使用缺省因子 key",
-                            "a factor of 0 is accepted only on a green-electricity line: add green_power to the line (kind: certificate or "
-                            "contract, the certificate or contract ids, the proof as evidence); otherwise give the measured non-zero factor or a default key")]
+        return fail("A507", ("factor", "value"),
+                    "排放因子为 0 只适用于绿色电力行：请在该行加入 green_power（kind: certificate 或 contract、绿证或合同编号 ids、证明附件 "
+                    "evidence）；否则请填写实测的非零因子或使用缺省因子 key",
+                    "a factor of 0 is accepted only on a green-electricity line: add green_power to the line (kind: certificate or "
+                    "contract, the certificate or contract ids, the proof as evidence); otherwise give the measured non-zero factor or a default key")
     value: Decimal | None
     unit: str | None
     if choice.source == "measured":
         value, unit, origin, key = choice.value, choice.unit, "measured", None
     else:
         if fset is None:
-            return None, [error("A505", doc.at("lines", line.index, "factor"), "活动日期没有生效的缺省因子集；请改用实测值或在 factors/ 中加入适用版本",
-                                "no default factor set is in force on the event date; use a measured factor or add one to factors/")]
+            return fail("A505", ("factor",), "活动日期没有生效的缺省因子集；请改用实测值或在 factors/ 中加入适用版本",
+                        "no default factor set is in force on the event date; use a measured factor or add one to factors/")
         factor = fset.factors.get(choice.key or "")
         if factor is None:
             known = ", ".join(sorted(k for k, f in fset.factors.items() if f.category == line.category)) or "-"
-            return None, [error("A501", doc.at("lines", line.index, "factor", "key"),
-                                f"因子集 {fset.id} 中没有因子 {choice.key!r}；该类别可用：{known}",
-                                f"factor set {fset.id} has no factor {choice.key!r}; for this category use one of: {known}")]
+            return fail("A501", ("factor", "key"),
+                    f"因子集 {fset.id} 中没有因子 {choice.key!r}；该类别可用：{known}",
+                    f"factor set {fset.id} has no factor {choice.key!r}; for this category use one of: {known}")
         if factor.category != line.category or (factor.mode and factor.mode != line.mode) \
                 or (factor.gas and factor.gas != line.gas):
             mine = "/".join(filter(None, (line.category, line.mode, line.gas)))
             its = "/".join(filter(None, (factor.category, factor.mode, factor.gas)))
-            return None, [error("A502", doc.at("lines", line.index, "factor", "key"),
-                                f"因子 {factor.key!r} 属于 {its}，与本行 {mine} 不符",
-                                f"factor {factor.key!r} is for {its}, not for this line's {mine}")]
+            return fail("A502", ("factor", "key"),
+                    f"因子 {factor.key!r} 属于 {its}，与本行 {mine} 不符",
+                    f"factor {factor.key!r} is for {its}, not for this line's {mine}")
         value, unit, origin, key = factor.value, factor.unit, factor.status, factor.key
     assert value is not None and unit is not None  # the schema requires both of a measured factor
     funit = parse_factor_unit(unit)
     try:
         amount, how = convert(line.amount, line.unit, funit.per, line.density)
     except UnitError as exc:
-        return None, [error(exc.code, doc.at("lines", line.index, "activity", "unit"), exc.zh, exc.en)]
+        return fail(exc.code, ("activity", "unit"), exc.zh, exc.en)
     tco2e = amount * value * funit.to_tonnes
     exact = (Fraction(line.amount) * exact_ratio(line.unit, funit.per, line.density) * Fraction(value)
              * Fraction(funit.to_tonnes))
@@ -170,7 +185,8 @@ def _compute_line(event: Event, line: EmissionLine, rules: Rules | None, fset: F
     return LineResult(line, scope, value, unit, origin, key, amount, tco2e, "; ".join(steps), exact), []
 
 
-def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, lines: tuple[LineResult, ...], today: date) -> EventAccount:
+def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, lines: tuple[LineResult, ...], today: date,
+               estimate: PlanEstimate | None) -> EventAccount:
     plan = event.plan
     assert plan is not None  # compute_event returns early for an event without a plan
     by_phase = {p: ZERO for p in PHASES}
@@ -216,8 +232,8 @@ def _summarise(registry: Registry, event: Event, rules: Rules | None, fset, line
         status = "open" if deadline is None or today <= deadline else "overdue"
     return EventAccount(plan.id, rules, fset, lines, by_phase, dict(sorted(by_category.items())), basic, extended,
                         total, needed_basic, needed_full, retired, level, deadline, status,
-                        plan.estimate_basic, plan.estimate_total, exclusions, missing,
-                        tuple(r.id for r in late), retired_late)
+                        estimate.basic if estimate else None, estimate.total if estimate else None, exclusions, missing,
+                        tuple(r.id for r in late), retired_late, estimate)
 
 
 def compute_all(registry: Registry, today: date) -> tuple[dict[str, EventAccount], list[Finding]]:

@@ -29,6 +29,7 @@ class Shared:
     deadline_months: int
     agencies: tuple[str, ...]  # active agencies that prepare reports and certify
     suspended: tuple[tuple[str, date], ...]  # (agency id, suspended since)
+    estimate_lines_from: date | None = None  # hosting start from which the rules want estimate lines (Art. 9)
 
 
 @dataclass
@@ -106,6 +107,8 @@ def draft_event(index: int, seed, shared: Shared, serials: SerialAllocator) -> D
                         f"Offsets with {', '.join(kinds)} for the {target} scope."),
         "expected_neutral_by": min(deadline, last + timedelta(days=rng.randint(30, 300))),
     }
+    if shared.estimate_lines_from is not None and start >= shared.estimate_lines_from:
+        plan["estimate_lines"] = _estimate_lines(random.Random(f"{seed}:estimate:{index}"), lines, scale)
     if not plan["measures"]:
         plan["measures"] = [("hosting", "transport", *vocab.MEASURES[3][2:], None)]
     draft.files["plan.yaml"] = records.plan_yaml(plan)
@@ -182,6 +185,29 @@ def _lines(rng, kind, scale, phases, shared, event_id):
             if path not in files:
                 files[path] = _evidence_file(path, event_id, [y for y in lines if path in (y["evidence"], (y["measured"] or (0, 0, None))[2])])
     return lines, files
+
+
+PER_PERSON = ("travel", "accommodation", "catering")  # estimated as a headcount times a quantity each
+
+
+def _estimate_lines(rng: random.Random, lines: list[dict], scale: int) -> list[dict]:
+    """The plan's estimate lines (Art. 9): the sources the event expects, each amount 80-120 % of what
+    it will report, with a default factor (a measured one is not known at planning); travel, nights
+    and meals as a headcount times a quantity per person. Own random stream: other files unchanged."""
+    out: list[dict] = []
+    for n, x in enumerate(lines):
+        if x["measured"] and x["category"] == "travel":
+            continue  # conventional rail has no default factor
+        amount = x["amount"] * Decimal(rng.randint(80, 120)) / 100
+        item = {"id": f"EST-{n + 1:02d}", "phase": x["phase"], "category": x["category"], "mode": x["mode"],
+                "description": x["description"], "unit": x["unit"], "density": x["density"], "key": x["key"]}
+        if x["category"] in PER_PERSON:
+            people = rng.randint(max(1, scale // 20), max(1, scale))
+            item.update(people=people, per_person=max(Decimal("0.1"), (amount / people).quantize(Decimal("0.1"))))
+        else:
+            item["amount"] = max(Decimal("0.1"), amount.quantize(Decimal("0.1")))
+        out.append(item)
+    return out
 
 
 def _evidence_file(path: str, event_id: str, lines: list[dict]) -> bytes:

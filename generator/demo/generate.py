@@ -88,9 +88,11 @@ def _shared_data(out: Path, today: date) -> Shared:
     fset = _load(out / "factors" / "shanghai-default-2022.yaml", "factor-set")
     rules = _load(out / "rules" / "shanghai-2025.yaml", "rules")
     agencies = _agency_records(out)
+    versions = [_load(p, "rules") for p in sorted((out / "rules").glob("*.yaml"))]
+    lines_from = min((v.effective_from for v in versions if v.plan_estimate == "lines"), default=None)
     return Shared(today, fset.factors, rules.basic_categories, rules.deadline_months,
                   tuple(a.id for a in agencies if a.status == "active"),
-                  tuple((a.id, a.suspended_since) for a in agencies if a.suspended_since))
+                  tuple((a.id, a.suspended_since) for a in agencies if a.suspended_since), lines_from)
 
 
 def _load(path: Path, kind: str):

@@ -37,9 +37,7 @@ def plan_yaml(p: dict) -> bytes:
              **({"estimated_reduction_tco2e": cut} if cut is not None else {})}
             for ph, area, zh, en, cut in p["measures"]
         ],
-        "estimate": {"basic_tco2e": p["estimate"][0], "total_tco2e": p["estimate"][1],
-                     "method": text("按同类活动的用能、出行调查和住宿数据估算。",
-                                    "Estimated from energy use, travel surveys and lodging data of comparable events.")},
+        "estimate": _estimate(p),
         "offset_plan": {"target_scope": p["target_scope"], "kinds": p["kinds"],
                         "description": text(p["offset_text"][0], p["offset_text"][1])},
         "expected_neutral_by": p["expected_neutral_by"],
@@ -57,6 +55,26 @@ def activity_source(line: dict) -> dict:
     if stem == "travel-survey":
         return {"source": "surveyed", "sample_size": 100 + int(line["amount"]) % 900}
     return {"source": "metered" if stem == "energy-statement" else "invoiced"}
+
+
+def _estimate(p: dict) -> dict:
+    method = text("按同类活动的用能、出行调查和住宿数据估算。",
+                  "Estimated from energy use, travel surveys and lodging data of comparable events.")
+    if "estimate_lines" not in p:
+        return {"basic_tco2e": p["estimate"][0], "total_tco2e": p["estimate"][1], "method": method}
+    out = []
+    for x in p["estimate_lines"]:
+        item = {"id": x["id"], "phase": x["phase"], "category": x["category"]}
+        if x["mode"]:
+            item["mode"] = x["mode"]
+        item["description"] = text(*x["description"])
+        item["activity"] = (Flow(people=x["people"], per_person=x["per_person"], unit=x["unit"]) if "people" in x
+                            else Flow(amount=x["amount"], unit=x["unit"]))
+        if x["density"]:
+            item["density"] = Flow(value=Decimal(x["density"][0]), unit=x["density"][1])
+        item["factor"] = Flow(key=x["key"])
+        out.append(item)
+    return {"method": method, "lines": out}
 
 
 def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list[dict], exclusions: list,

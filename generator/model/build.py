@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from generator.loading.document import Document
 from generator.model import records as r
@@ -52,11 +52,27 @@ def plan(doc: Document) -> r.Plan:
         organizer=text(d["organizer"]["name"]), organizer_credit_code=d["organizer"].get("credit_code"),
         venue=text(d["venue"]["name"]), district=d["venue"]["district"], content=text(d["content"]),
         phases=phases, attendance={k: dec(v) for k, v in d["attendance"].items()}, measures=measures,
-        estimate_basic=dec(d["estimate"]["basic_tco2e"]), estimate_total=dec(d["estimate"]["total_tco2e"]),
+        estimate_basic=_opt_dec(d["estimate"].get("basic_tco2e")), estimate_total=_opt_dec(d["estimate"].get("total_tco2e")),
         target_scope=d["offset_plan"]["target_scope"], offset_kinds=tuple(d["offset_plan"]["kinds"]),
         expected_neutral_by=day(d["expected_neutral_by"]), attachments=attachments(d.get("attachments")),
-        doc=doc,
+        doc=doc, estimate_lines=tuple(_estimate_line(i, x) for i, x in enumerate(d["estimate"].get("lines", ()))),
     )
+
+
+def _opt_dec(value) -> Decimal | None:
+    return dec(value) if value is not None else None
+
+
+def _estimate_line(i: int, d: dict) -> r.EstimateLine:
+    a = d["activity"]
+    people, per = a.get("people"), _opt_dec(a.get("per_person"))
+    with localcontext() as ctx:
+        ctx.prec = 100  # exact: a bounded integer times a bounded decimal
+        amount = dec(a["amount"]) if people is None else Decimal(people) * per
+    density = (dec(d["density"]["value"]), d["density"]["unit"]) if "density" in d else None
+    line = r.EmissionLine(d["id"], i, d["phase"], d["category"], d.get("mode"), text(d["description"]), amount,
+                          a["unit"], None, density, r.FactorChoice("default", d["factor"]["key"]), None, d.get("gas"))
+    return r.EstimateLine(line, people, per)
 
 
 def _line(i: int, d: dict) -> r.EmissionLine:
@@ -148,6 +164,7 @@ def rules(doc: Document) -> r.Rules:
         id=d["id"], jurisdiction=d["jurisdiction"], effective_from=day(d["effective_from"]),
         document=document, thresholds=thresholds, required_phases=tuple(d["required_phases"]),
         required_scope=d["required_scope"], scope_completeness=d.get("scope_completeness", "any_category"),
+        plan_estimate=d.get("plan_estimate", "totals"),
         basic_categories=frozenset(d["scopes"]["basic"]["categories"]),
         extended_categories=frozenset(d["scopes"]["extended"]["categories"]), scopes_status=d["scopes"]["status"],
         offsets=offsets, deadline_months=d["deadline_months_after_end"],

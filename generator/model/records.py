@@ -62,13 +62,14 @@ class Plan:
     phases: dict[str, Period]
     attendance: dict[str, Decimal]
     measures: tuple[Measure, ...]
-    estimate_basic: Decimal
-    estimate_total: Decimal
+    estimate_basic: Decimal | None  # the typed totals (required before rules with plan_estimate: lines)
+    estimate_total: Decimal | None
     target_scope: str
     offset_kinds: tuple[str, ...]
     expected_neutral_by: date
     attachments: tuple[Attachment, ...]
     doc: Document = field(repr=False, compare=False)
+    estimate_lines: tuple[EstimateLine, ...] = ()  # Art. 9: computed like report lines (accounting/estimate.py)
 
     @property
     def start(self) -> date:
@@ -118,6 +119,16 @@ class EmissionLine:
     # the line does not say, allowed only under rules before activity_source: required) and, for a survey, its size.
     activity_source: str | None = None
     sample_size: int | None = None
+
+
+@dataclass(frozen=True)
+class EstimateLine:
+    """A line of the plan's estimate (Art. 9): an emission line whose amount is planned, not measured;
+    either typed, or a headcount times a quantity per person (``people`` × ``per_person``)."""
+
+    line: EmissionLine  # amount already people × per_person; no evidence, a default factor
+    people: int | None = None
+    per_person: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -304,6 +315,9 @@ class Rules:
     # accounted by a non-zero line or excluded with a reason) or "any_category" (at least one is; the
     # profile versions before exclusions were recorded).
     scope_completeness: str
+    # Art. 9: "lines" (the plan's estimate is computed from estimate lines with the default factor set)
+    # or "totals" (two typed totals; the versions before shanghai-2026).
+    plan_estimate: str
     basic_categories: frozenset[str]
     extended_categories: frozenset[str]
     scopes_status: str

@@ -77,6 +77,16 @@ def new_event(registry: Path, v: dict) -> Path:
     if existing:
         raise ScaffoldError(f"活动 {event_id} 已存在：{existing[0]}", f"event {event_id} already exists: {existing[0]}")
     target = registry / "events" / year / event_id / "plan.yaml"
+    if v.get("start"):
+        rules, fset = context.in_force(context.registry_wide(registry), date.fromisoformat(v["start"]))
+        if rules is not None and rules.plan_estimate == "lines":  # Art. 9: estimate lines (shanghai-2026 on)
+            if v.get("estimate_basic") or v.get("estimate_total"):
+                raise ScaffoldError(f"规则 {rules.id} 的预估由预估行计算（第九条），不再填写两个合计：请去掉 --estimate-basic/--estimate-total，"
+                                    "在生成的 plan.yaml 中填写预估行",
+                                    f"under the rules {rules.id} the estimate is computed from estimate lines (Art. 9), not typed as two "
+                                    "totals: drop --estimate-basic/--estimate-total and fill the estimate lines in the plan.yaml written")
+            factors = sorted(fset.factors.values(), key=lambda f: f.index) if fset is not None else []
+            v = {**v, "estimate_factors": [(f.key, f.category, f.mode, f.unit) for f in factors]}
     text = templates.plan(schema_ref(target, "plan"), v)
     return write_atomic(target, text.encode("utf-8"), replace=False)
 

@@ -56,15 +56,47 @@ def plan(schema_ref: str, v: dict) -> str:
               "    area: " + value(v.get("measure_area"),
                               TODO + ": venue | transport | accommodation | catering | consumables | energy | waste | communication")]
     lines += text("    ", "description", v.get("measure_zh"), v.get("measure_en"))
-    lines += ["estimate:", "  # 预估排放量（tCO2e），写成字符串以精确计算 / estimated emissions (tCO2e), as strings for exact arithmetic",
-              f"  basic_tco2e: {value(v.get('estimate_basic'))}",
-              f"  total_tco2e: {value(v.get('estimate_total'))}"]
+    lines += estimate(v)
     kinds = v.get("offset_kinds")
     kinds_yaml = "[" + ", ".join(json.dumps(k) for k in kinds) + "]" if kinds else f"[]  {TODO}: cea | shea | ccer | shanghai_ver | recognised_other"
     lines += ["offset_plan:", f"  target_scope: {value(v.get('target_scope'), TODO + ': basic | full')}",
               f"  kinds: {kinds_yaml}"]
     lines += [f"expected_neutral_by: {value(v.get('expected_neutral_by'), TODO + ': YYYY-MM-DD')}"]
     return "\n".join(lines) + "\n"
+
+
+def estimate(v: dict) -> list[str]:
+    """The plan's estimate: estimate lines where the rules in force want them (``v["estimate_factors"]``,
+    the default factors in force as (key, category, mode, unit)), else the two typed totals."""
+    factors = v.get("estimate_factors")
+    if factors is None:
+        return ["estimate:", "  # 预估排放量（tCO2e），写成字符串以精确计算 / estimated emissions (tCO2e), as strings for exact arithmetic",
+                f"  basic_tco2e: {value(v.get('estimate_basic'))}",
+                f"  total_tco2e: {value(v.get('estimate_total'))}"]
+    out = ["estimate:",
+           "  # 第九条：预估由预估行按缺省因子计算，与排放报告相同；每个排放源一行，可增删。",
+           "  # Art. 9: the estimate is computed from these lines with the default factors, as the report is; one line per source, add or remove lines.",
+           "  # amount：数量；或 people（人数）与 per_person（人均数量：往返人公里、间夜、餐数）/ amount, or people and per_person",
+           "  # 缺省因子（key：类别，单位）/ default factors in force (key: category, unit):"]
+    out += [f"  #   {key}: {'/'.join(filter(None, (category, mode)))}, {unit}" for key, category, mode, unit in factors]
+    out += ["  lines:"]
+    energy = next((f for f in factors if f[1] == "purchased_electricity"), None)
+    travel = next((f for f in factors if f[1] == "travel" and f[3].endswith("/passenger-km")), None)
+    if energy:
+        key, category, _, unit = energy
+        out += ["    - id: \"VENUE-ELEC\"", "      phase: \"hosting\"", f"      category: {value(category)}"]
+        out += text("      ", "description", "会场用电", "Venue electricity")
+        out += ["      activity:", "        amount: " + value(None, TODO + ': 预计用电量 / expected use, e.g. "40000"'),
+                f"        unit: {value(unit.split('/', 1)[1] if unit.split('/', 1)[1] != '10^4kWh' else 'kWh')}",
+                "      factor:", f"        key: {value(key)}"]
+    if travel:
+        key, category, mode, unit = travel
+        out += ["    - id: \"TRAVEL\"", "      phase: \"hosting\"", f"      category: {value(category)}", f"      mode: {value(mode)}"]
+        out += text("      ", "description", "参加者出行", "Participants' travel")
+        out += ["      activity:", "        people: " + value(None, TODO + ": 按此方式出行的人数 / how many travel this way", "null"),
+                "        per_person: " + value(None, TODO + ': 人均往返人公里 / passenger-km each, round trip, e.g. "30"'),
+                f"        unit: {value(unit.split('/', 1)[1])}", "      factor:", f"        key: {value(key)}"]
+    return out
 
 
 def retirement(schema_ref: str, v: dict) -> str:

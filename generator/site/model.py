@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from generator.accounting.comparison import Comparison, estimate_vs_actual
 from generator.accounting.compute import EventAccount
 from generator.model.records import Agency, Event, Plan, Text, TrustDocuments
 from generator.pipeline import CheckResult
@@ -44,6 +45,11 @@ class SiteEvent:
     @property
     def path(self) -> str:
         return f"events/{self.id}/"
+
+    @functools.cached_property
+    def comparison(self) -> Comparison:
+        """The plan's estimate against the actual accounting, per category (accounting/comparison.py)."""
+        return estimate_vs_actual(self.account, self.event.report is not None)
 
 
 @dataclass(frozen=True)

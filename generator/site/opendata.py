@@ -13,10 +13,11 @@ from generator.site.model import SiteEvent, SiteModel
 from generator.validation.schemas import SCHEMA_DIR
 
 Page = tuple[str, bytes]
-SCHEMA_VERSION = "1.1"  # of every export; what may change within a major version: site/docs/docs/data.md
+SCHEMA_VERSION = "1.2"  # of every export; what may change within a major version: site/docs/docs/data.md
 CSV_COLUMNS = {
     "events.csv": ["id", "name_zh", "name_en", "kind", "start", "end", "district", "basic_tco2e", "extended_tco2e",
-                   "total_tco2e", "needed_basic", "needed_full", "retired", "level", "status", "deadline"],
+                   "total_tco2e", "needed_basic", "needed_full", "retired", "level", "status", "deadline",
+                   "estimate_basic_tco2e", "estimate_total_tco2e"],
     "emission-lines.csv": ["event", "line", "phase", "category", "mode", "amount", "unit", "factor", "factor_unit",
                            "factor_origin", "scope", "tco2e", "activity_source", "sample_size"],
     "retirements.csv": ["event", "id", "kind", "registry", "quantity", "retired_on", "serial_blocks"],
@@ -62,6 +63,7 @@ def event_record(e: SiteEvent) -> dict:
             "placeholderOrEstimatedShare": _num(found.weak_share),
             "activitySourceShares": {k: _num(v) for k, v in found.source_shares.items()},
             "intensity": {name: _num(v) for name, v in found.intensity.items()},
+            "estimate": _estimate(e),
             "lines": [{"id": x.line.id, "scope": x.scope, "tco2e": _num(x.tco2e), "factorOrigin": x.factor_origin,
                        "activitySource": x.line.activity_source, "sampleSize": x.line.sample_size,
                        "derivation": x.derivation,
@@ -111,7 +113,8 @@ def event_rows(e: SiteEvent) -> dict:
                   "level": a.level, "total": _num(a.total)},
         "events": [_cells([e.id, e.plan.name.zh, e.plan.name.en, e.plan.kind, e.plan.start, e.plan.end, e.plan.district,
                            _num(a.basic), _num(a.extended), _num(a.total), a.needed_basic, a.needed_full, a.retired,
-                           a.level, a.status, a.deadline or ""])],
+                           a.level, a.status, a.deadline or "",
+                           _opt(a.estimate_basic), _opt(a.estimate_total)])],
         "lines": [_cells([e.id, x.line.id, x.line.phase, x.line.category, x.line.mode or "", _num(x.line.amount),
                           x.line.unit, _num(x.factor_value), x.factor_unit, x.factor_origin, x.scope or "", _num(x.tco2e),
                           x.line.activity_source or "", x.line.sample_size or ""])
@@ -119,6 +122,32 @@ def event_rows(e: SiteEvent) -> dict:
         "retirements": [_cells([e.id, r.id, r.kind, r.registry, r.quantity, r.retired_on,
                                 " ".join(f"{s.prefix}:{s.first}-{s.last}" for s in r.serials)])
                         for r in e.event.retirements],
+    }
+
+
+def _opt(value: Decimal | None) -> str:
+    return "" if value is None else _num(value)
+
+
+def _estimate(e: SiteEvent) -> dict | None:
+    """The plan's estimate (Art. 9) and its comparison with the actual accounting per category, as
+    accounting/comparison.py computes it; null while the plan's estimate has errors."""
+    est, c = e.account.estimate, e.comparison
+    if est is None:
+        return None
+
+    def row(r) -> dict:  # null where unknown: no per-category estimate (typed totals), no report yet
+        return {k: None if v is None else _num(v) for k, v in (("estimate", r.estimate), ("actual", r.actual),
+                                                                ("difference", r.difference))}
+
+    return {
+        "source": est.source, "basic": _num(est.basic), "extended": _num(est.extended), "total": _num(est.total),
+        "neededBasic": str(est.needed_basic), "neededFull": str(est.needed_full),
+        "lines": [{"id": x.line.id, "category": x.line.category, "scope": x.scope, "amount": _num(x.line.amount),
+                   "unit": x.line.unit, "factorKey": x.factor_key, "tco2e": _num(x.tco2e), "derivation": x.derivation}
+                  for x in est.lines],
+        "vsActual": {"byCategory": [{"category": r.category, "scope": r.scope, **row(r)} for r in c.categories],
+                     "basic": row(c.basic), "extended": row(c.extended), "total": row(c.total)},
     }
 
 

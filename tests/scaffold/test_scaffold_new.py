@@ -23,7 +23,9 @@ PLAN_FILL = {
     ("reduction_measures", 0, "area"): "transport",
     ("reduction_measures", 0, "description", "zh"): "引导公共交通出行",
     ("reduction_measures", 0, "description", "en"): "Visitors steered to public transport",
-    ("estimate", "basic_tco2e"): "12", ("estimate", "total_tco2e"): "80",
+    # Art. 9 under shanghai-2026: the estimate lines' amounts (the template writes the lines and their factor keys)
+    ("estimate", "lines", 0, "activity", "amount"): "40000",
+    ("estimate", "lines", 1, "activity", "people"): 8000, ("estimate", "lines", 1, "activity", "per_person"): "30",
     ("offset_plan", "target_scope"): "basic", ("offset_plan", "kinds"): ["ccer"],
     ("expected_neutral_by"): "2027-06-30",
 }
@@ -89,10 +91,21 @@ def test_all_flags_need_no_filling(site, capsys):
     assert new_event("--organizer-zh", "外滩文旅", "--organizer-en", "Bund Culture", "--venue-zh", "外滩",
                      "--venue-en", "The Bund", "--district", "huangpu", "--content-zh", "巡游", "--content-en", "A walk",
                      "--on-site-participants", "8000", "--measure-area", "transport", "--measure-zh", "公交",
-                     "--measure-en", "Public transport", "--estimate-basic", "12", "--estimate-total", "80",
+                     "--measure-en", "Public transport",
                      "--target-scope", "basic", "--offset-kind", "ccer", "--expected-neutral-by", "2027-06-30") == 0
-    assert "TODO" not in EVENT.read_text(encoding="utf-8").split("\n", 3)[3]
+    body = EVENT.read_text(encoding="utf-8").split("\n", 3)[3]
+    # Only the estimate lines' amounts are left: no flag gives them (shanghai-2026, Art. 9)
+    assert [x.split(":")[0].strip() for x in body.splitlines() if "TODO" in x] == ["amount", "people", "per_person"]
+    fill(EVENT, {k: v for k, v in PLAN_FILL.items() if k[0] == "estimate"})
     assert check(capsys)[0] == 0
+
+
+def test_typed_totals_refused_under_estimate_lines(site, capsys):
+    """--estimate-basic/--estimate-total are the older rules' typed totals: under shanghai-2026 a clear error."""
+    assert new_event("--estimate-basic", "12", "--estimate-total", "80") == 1
+    err = capsys.readouterr().err
+    assert "shanghai-2026" in err and "--estimate-basic" in err and "预估行" in err
+    assert not EVENT.exists()
 
 
 def test_never_overwrites(site, capsys):
