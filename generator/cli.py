@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     from generator.offers.command import add_parser as add_match_parser
 
     add_match_parser(sub, _date)
+    from generator.estimate.command import add_parser as add_estimate_parser
+
+    add_estimate_parser(sub)
     from generator.spreadsheet.commands import add_parsers as add_spreadsheet_parsers
 
     add_spreadsheet_parsers(sub)
@@ -171,13 +174,20 @@ def cmd_match(args) -> int:
     return run_match(args)
 
 
+def cmd_estimate(args) -> int:
+    from generator.estimate.command import run_estimate
+
+    return run_estimate(args)
+
+
 def cmd_scrub(args) -> int:
     from generator.documents.command import run_scrub
 
     return run_scrub(args)
 
 
-COMMANDS = {"scrub": cmd_scrub, "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "demo": cmd_demo, "match": cmd_match}
+COMMANDS = {"scrub": cmd_scrub, "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "demo": cmd_demo, "match": cmd_match,
+            "estimate": cmd_estimate}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,9 @@
 """The JavaScript port of the accounting (site/theme/assets/accounting/, one module per Python module
 of generator/accounting/) is held equal to the Python: every line's exact tCO2e, scope, factor and
 errors, the totals by scope and phase, offsets needed, retired, level, deadline, status, the
-unaccounted categories and late retirements, on every sample event and on seeded demo events.
+unaccounted categories and late retirements, and the plan's estimate (estimate.js: its form, every
+estimate line, by category, basic, total, offsets it would need, E1xx errors), on every sample event
+and on seeded demo events (those under shanghai-2026 carry estimate lines).
 
 CI runs a seeded slice (CARBONREG_PORT_DEMO_EVENTS, default 200 events); the full differential run
 is ``CARBONREG_PORT_DEMO_EVENTS=1000 pytest tests/site/test_accounting_port.py``."""
@@ -58,6 +60,20 @@ def _event_input(event) -> dict:
             "certificate_number": cert.get("credentialSubject", {}).get("certificateNumber") if cert else None}
 
 
+def _line(x) -> dict:
+    return {"id": x.line.id, "index": x.line.index, "scope": x.scope, "factor_value": _q(Fraction(x.factor_value)),
+            "factor_unit": x.factor_unit, "factor_origin": x.factor_origin, "factor_key": x.factor_key, "tco2e": _q(x.exact)}
+
+
+def _estimate(est) -> dict | None:
+    if est is None:
+        return None
+    by_category = {c: _q(sum((x.exact for x in est.lines if x.line.category == c), Fraction(0))) for c in est.by_category}
+    return {"source": est.source, "lines": [_line(x) for x in est.lines], "by_category": by_category,
+            "basic": _q(est.exact_basic), "total": _q(est.exact_total),
+            "needed_basic": est.needed_basic, "needed_full": est.needed_full}
+
+
 def _python(reg, event, today: date) -> dict:
     account, findings = compute_event(reg, event, today)
     lines = account.lines
@@ -67,16 +83,14 @@ def _python(reg, event, today: date) -> dict:
     return {
         "event_id": account.event_id, "rules_id": account.rules.id if account.rules else None,
         "factor_set_id": account.factor_set.id if account.factor_set else None,
-        "lines": [{"id": x.line.id, "index": x.line.index, "scope": x.scope, "factor_value": _q(Fraction(x.factor_value)),
-                   "factor_unit": x.factor_unit, "factor_origin": x.factor_origin, "factor_key": x.factor_key,
-                   "tco2e": _q(x.exact)} for x in lines],
+        "lines": [_line(x) for x in lines],
         "errors": sorted(f.code for f in findings),
         "by_phase": {p: _q(v) for p, v in by_phase.items()},
         "basic": _q(basic), "extended": _q(extended), "total": _q(basic + extended),
         "needed_basic": account.needed_basic, "needed_full": account.needed_full, "retired": account.retired,
         "level": account.level, "deadline": account.deadline.isoformat() if account.deadline else None,
         "status": account.status, "unaccounted": list(account.unaccounted), "late": list(account.late),
-        "retired_late": account.retired_late,
+        "retired_late": account.retired_late, "estimate": _estimate(account.estimate),
     }
 
 
@@ -88,6 +102,9 @@ def _javascript(reg, events, today: date) -> list[dict]:
     for result in out:
         result["errors"] = sorted(e["code"] for e in result["errors"])
         result["lines"] = [{k: v for k, v in line.items() if k not in ("phase", "category")} for line in result["lines"]]
+        if result["estimate"] is not None:
+            result["estimate"]["lines"] = [{k: v for k, v in line.items() if k not in ("phase", "category")}
+                                           for line in result["estimate"]["lines"]]
     return out
 
 
@@ -144,3 +161,26 @@ def test_a_gas_mismatch_alike(tmp_path):
     (theirs,) = _javascript(reg, [event], SAMPLE_TODAY)
     ours = _python(reg, event, SAMPLE_TODAY)
     assert "A502" in ours["errors"] and ours == theirs
+
+
+def test_estimates_alike_with_their_errors(tmp_path):
+    """The forum's estimate lines are computed alike; a bad estimate line (an unknown key, E103), a typed
+    total that differs (E108) and estimate lines missing under shanghai-2026 (E101) give the same codes."""
+    root = tmp_path / "registry"
+    shutil.copytree(REPO / "registry", root)
+    plan = root / "events" / "2026" / "2026-pujiang-low-carbon-forum" / "plan.yaml"
+    good = plan.read_text(encoding="utf-8")
+    riverside = root / "events" / "2026" / "2026-riverside-light-art-festival" / "plan.yaml"
+    riverside.write_text(riverside.read_text(encoding="utf-8").replace(
+        "  lines:\n", '  basic_tco2e: "84.7812"\n  total_tco2e: "390"\n  lines:\n', 1), encoding="utf-8")
+    seen = set()
+    for text in (good, good.replace("factor: {key: travel-metro}", "factor: {key: travel-subway}"),
+                 good.split("  lines:\n")[0] + '  basic_tco2e: "1"\n  total_tco2e: "2"\noffset_plan:' + good.split("offset_plan:", 1)[1]):
+        plan.write_text(text, encoding="utf-8")
+        reg, _ = load_registry(root, "registry")
+        events = [e for e in reg.events if e.folder_id.startswith("2026-")]
+        for event, theirs in zip(events, _javascript(reg, events, SAMPLE_TODAY)):
+            ours = _python(reg, event, SAMPLE_TODAY)
+            assert ours == theirs, event.rel_dir
+            seen |= set(ours["errors"])
+    assert {"E101", "E103", "E108"} <= seen

@@ -6,6 +6,7 @@ import { Q, ZERO } from "./rational.js";
 import { exactRatio, parseFactorUnit, UnitError } from "./units.js";
 import { factorSetInForce, rulesInForce } from "./in_force.js";
 import { lateRetirements, unaccounted } from "./coverage.js";
+import { computeEstimate } from "./estimate.js";
 
 export const PHASES = ["preparation", "hosting", "closing"];
 
@@ -69,6 +70,8 @@ export function computeEvent(registry, event, today) {
   const rules = rulesInForce(registry, start), fset = factorSetInForce(registry, start);
   const errors = [], lines = [];
   if (!rules) errors.push({ code: "A506", index: null });
+  const { estimate, errors: estimateErrors } = computeEstimate(plan, rules, fset);  // the plan's estimate (Art. 9)
+  errors.push(...estimateErrors);
   const report = event.report || null;
   for (const [index, line] of (report ? report.lines : []).entries()) {
     const { result, error } = computeLine(line, index, rules, fset);
@@ -103,5 +106,6 @@ export function computeEvent(registry, event, today) {
   else status = open ? "open" : "overdue";
   return { event_id: plan.id, rules_id: rules ? rules.id : null, factor_set_id: fset ? fset.id : null, lines, errors,
            by_phase: byPhase, basic, extended, total, needed_basic: neededBasic, needed_full: neededFull, retired,
-           level, deadline, status, unaccounted: missing, late: late.map((r) => r.id), retired_late: retiredLate };
+           level, deadline, status, unaccounted: missing, late: late.map((r) => r.id), retired_late: retiredLate,
+           estimate };
 }

@@ -1,0 +1,1 @@
+"""``carbonreg estimate EVENT``: the plan's estimate of one event folder (Art. 9), printed."""
