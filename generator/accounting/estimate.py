@@ -58,22 +58,21 @@ def _decimal_text(value: Decimal) -> str:
 def compute_estimate(plan: Plan, rules: Rules | None, fset: FactorSet | None) -> tuple[PlanEstimate | None, list[Finding]]:
     """The plan's estimate and the findings about it (see the module docstring)."""
     doc = plan.doc
-    wants_lines = rules is not None and rules.plan_estimate == "lines"
     typed = (plan.estimate_basic, plan.estimate_total)
     if not plan.estimate_lines:
-        if wants_lines:
+        if rules is not None and rules.plan_estimate == "lines":
             return None, [error("E101", doc.at("estimate"),
                                 f"规则 {rules.id} 要求以预估行计算预估排放量（第九条）：请在 estimate 下加入 lines，每个排放源一行"
                                 "（category、activity 的 amount 或 people 与 per_person、unit、factor 的 key），与排放报告的行相同",
                                 f"the rules {rules.id} require the estimate to be computed from estimate lines (Art. 9): add lines under "
                                 "estimate, one per emission source (category, activity amount or people and per_person, unit, factor key), "
                                 "as in the report")]
-        if None in typed:
-            missing = "basic_tco2e" if typed[0] is None else "total_tco2e"
+        basic, total = typed
+        if basic is None or total is None:
+            missing = "basic_tco2e" if basic is None else "total_tco2e"
             return None, [error("E102", doc.at("estimate"),
                                 f"预估排放量缺少 {missing}：请填写 basic_tco2e 和 total_tco2e 两个合计（tCO2e），或改用预估行 lines",
                                 f"the estimate lacks {missing}: give both totals basic_tco2e and total_tco2e (tCO2e), or estimate lines")]
-        basic, total = typed
         return PlanEstimate("totals", (), {}, basic, total, whole_tonnes_needed(basic), whole_tonnes_needed(total),
                             Fraction(basic), Fraction(total)), []
     findings: list[Finding] = []

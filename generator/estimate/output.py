@@ -27,6 +27,7 @@ def _category(category: str, mode: str | None) -> str:
 
 def render_text(event: Event, account: EventAccount) -> str:
     plan, est = event.plan, account.estimate
+    assert plan is not None and est is not None  # the command prints findings instead
     out = [f"{plan.name.zh} / {plan.name.en}",
            f"计划预估排放量（第九条）/ plan estimate (Art. 9) · 规则 / rules {account.rules.id if account.rules else '-'}"
            f" · 因子集 / factor set {account.factor_set.id if account.factor_set else '-'}"]
@@ -35,12 +36,12 @@ def render_text(event: Event, account: EventAccount) -> str:
     else:
         out.append("预估行 / estimate lines (tCO2e):")
         for x, item in zip(est.lines, plan.estimate_lines):
-            head = f"{item.people} 人/people × {exact(item.per_person)} {x.line.unit} = " if item.people is not None else ""
+            head = f"{item.people} 人/people × {exact(item.per_person)} {x.line.unit} = " if item.per_person is not None else ""
             out.append(f"  {x.line.id}  {_category(x.line.category, x.line.mode)}: {head}{x.derivation}")
         out.append("按类别 / by category (tCO2e):")
         for row in estimate_vs_actual(account, has_report=False).categories:  # basic scope first
             zh, en = SCOPE[row.scope]
-            out.append(f"  {_category(row.category, None)} [{zh} / {en}]: {exact(row.estimate)}")
+            out.append(f"  {_category(row.category or '', None)} [{zh} / {en}]: {exact(row.estimate or Decimal(0))}")
     out += [f"基本范围 / basic scope: {exact(est.basic)} tCO2e",
             f"拓展范围 / extended scope: {exact(est.extended)} tCO2e",
             f"合计 / total: {exact(est.total)} tCO2e",
@@ -50,14 +51,15 @@ def render_text(event: Event, account: EventAccount) -> str:
 
 
 def render_json(event: Event, account: EventAccount) -> str:
-    est = account.estimate
+    plan, est = event.plan, account.estimate
+    assert plan is not None and est is not None  # the command prints findings instead
     cmp = estimate_vs_actual(account, event.report is not None)
 
     def opt(value):
         return None if value is None else exact(value)
 
     data = {
-        "event": event.plan.id, "rules": account.rules.id if account.rules else None,
+        "event": plan.id, "rules": account.rules.id if account.rules else None,
         "factorSet": account.factor_set.id if account.factor_set else None, "source": est.source,
         "lines": [{"id": x.line.id, "category": x.line.category, "mode": x.line.mode, "scope": x.scope,
                    "amount": exact(x.line.amount), "unit": x.line.unit, "factorKey": x.factor_key,

@@ -68,7 +68,7 @@ def _estimate_line(i: int, d: dict) -> r.EstimateLine:
     people, per = a.get("people"), _opt_dec(a.get("per_person"))
     with localcontext() as ctx:
         ctx.prec = 100  # exact: a bounded integer times a bounded decimal
-        amount = dec(a["amount"]) if people is None else Decimal(people) * per
+        amount = dec(a["amount"]) if people is None or per is None else Decimal(people) * per
     density = (dec(d["density"]["value"]), d["density"]["unit"]) if "density" in d else None
     line = r.EmissionLine(d["id"], i, d["phase"], d["category"], d.get("mode"), text(d["description"]), amount,
                           a["unit"], None, density, r.FactorChoice("default", d["factor"]["key"]), None, d.get("gas"))
