@@ -15,31 +15,26 @@ import unicodedata
 from typing import Any
 
 from .errors import StrictJSONError, UnreadableJSONError
-from .verifier_spec import LIMITS
+from .verifier_spec import LIMITS, text as spec_text
 
 MAX_BYTES = LIMITS["jsonBytes"]  # the limits are in signing/verifier.json, read by the browser verifier too
 MAX_SAFE_INTEGER = 2**53 - 1
 MAX_DEPTH = LIMITS["jsonDepth"]
-NESTED_ZH, NESTED_EN = "JSON 嵌套过深", "JSON is nested too deeply"
+NESTED_ZH, NESTED_EN = spec_text("json.nested")
 
 
 def _refuse_constant(name: str) -> Any:
-    raise StrictJSONError(f"JSON 中不允许 {name}", f"{name} is not allowed in JSON")
+    raise StrictJSONError(*spec_text("json.constant", name=name))
 
 
 def _refuse_float(text: str) -> Any:
-    raise StrictJSONError(
-        f"不允许浮点数 {text}，数量请用十进制字符串",
-        f"float {text} is not allowed; write quantities as decimal strings",
-    )
+    raise StrictJSONError(*spec_text("json.float", text=text))
 
 
 def _parse_int(text: str) -> int:
     value = int(text)
     if abs(value) > MAX_SAFE_INTEGER:
-        raise StrictJSONError(
-            f"整数 {text} 超出 ±2^53 范围", f"integer {text} is outside the range ±2^53"
-        )
+        raise StrictJSONError(*spec_text("json.integer-range", text=text))
     return value
 
 
@@ -84,11 +79,9 @@ def loads(
     """Parse untrusted JSON strictly; raise :class:`StrictJSONError` on anything doubtful."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > max_bytes:
-        raise UnreadableJSONError(
-            f"JSON 超过 {max_bytes} 字节的上限", f"JSON is larger than the {max_bytes}-byte limit"
-        )
+        raise UnreadableJSONError(*spec_text("json.too-large", limit=max_bytes))
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise UnreadableJSONError("JSON 不能以 BOM 开头", "JSON must not start with a byte-order mark")
+        raise UnreadableJSONError(*spec_text("json.bom"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -14,7 +14,7 @@ from signing.verifier_spec import SPEC_PATH, fill, text
 REPO = Path(__file__).resolve().parents[2]
 BROWSER = REPO / "site" / "theme" / "assets" / "verify"
 SPEC = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
-KEY = re.compile(r"""\btext\(\s*["']([\w.-]+)["']""")
+KEY = re.compile(r"""\b(?:text|spec_text|specText)\(\s*["']([\w.-]+)["']""")
 
 
 def _keys_used(paths) -> set[str]:

@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { LIMITS, Refusal, isObject, isString, refuse } = parts;
+  const { LIMITS, Refusal, isObject, isString, refuse, text: specText } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * Strict JSON (signing/strictjson.py): RFC 8259 grammar, and refuse what a lenient parser
@@ -50,7 +50,7 @@
       if (c === '[') return this.array();
       if (c === '"') return this.string();
       for (const word of ['NaN', 'Infinity', '-Infinity']) { // Python's json accepts these: refused
-        if (this.text.startsWith(word, this.pos)) refuse(`JSON 中不允许 ${word}`, `${word} is not allowed in JSON`);
+        if (this.text.startsWith(word, this.pos)) refuse(...specText('json.constant', { name: word }));
       }
       if (c === '-' || (c >= '0' && c <= '9')) return this.number();
       for (const [word, value] of [['true', true], ['false', false], ['null', null]]) {
@@ -64,7 +64,7 @@
 
     nested(parse) {
       this.depth += 1;
-      if (this.depth > MAX_DEPTH) refuse('JSON 嵌套过深', 'JSON is nested too deeply', 'nested'); // a refusal (exit 1), as in Python
+      if (this.depth > MAX_DEPTH) refuse(...specText('json.nested'), 'nested'); // a refusal (exit 1), as in Python
       this.pos += 1;
       this.skipSpace();
       const result = parse();
@@ -138,12 +138,11 @@
       if (!match) return this.syntax('Expecting value');
       this.pos += match[0].length;
       if (match[2] !== undefined || match[3] !== undefined) {
-        refuse(`不允许浮点数 ${match[0]}，数量请用十进制字符串`,
-          `float ${match[0]} is not allowed; write quantities as decimal strings`);
+        refuse(...specText('json.float', { text: match[0] }));
       }
       const big = BigInt(match[0]);
       if (big > MAX_SAFE || big < -MAX_SAFE) {
-        refuse(`整数 ${match[0]} 超出 ±2^53 范围`, `integer ${match[0]} is outside the range ±2^53`);
+        refuse(...specText('json.integer-range', { text: match[0] }));
       }
       return Number(big);
     }
@@ -167,10 +166,10 @@
   /** Parse untrusted bytes strictly (strictjson.loads); raises a Refusal. */
   function strictJson(bytes) {
     if (bytes.length > MAX_BYTES) {
-      refuse(`JSON 超过 ${MAX_BYTES} 字节的上限`, `JSON is larger than the ${MAX_BYTES}-byte limit`, 'unreadable');
+      refuse(...specText('json.too-large', { limit: MAX_BYTES }), 'unreadable');
     }
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      refuse('JSON 不能以 BOM 开头', 'JSON must not start with a byte-order mark', 'unreadable');
+      refuse(...specText('json.bom'), 'unreadable');
     }
     let text;
     try {
