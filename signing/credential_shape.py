@@ -23,7 +23,7 @@ from .errors import SigningError
 from .multikey import DID_KEY_PREFIX, decode_public_key
 from .records import record
 from .timefmt import parse_timestamp
-from .verifier_spec import LIMITS
+from .verifier_spec import LIMITS, text as spec_text
 
 CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://carbonreg.org/contexts/v1"]
 TYPES = {
@@ -66,19 +66,19 @@ class _Checker:
 
     def obj(self, value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict | None:
         if not isinstance(value, dict):
-            self.add(path, "应为 JSON 对象", "must be a JSON object")
+            self.add(path, *spec_text("shape.must-be-a-json-object"))
             return None
         for name in required:
             if name not in value:
-                self.add(f"{path}/{name}", "缺少必填字段", "required field is missing")
+                self.add(f"{path}/{name}", *spec_text("shape.required-field-is-missing"))
         for name in value:
             if name not in required and name not in optional:
-                self.add(f"{path}/{name}", "不允许的字段", "field is not allowed")
+                self.add(f"{path}/{name}", *spec_text("shape.field-is-not-allowed"))
         return value
 
     def text(self, value: Any, path: str, pattern: re.Pattern[str] | None = None) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            self.add(path, "应为非空字符串", "must be a non-empty string")
+            self.add(path, *spec_text("shape.must-be-a-non-empty-string"))
             return None
         if len(value) > MAX_STRING:
             self.add(path, f"字符串超过 {MAX_STRING} 个字符", f"string is longer than {MAX_STRING} characters")
@@ -96,7 +96,7 @@ class _Checker:
     def decimal(self, value: Any, path: str) -> str | None:
         """The text of a quantity (a decimal string); None once a problem is added."""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.add(path, "数量必须是十进制字符串，不能是 JSON 数字", "quantity must be a decimal string, not a JSON number")
+            self.add(path, *spec_text("shape.quantity-must-be-a-decimal-string"))
             return None
         return self.text(value, path, DECIMAL)
 
@@ -118,7 +118,7 @@ class _Checker:
 
     def array(self, value: Any, path: str, each: Callable[[Any, str], Any]) -> list[Any]:
         if not isinstance(value, list) or not value:
-            self.add(path, "应为非空数组", "must be a non-empty array")
+            self.add(path, *spec_text("shape.must-be-a-non-empty-array"))
             return []
         return [each(item, f"{path}/{index}") for index, item in enumerate(value)]
 
@@ -128,13 +128,13 @@ def _walk_nfc(value: Any, path: str, check: _Checker) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if isinstance(key, str) and not unicodedata.is_normalized("NFC", key):
-                check.add(f"{path}/{key}", "键不是 NFC 规范形式", "key is not in Unicode NFC")
+                check.add(f"{path}/{key}", *spec_text("shape.key-is-not-in-unicode-nfc"))
             _walk_nfc(item, f"{path}/{key}", check)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _walk_nfc(item, f"{path}/{index}", check)
     elif isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
-        check.add(path, "字符串不是 NFC 规范形式", "string is not in Unicode NFC")
+        check.add(path, *spec_text("shape.string-is-not-in-unicode-nfc"))
 
 
 def _event(check: _Checker, value: Any, path: str) -> str | None:
@@ -149,7 +149,7 @@ def _event(check: _Checker, value: Any, path: str) -> str | None:
     check.text(event.get("district"), f"{path}/district", IDENTIFIER)
     start, end = check.date(event.get("start"), f"{path}/start"), check.date(event.get("end"), f"{path}/end")
     if start and end and end < start:
-        check.add(f"{path}/end", "结束日期早于开始日期", "end date is before the start date")
+        check.add(f"{path}/end", *spec_text("shape.end-date-is-before-the-start"))
     return event_id
 
 
@@ -161,7 +161,7 @@ def _serial(check: _Checker, value: Any, path: str) -> None:
     first = check.text(serial.get("first"), f"{path}/first", SERIAL)
     last = check.text(serial.get("last"), f"{path}/last", SERIAL)
     if first and last and int(last) < int(first):
-        check.add(f"{path}/last", "序列号区段的结尾小于开头", "serial block ends before it starts")
+        check.add(f"{path}/last", *spec_text("shape.serial-block-ends-before-it-starts"))
 
 
 def _retirement(check: _Checker, value: Any, path: str) -> str | None:
@@ -214,7 +214,7 @@ def _figures(check: _Checker, subject: dict, path: str) -> None:
     if None not in (basic, extended, total):
         basic_amount, extended_amount, total_amount = _amounts(basic, extended, total)
         if basic_amount + extended_amount != total_amount:
-            check.add(f"{path}/emissions/total", "总排放量不等于基本与拓展排放量之和", "total is not basic + extended")
+            check.add(f"{path}/emissions/total", *spec_text("shape.total-is-not-basic-extended"))
     offsets = check.obj(subject.get("offsets"), f"{path}/offsets", ("needed", "retired", "retirements")) or {}
     needed = check.decimal(offsets.get("needed"), f"{path}/offsets/needed")
     retired = check.decimal(offsets.get("retired"), f"{path}/offsets/retired")
@@ -222,16 +222,16 @@ def _figures(check: _Checker, subject: dict, path: str) -> None:
     listed = offsets.get("retirements")
     ids = [r.get("id") for r in listed if isinstance(r, dict)] if isinstance(listed, list) else []
     if len(set(map(str, ids))) != len(ids):
-        check.add(f"{path}/offsets/retirements", "注销记录重复", "a retirement is listed twice")
+        check.add(f"{path}/offsets/retirements", *spec_text("shape.a-retirement-is-listed-twice"))
     scope = subject.get("scope")
     covered = basic if scope == "basic" else total
     zero, needed_amount, covered_amount, retired_amount, *item_amounts = _amounts("0", needed, covered, retired, *items)
     if needed is not None and covered is not None and needed_amount < covered_amount:
-        check.add(f"{path}/offsets/needed", "所需抵销量小于该范围的排放量", "offsets needed are less than the scope's emissions")
+        check.add(f"{path}/offsets/needed", *spec_text("shape.offsets-needed-are-less-than-the"))
     if retired is not None and items and None not in items and sum(item_amounts, zero) != retired_amount:
-        check.add(f"{path}/offsets/retired", "注销量之和不等于 retired", "the retirements do not add up to retired")
+        check.add(f"{path}/offsets/retired", *spec_text("shape.the-retirements-do-not-add-up"))
     if retired is not None and needed is not None and retired_amount < needed_amount:
-        check.add(f"{path}/offsets/retired", "注销量不足以覆盖所需抵销量", "quantity retired does not cover the offsets needed")
+        check.add(f"{path}/offsets/retired", *spec_text("shape.quantity-retired-does-not-cover-the"))
 
 
 def _evidence(check: _Checker, value: Any, path: str) -> str | None:
@@ -241,7 +241,7 @@ def _evidence(check: _Checker, value: Any, path: str) -> str | None:
     where = check.text(item.get("path"), f"{path}/path")
     check.text(item.get("sha256"), f"{path}/sha256", SHA256)
     if where and (where.startswith("/") or "\\" in where or ".." in where.split("/") or "" in where.split("/")):
-        check.add(f"{path}/path", "证据路径必须是登记库内的相对路径", "evidence path must be relative, inside the registry")
+        check.add(f"{path}/path", *spec_text("shape.evidence-path-must-be-relative-inside"))
     return where
 
 
@@ -299,12 +299,12 @@ def _subject(check: _Checker, value: Any, kind: str, number: str | None) -> None
         return
     _disclosures(check, subject, path)
     if subject.get(field) != number:
-        check.add(f"{path}/{field}", "编号与凭证 id 不一致", "number does not match the credential id")
+        check.add(f"{path}/{field}", *spec_text("shape.number-does-not-match-the-credential"))
     event_id = _event(check, subject.get("event"), f"{path}/event")
     if event_id and subject.get("id") != f"urn:carbonreg:event:{event_id}":
-        check.add(f"{path}/id", "主体 id 应为 urn:carbonreg:event:<活动编号>", "subject id must be urn:carbonreg:event:<event id>")
+        check.add(f"{path}/id", *spec_text("shape.subject-id-must-be-urn-carbonreg"))
     if subject.get("scope") not in SCOPES:
-        check.add(f"{path}/scope", "范围必须是 basic 或 full", "scope must be basic or full")
+        check.add(f"{path}/scope", *spec_text("shape.scope-must-be-basic-or-full"))
     _figures(check, subject, path)
     if kind == "certificate":
         agency = check.obj(subject.get("agency"), f"{path}/agency", ("id", "name"))
@@ -313,13 +313,13 @@ def _subject(check: _Checker, value: Any, kind: str, number: str | None) -> None
             check.names(agency.get("name"), f"{path}/agency/name")
     paths = check.array(subject.get("evidence"), f"{path}/evidence", lambda v, p: _evidence(check, v, p))
     if len(set(paths)) != len(paths):
-        check.add(f"{path}/evidence", "证据路径重复", "an evidence path is listed twice")
+        check.add(f"{path}/evidence", *spec_text("shape.an-evidence-path-is-listed-twice"))
 
 
 def _kind_and_number(check: _Checker, doc: dict) -> tuple[str | None, str | None]:
     kind = next((k for k, types in TYPES.items() if doc.get("type") == types), None)
     if kind is None:
-        check.add("/type", "类型必须是证书或声明凭证", "type must be that of a certificate or a declaration")
+        check.add("/type", *spec_text("shape.type-must-be-that-of-a"))
         return None, None
     prefix = f"urn:carbonreg:{kind}:"
     credential_id = doc.get("id")
@@ -346,7 +346,7 @@ def check_shape(doc: Any) -> list[Problem]:
         return check.problems
     _walk_nfc({k: v for k, v in top.items() if k != "proof"}, "", check)
     if top.get("@context") != CONTEXTS:
-        check.add("/@context", "@context 必须恰好是固定的两个值", "@context must be exactly the two pinned values")
+        check.add("/@context", *spec_text("shape.context-must-be-exactly-the-two"))
     kind, number = _kind_and_number(check, top)
     issuer = check.obj(top.get("issuer"), "/issuer", ("id", "name"))
     if issuer is not None:
@@ -362,5 +362,5 @@ def check_shape(doc: Any) -> list[Problem]:
     if kind is not None:
         _subject(check, top.get("credentialSubject"), kind, number)
     if "proof" in top and not isinstance(top["proof"], dict):
-        check.add("/proof", "证明必须是单个 JSON 对象", "proof must be a single JSON object")
+        check.add("/proof", *spec_text("shape.proof-must-be-a-single-json"))
     return check.problems

@@ -5,7 +5,7 @@
   'use strict';
 
   const { DID_KEY_PREFIX, Refusal, daysFromCivil, decimalAdd, decimalCompare, decimalValue, decodePublicKey,
-    deepEqual, get, has, isObject, isString, parseTimestamp, refuse, sha256, validDate } = parts;
+    deepEqual, get, has, isObject, isString, parseTimestamp, refuse, sha256, text: specText, validDate } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * The strict shape of a credential (signing/credential_shape.py): every problem collected.
@@ -38,16 +38,16 @@
     add(path, zh, en) { this.problems.push({ path, zh, en }); }
 
     obj(value, path, required, optional = []) {
-      if (!isObject(value)) { this.add(path, '应为 JSON 对象', 'must be a JSON object'); return null; }
-      for (const name of required) if (!has(value, name)) this.add(`${path}/${name}`, '缺少必填字段', 'required field is missing');
+      if (!isObject(value)) { this.add(path, ...specText('shape.must-be-a-json-object')); return null; }
+      for (const name of required) if (!has(value, name)) this.add(`${path}/${name}`, ...specText('shape.required-field-is-missing'));
       for (const name of Object.keys(value)) {
-        if (!required.includes(name) && !optional.includes(name)) this.add(`${path}/${name}`, '不允许的字段', 'field is not allowed');
+        if (!required.includes(name) && !optional.includes(name)) this.add(`${path}/${name}`, ...specText('shape.field-is-not-allowed'));
       }
       return value;
     }
 
     text(value, path, pattern) {
-      if (!isString(value) || PY_BLANK.test(value)) { this.add(path, '应为非空字符串', 'must be a non-empty string'); return null; }
+      if (!isString(value) || PY_BLANK.test(value)) { this.add(path, ...specText('shape.must-be-a-non-empty-string')); return null; }
       if ([...value].length > MAX_STRING) {
         this.add(path, `字符串超过 ${MAX_STRING} 个字符`, `string is longer than ${MAX_STRING} characters`);
       }
@@ -65,7 +65,7 @@
 
     decimal(value, path) {
       if (typeof value === 'number') {
-        this.add(path, '数量必须是十进制字符串，不能是 JSON 数字', 'quantity must be a decimal string, not a JSON number');
+        this.add(path, ...specText('shape.quantity-must-be-a-decimal-string'));
         return null;
       }
       const text = this.text(value, path, DECIMAL);
@@ -86,7 +86,7 @@
     }
 
     array(value, path, each) {
-      if (!Array.isArray(value) || value.length === 0) { this.add(path, '应为非空数组', 'must be a non-empty array'); return []; }
+      if (!Array.isArray(value) || value.length === 0) { this.add(path, ...specText('shape.must-be-a-non-empty-array')); return []; }
       return value.map((item, i) => each(item, `${path}/${i}`));
     }
   }
@@ -94,13 +94,13 @@
   function walkNfc(value, path, check) {
     if (isObject(value)) {
       for (const key of Object.keys(value)) {
-        if (key.normalize('NFC') !== key) check.add(`${path}/${key}`, '键不是 NFC 规范形式', 'key is not in Unicode NFC');
+        if (key.normalize('NFC') !== key) check.add(`${path}/${key}`, ...specText('shape.key-is-not-in-unicode-nfc'));
         walkNfc(value[key], `${path}/${key}`, check);
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => walkNfc(item, `${path}/${i}`, check));
     } else if (isString(value) && value.normalize('NFC') !== value) {
-      check.add(path, '字符串不是 NFC 规范形式', 'string is not in Unicode NFC');
+      check.add(path, ...specText('shape.string-is-not-in-unicode-nfc'));
     }
   }
 
@@ -115,7 +115,7 @@
     check.text(get(event, 'district'), `${path}/district`, IDENTIFIER);
     const start = check.date(get(event, 'start'), `${path}/start`);
     const end = check.date(get(event, 'end'), `${path}/end`);
-    if (start !== null && end !== null && end < start) check.add(`${path}/end`, '结束日期早于开始日期', 'end date is before the start date');
+    if (start !== null && end !== null && end < start) check.add(`${path}/end`, ...specText('shape.end-date-is-before-the-start'));
     return eventId;
   }
 
@@ -125,7 +125,7 @@
     check.text(get(serial, 'prefix'), `${path}/prefix`);
     const first = check.text(get(serial, 'first'), `${path}/first`, SERIAL);
     const last = check.text(get(serial, 'last'), `${path}/last`, SERIAL);
-    if (first && last && BigInt(last) < BigInt(first)) check.add(`${path}/last`, '序列号区段的结尾小于开头', 'serial block ends before it starts');
+    if (first && last && BigInt(last) < BigInt(first)) check.add(`${path}/last`, ...specText('shape.serial-block-ends-before-it-starts'));
   }
 
   function shapeRetirement(check, value, path) {
@@ -144,7 +144,7 @@
     const emissions = check.obj(get(subject, 'emissions'), `${path}/emissions`, ['basic', 'extended', 'total']) || {};
     const [basic, extended, total] = ['basic', 'extended', 'total'].map((n) => check.decimal(get(emissions, n), `${path}/emissions/${n}`));
     if (basic && extended && total && decimalCompare(decimalAdd(basic, extended), total) !== 0) {
-      check.add(`${path}/emissions/total`, '总排放量不等于基本与拓展排放量之和', 'total is not basic + extended');
+      check.add(`${path}/emissions/total`, ...specText('shape.total-is-not-basic-extended'));
     }
     const offsets = check.obj(get(subject, 'offsets'), `${path}/offsets`, ['needed', 'retired', 'retirements']) || {};
     const needed = check.decimal(get(offsets, 'needed'), `${path}/offsets/needed`);
@@ -152,17 +152,17 @@
     const items = check.array(get(offsets, 'retirements'), `${path}/offsets/retirements`, (v, p) => shapeRetirement(check, v, p));
     const listed = get(offsets, 'retirements');
     const ids = Array.isArray(listed) ? listed.filter(isObject).map((r) => pyStr(get(r, 'id'))) : [];
-    if (new Set(ids).size !== ids.length) check.add(`${path}/offsets/retirements`, '注销记录重复', 'a retirement is listed twice');
+    if (new Set(ids).size !== ids.length) check.add(`${path}/offsets/retirements`, ...specText('shape.a-retirement-is-listed-twice'));
     const covered = get(subject, 'scope') === 'basic' ? basic : total;
     if (needed && covered && decimalCompare(needed, covered) < 0) {
-      check.add(`${path}/offsets/needed`, '所需抵销量小于该范围的排放量', "offsets needed are less than the scope's emissions");
+      check.add(`${path}/offsets/needed`, ...specText('shape.offsets-needed-are-less-than-the'));
     }
     if (retired && items.length && !items.includes(null)
         && decimalCompare(items.reduce(decimalAdd, { units: 0n, scale: 0 }), retired) !== 0) {
-      check.add(`${path}/offsets/retired`, '注销量之和不等于 retired', 'the retirements do not add up to retired');
+      check.add(`${path}/offsets/retired`, ...specText('shape.the-retirements-do-not-add-up'));
     }
     if (retired && needed && decimalCompare(retired, needed) < 0) {
-      check.add(`${path}/offsets/retired`, '注销量不足以覆盖所需抵销量', 'quantity retired does not cover the offsets needed');
+      check.add(`${path}/offsets/retired`, ...specText('shape.quantity-retired-does-not-cover-the'));
     }
   }
 
@@ -172,7 +172,7 @@
     const where = check.text(get(item, 'path'), `${path}/path`);
     check.text(get(item, 'sha256'), `${path}/sha256`, SHA256_HEX);
     if (where && (where.startsWith('/') || where.includes('\\') || where.split('/').includes('..') || where.split('/').includes(''))) {
-      check.add(`${path}/path`, '证据路径必须是登记库内的相对路径', 'evidence path must be relative, inside the registry');
+      check.add(`${path}/path`, ...specText('shape.evidence-path-must-be-relative-inside'));
     }
     return where;
   }
@@ -227,12 +227,12 @@
     const subject = check.obj(value, path, kind === 'certificate' ? [...required, 'agency'] : required, SUBJECT_OPTIONAL);
     if (subject === null) return;
     shapeDisclosures(check, subject, path);
-    if (get(subject, field) !== number) check.add(`${path}/${field}`, '编号与凭证 id 不一致', 'number does not match the credential id');
+    if (get(subject, field) !== number) check.add(`${path}/${field}`, ...specText('shape.number-does-not-match-the-credential'));
     const eventId = shapeEvent(check, get(subject, 'event'), `${path}/event`);
     if (eventId && get(subject, 'id') !== `urn:carbonreg:event:${eventId}`) {
-      check.add(`${path}/id`, '主体 id 应为 urn:carbonreg:event:<活动编号>', 'subject id must be urn:carbonreg:event:<event id>');
+      check.add(`${path}/id`, ...specText('shape.subject-id-must-be-urn-carbonreg'));
     }
-    if (!['basic', 'full'].includes(get(subject, 'scope'))) check.add(`${path}/scope`, '范围必须是 basic 或 full', 'scope must be basic or full');
+    if (!['basic', 'full'].includes(get(subject, 'scope'))) check.add(`${path}/scope`, ...specText('shape.scope-must-be-basic-or-full'));
     shapeFigures(check, subject, path);
     if (kind === 'certificate') {
       const agency = check.obj(get(subject, 'agency'), `${path}/agency`, ['id', 'name']);
@@ -242,7 +242,7 @@
       }
     }
     const paths = check.array(get(subject, 'evidence'), `${path}/evidence`, (v, p) => shapeEvidence(check, v, p));
-    if (new Set(paths).size !== paths.length) check.add(`${path}/evidence`, '证据路径重复', 'an evidence path is listed twice');
+    if (new Set(paths).size !== paths.length) check.add(`${path}/evidence`, ...specText('shape.an-evidence-path-is-listed-twice'));
   }
 
   function credentialKind(doc) {
@@ -253,7 +253,7 @@
   function kindAndNumber(check, doc) {
     const kind = credentialKind(doc);
     if (kind === null) {
-      check.add('/type', '类型必须是证书或声明凭证', 'type must be that of a certificate or a declaration');
+      check.add('/type', ...specText('shape.type-must-be-that-of-a'));
       return [null, null];
     }
     const prefix = `urn:carbonreg:${kind}:`;
@@ -271,7 +271,7 @@
     const unsigned = Object.create(null);
     for (const key of Object.keys(top)) if (key !== 'proof') unsigned[key] = top[key];
     walkNfc(unsigned, '', check);
-    if (!deepEqual(get(top, '@context'), CONTEXTS)) check.add('/@context', '@context 必须恰好是固定的两个值', '@context must be exactly the two pinned values');
+    if (!deepEqual(get(top, '@context'), CONTEXTS)) check.add('/@context', ...specText('shape.context-must-be-exactly-the-two'));
     const [kind, number] = kindAndNumber(check, top);
     const issuer = check.obj(get(top, 'issuer'), '/issuer', ['id', 'name']);
     if (issuer !== null) {
@@ -287,7 +287,7 @@
     }
     check.timestamp(get(top, 'validFrom'), '/validFrom');
     if (kind !== null) shapeSubject(check, get(top, 'credentialSubject'), kind, number);
-    if (has(top, 'proof') && !isObject(top.proof)) check.add('/proof', '证明必须是单个 JSON 对象', 'proof must be a single JSON object');
+    if (has(top, 'proof') && !isObject(top.proof)) check.add('/proof', ...specText('shape.proof-must-be-a-single-json'));
     return check.problems;
   }
 
