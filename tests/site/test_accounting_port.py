@@ -108,12 +108,17 @@ def _javascript(reg, events, today: date) -> list[dict]:
     return out
 
 
-def _compare(root: Path, today: date) -> int:
+def _compare(root: Path, today: date, sources: dict | None = None) -> int:
+    """Python and JavaScript alike on every event; ``sources`` counts the estimates' forms by rules id."""
     reg, _ = load_registry(root, "registry")
     events = [e for e in reg.events if e.plan is not None]
     js = _javascript(reg, events, today)
     for event, theirs in zip(events, js):
-        assert _python(reg, event, today) == theirs, event.rel_dir
+        ours = _python(reg, event, today)
+        assert ours == theirs, event.rel_dir
+        if sources is not None:
+            key = (ours["rules_id"], ours["estimate"]["source"] if ours["estimate"] else None)
+            sources[key] = sources.get(key, 0) + 1
     return len(events)
 
 
@@ -128,7 +133,10 @@ def test_seeded_demo_events(tmp_path):
 
     count = int(os.environ.get("CARBONREG_PORT_DEMO_EVENTS", "200"))
     generate(tmp_path / "registry", count, 13)
-    assert _compare(tmp_path / "registry", DEMO_TODAY) == count
+    sources: dict = {}
+    assert _compare(tmp_path / "registry", DEMO_TODAY, sources) == count
+    # demo plans under shanghai-2026 carry estimate lines, the older ones typed totals
+    assert set(sources) == {("shanghai-2025", "totals"), ("shanghai-2026", "lines")}, sources
 
 
 def test_the_harness_can_fail(tmp_path):
