@@ -405,3 +405,28 @@ def test_a_field_the_rules_in_force_require_is_asked_for(browser, base_url, day,
     problem = page.locator("#report-lines-0-activity-source-problem").inner_text()
     assert ("R406" in problem) is required
     context.close()
+
+
+@pytest.mark.parametrize("body,words", [
+    (b"id: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(b"k%d: &a%d [*a%s, *a%s, *a%s, *a%s, *a%s, *a%s, *a%s, *a%s]\n"
+                                                      % (i, i, *([b"" if i == 0 else str(i - 1).encode()] * 8)) for i in range(40)),
+     "anchors and aliases"),
+    (b"id: x\n" + b"# padding\n" * 120000, "over"),
+])
+def test_a_hostile_zip_is_refused_by_the_page_without_hanging(browser, base_url, tmp_path, body, words):
+    """An alias bomb (each key 8 references to the previous) or an oversized record in a loaded zip is
+    refused with its file named, at once; the page keeps working."""
+    source = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("2026-x/plan.yaml", body)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + "en/file/")
+    page.wait_for_selector("#form-plan input")
+    page.set_input_files("#filing-load", str(source))
+    page.wait_for_function("document.getElementById('filing-load-result').textContent.length > 0", timeout=5000)
+    said = page.locator("#filing-load-result").inner_text()
+    assert "Cannot load" in said and "plan.yaml" in said and words in said
+    fill(page, "plan-id", "2026-still-works")
+    assert page.locator("#plan-id").input_value() == "2026-still-works"
+    context.close()

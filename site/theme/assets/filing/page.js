@@ -327,7 +327,8 @@ async function loadZip(file) {
       const kind = name === "plan.yaml" ? "plan" : name === "report.yaml" ? "report" : name === "declaration.yaml" ? "declaration"
         : /^retirements\/[^/]+\.yaml$/.test(name) ? "retirement" : null;
       if (kind) {
-        const record = read(new TextDecoder().decode(bytes), S, kind);
+        let record;
+        try { record = read(new TextDecoder().decode(bytes), S, kind); } catch (exc) { exc.where = name; throw exc; }
         fresh.loaded.set(name, { bytes, kind, record });
         if (kind === "plan") fresh.plan = record;
         else if (kind === "report") fresh.report = record;
@@ -344,7 +345,7 @@ async function loadZip(file) {
     renderAll(); update();
     msg.textContent = L.loaded.replace("{id}", state.plan.id || "?");
   } catch (exc) {
-    msg.textContent = `${L.load_failed} ${exc.zh ? pick([exc.zh, exc.en]) : exc.message}`;
+    msg.textContent = `${L.load_failed} ${exc.where ? exc.where + ": " : ""}${exc.zh ? pick([exc.zh, exc.en]) : exc.message}`;
   }
 }
 

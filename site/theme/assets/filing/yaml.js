@@ -43,13 +43,31 @@ export class YamlError extends Error {}
 
 // YAML text -> data, scalars typed by the record's schema (integers where the schema says integer,
 // null for an empty value); anything the loader refuses is a YamlError with its line.
+export const MAX_YAML_BYTES = 1024 * 1024;  // as generator/loading/yamlsafe.py
+
+// Refuse what carbonreg's safe loader refuses and what could hang the page: anchors and aliases
+// (an alias bomb is shared references, exponential to walk), and depth beyond any record's.
+function plainTree(data) {
+  const seen = new Set();
+  const walk = (v, depth) => {
+    if (depth > 64) throw new YamlError("nesting too deep");
+    if (v === null || typeof v !== "object") return;
+    if (seen.has(v)) throw new YamlError("anchors and aliases (& and *) are not accepted");
+    seen.add(v);
+    for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x, depth + 1);
+  };
+  walk(data, 0);
+}
+
 export function read(text, S, kind) {
   let data;
+  if (text.length > MAX_YAML_BYTES) throw new YamlError(`the file is over ${MAX_YAML_BYTES} bytes`);
   try {
     data = load(text, { schema: FAILSAFE_SCHEMA, json: false });
   } catch (exc) {
     throw new YamlError(exc.mark ? `line ${exc.mark.line + 1}: ${exc.reason}` : String(exc.message || exc));
   }
+  plainTree(data);
   const root = S.root(kind);
   return typed(S, root.node, root.doc, data);
 }
