@@ -430,3 +430,39 @@ def test_a_hostile_zip_is_refused_by_the_page_without_hanging(browser, base_url,
     fill(page, "plan-id", "2026-still-works")
     assert page.locator("#plan-id").input_value() == "2026-still-works"
     context.close()
+
+
+def test_continuing_with_the_declaration(filed, browser, base_url, tmp_path):
+    """The next step of a filed event: its zip loaded, the declaration added (scope, retirements and
+    declarant filled from the plan and retirements), the new zip imported over the old folder without
+    --force (the unchanged files have the same bytes) and `carbonreg check` passes."""
+    source = tmp_path / f"{EVENT}.zip"
+    source.write_bytes(filed["zip"])
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + "file/")
+    page.wait_for_selector("#form-plan input")
+    page.set_input_files("#filing-load", str(source))
+    page.wait_for_function("document.getElementById('filing-load-result').textContent.includes('" + EVENT + "')")
+    page.check("#filing-with-declaration")
+    assert page.locator("#declaration-scope").input_value() == "basic"
+    assert page.locator("#declaration-retirements-hff-2026-shver-001").is_checked()
+    assert page.locator("#declaration-declarant-zh").input_value() == "港区低碳协会（测试）"
+    fill(page, "declaration-id", "hff-2026-declaration")
+    fill(page, "declaration-declared_on", "2026-10-25")
+    text(page, "declaration", "statement", "本活动已实现基本碳中和。", "The event is basic-scope carbon neutral.")
+    assert problems(page) == []
+    zipped = download(page)
+    context.close()
+    registry = copy_registry(tmp_path / "registry")
+    _unpack(filed["zip"], registry)
+    again = tmp_path / "again.zip"
+    again.write_bytes(zipped)
+    into = registry / "events" / "2026" / EVENT
+    done = subprocess.run([sys.executable, "-m", "generator.cli", "import", str(again), "--into", str(into)],
+                          cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "declaration.yaml" in done.stdout, done.stdout + done.stderr
+    assert "unchanged" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "generator.cli", "check", str(registry), "--today", TODAY],
+                          cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]

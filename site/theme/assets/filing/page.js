@@ -355,7 +355,16 @@ section("filing-add-retirement").addEventListener("click", () => {
   state.retirements.push({});
   ctx.structure(); refocus(`ret${state.retirements.length - 1}-id`);
 });
-section("filing-with-declaration").addEventListener("change", (e) => { state.withDeclaration = e.target.checked; ctx.structure(); });
+section("filing-with-declaration").addEventListener("change", (e) => {
+  state.withDeclaration = e.target.checked;
+  const d = state.declaration, plan = state.plan;  // what can be known, as carbonreg new declaration fills it
+  if (state.withDeclaration) {
+    if (!d.scope && plan.offset_plan && plan.offset_plan.target_scope) d.scope = plan.offset_plan.target_scope;
+    if (!(d.retirements || []).length) d.retirements = state.retirements.map((r) => r.id).filter(Boolean);
+    if (!d.declarant && plan.organizer && plan.organizer.name) d.declarant = { ...plan.organizer.name };
+  }
+  ctx.structure();
+});
 section("filing-attach").addEventListener("change", async (e) => {
   try {
     for (const f of e.target.files) await addFile(f.name, new Uint8Array(await f.arrayBuffer()));
