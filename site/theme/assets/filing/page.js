@@ -167,20 +167,23 @@ function problems() {
   for (const [kind, name, record] of records()) {
     const prefix = kind === "retirement" ? `ret${state.retirements.findIndex((r) => `retirements/${r.id || "?"}.yaml` === name)}` : prefixes[kind];
     const { node, doc } = S.root(kind);
-    for (const p of validate(S, node, doc, record)) out.push({ ...p, prefix, file: name });
+    for (const p of validate(S, node, doc, record)) {
+      if (hidden(kind, patternOf(p.path.slice(0, 2))) && p.path[0] !== "attachments") continue;  // the event id: said once, at plan.yaml id
+      out.push({ ...p, prefix, file: name });
+    }
   }
   for (const p of eventProblems(registry, state, records, computable)) out.push(p);
   return out;
 }
 
-function fieldFor(prefix, path) {
+function fieldFor(prefix, path) {  // the field of a path, or of its nearest ancestor with the rest of the path
   const steps = [...path];
   while (steps.length) {
     const f = ctx.fields.get(`${prefix}:${steps.join(".")}`);
-    if (f) return f;
+    if (f) return { ...f, rest: path.slice(steps.length) };
     steps.pop();
   }
-  return ctx.fields.get(`${prefix}:`) || null;
+  return null;
 }
 
 function showProblems(list) {
@@ -190,10 +193,10 @@ function showProblems(list) {
   for (const p of list) {
     const f = fieldFor(p.prefix, p.path);
     const text = pick([p.zh, p.en]);
-    const where = `${p.file} ${patternOf(p.path).replace(/\*/g, "#")}`;
+    const where = `${p.file} ${p.path.map((x) => (typeof x === "number" ? x + 1 : x)).join(".")}`;  // items counted from 1
     if (f) {
       f.problem.hidden = false;
-      f.problem.textContent = (f.problem.textContent ? f.problem.textContent + "；" : "") + (f.input ? text : `${p.path.slice(-1)[0] ?? ""}: ${text}`);
+      f.problem.textContent = (f.problem.textContent ? f.problem.textContent + (lang === "zh" ? "；" : "; ") : "") + (f.rest.length ? `${f.rest.join(".")}: ${text}` : text);
       if (f.input) f.input.setAttribute("aria-invalid", "true");
       f.wrap.closest("details")?.setAttribute("open", "");
     }

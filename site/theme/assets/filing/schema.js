@@ -30,10 +30,10 @@ export function bilingualTitle(node) {
   return i > 0 ? [t.slice(0, i), t.slice(i + 3)] : null;
 }
 
-function description(node) {
+function description(node) {  // "中文。/ English" (the schemas' convention)
   const d = node && typeof node.description === "string" ? node.description : "";
-  const i = d.indexOf(" / ");
-  return i > 0 ? [d.slice(0, i), d.slice(i + 3)] : null;
+  const m = /\s?\/ (?=[A-Za-z])/.exec(d);
+  return m && m.index > 0 ? [d.slice(0, m.index), d.slice(m.index + m[0].length)] : null;
 }
 
 const TYPE_WORDS = { object: ["一组字段", "a group of fields"], array: ["列表", "a list"], string: ["文字", "text"],
