@@ -17,7 +17,8 @@ Specification (the one place these are computed; pages, open data, credentials a
 - ``intensity``: the total tCO2e per on-site participant, per visit and per m² of exhibition area,
   for each figure the plan gives above 0; shown with 6 decimals, rounded half to even.
 - ``pooled_intensity``: over several events (statistics by kind), the sum of the totals of the
-  events giving a figure divided by the sum of that figure; same names and decimals.
+  events giving a figure divided by the sum of that figure (same names and decimals), with the number
+  of those events.
 """
 from __future__ import annotations
 
@@ -113,13 +114,14 @@ def indicators(account: EventAccount, attendance: dict[str, Decimal]) -> Indicat
                       source_shares(account), intensity(account, attendance))
 
 
-def pooled_intensity(events: Iterable[tuple[Decimal, dict[str, Decimal]]]) -> dict[str, Decimal]:
+def pooled_intensity(events: Iterable[tuple[Decimal, dict[str, Decimal]]]) -> dict[str, tuple[Decimal, int]]:
     """Intensity over events given as (total tCO2e, plan attendance): per figure, the totals of the events
-    giving it above 0 over the sum of the figure."""
-    sums: dict[str, tuple[Fraction, Fraction]] = {}
+    giving it above 0 over the sum of the figure, with the number of those events."""
+    sums: dict[str, tuple[Fraction, Fraction, int]] = {}
     for total, attendance in events:
         for figure in PER:
             if attendance.get(figure, 0) > 0:
-                t, n = sums.get(figure, (Fraction(0), Fraction(0)))
-                sums[figure] = (t + Fraction(total), n + Fraction(attendance[figure]))
-    return {PER[figure]: _decimal(t / n, INTENSITY_PLACES) for figure, (t, n) in sorted(sums.items(), key=lambda i: list(PER).index(i[0]))}
+                t, n, count = sums.get(figure, (Fraction(0), Fraction(0), 0))
+                sums[figure] = (t + Fraction(total), n + Fraction(attendance[figure]), count + 1)
+    return {name: (_decimal(sums[figure][0] / sums[figure][1], INTENSITY_PLACES), sums[figure][2])
+            for figure, name in PER.items() if figure in sums}

@@ -242,6 +242,30 @@ LABELS: dict[str, tuple[str, str]] = {
     "placeholder": ("缺省值（占位，非官方）", "Default (placeholder, not official)"),
     "secondary": ("缺省值（二手来源，未与原文核对）", "Default (secondary source, not checked against the original)"),
     "placeholder_note": ("标为“占位”的因子不是官方数值，仅用于示例计算。", "Factors marked \"placeholder\" are not official values; they only let the sample compute."),
+    # Issue 12: data quality and intensity (values from accounting/indicators.py)
+    "quality_title": ("数据质量与排放强度", "Data quality and intensity"),
+    "intensity": ("排放强度", "Intensity"),
+    "intensity_none": ("计划未给出现场参加人数、参观人次或展览面积", "the plan gives no on-site participants, visits or exhibition area"),
+    "placeholder_share": ("依据占位因子的排放量比例", "Share of emissions resting on placeholder factors"),
+    "estimated_share": ("依据估算活动数据的排放量比例", "Share of emissions resting on estimated activity data"),
+    "source_not_stated": ("未说明（报告未写活动数据来源，早于 shanghai-2026 规则）", "not stated (the report gives no activity data sources; rules before shanghai-2026)"),
+    "activity_sources": ("活动数据来源（按排放量）", "Activity data sources (by emissions)"),
+    "activity_source": ("数据来源", "Data source"),
+    "sample_size": ("样本量", "sample size"),
+    "quality_note": ("排放强度 = 总排放量 ÷ 计划中的现场参加人数、参观人次或展览面积，以 kgCO₂e 计、四舍五入到 0.1 kg；比例四舍五入到 0.1%。开放数据和证书中为精确值。",
+                     "Intensity = total emissions ÷ the plan's on-site participants, visits or exhibition area, in kgCO₂e rounded half up to 0.1 kg; shares rounded to 0.1 %. Open data and certificates carry the exact values."),
+    "intensity_by_kind": ("各类活动的排放强度", "Intensity by kind of event"),
+    "intensity_by_kind_note": ("每类活动中，已提交核算报告且计划给出该规模数据的活动的排放量之和 ÷ 该规模数据之和；kgCO₂e，四舍五入到 0.1 kg。",
+                               "For each kind: the total emissions of the events with a report whose plan gives the figure ÷ the sum of that figure; kgCO₂e, rounded half up to 0.1 kg."),
+    "events_counted": ("计入的活动", "Events counted"),
+    "signed_disclosures": ("证书所载的排除、指标与核查声明", "Exclusions, indicators and verification statement as signed"),
+    "assurance_level": ("保证程度", "Assurance level"),
+    "materiality": ("实质性阈值", "Materiality threshold"),
+    "site_visit": ("现场核查日期", "Site visit"),
+    "opinion": ("核查意见", "Opinion"),
+    "qualifications": ("保留意见", "Qualifications"),
+    "shares_exact_note": ("比例为 0 到 1 之间的精确值（如 0.0042 即 0.42%），强度以 tCO₂e 计，均与签名内容一致。",
+                          "Shares are exact values between 0 and 1 (0.0042 is 0.42 %), intensities in tCO₂e, as signed."),
     "scope_placeholder_note": ("基本/拓展范围的划分为占位，以本市实施指南为准。", "The basic/extended split is a placeholder until checked against Shanghai's implementing guide."),
     "retirement": ("注销证明", "Retirement"),
     "offset_kind": ("抵销方式", "Offset kind"),
@@ -390,7 +414,12 @@ REGISTRY = {
     "other": ("其他", "Other"),
 }
 SCOPE = {"basic": ("基本范围", "Basic scope"), "full": ("全口径（基本 + 拓展范围）", "Full scope (basic + extended)")}
-ENUMS = {"scope": SCOPE, "status": STATUS, "level": LEVEL, "kind": KIND, "phase": PHASE, "category": CATEGORY, "mode": MODE,
+ASSURANCE = {"reasonable": ("合理保证", "reasonable assurance"), "limited": ("有限保证", "limited assurance")}
+ACTIVITY_SOURCE = {"metered": ("计量读数", "metered"), "invoiced": ("发票或结算单", "invoiced"),
+                   "surveyed": ("调查", "surveyed"), "estimated": ("估算", "estimated"), "unstated": ("未说明", "not stated")}
+PER = {"perParticipant": ("每位现场参加者", "per on-site participant"), "perVisit": ("每参观人次", "per visit"),
+       "perSquareMetre": ("每平方米展览面积", "per m² of exhibition area")}
+ENUMS = {"activity_source": ACTIVITY_SOURCE, "assurance": ASSURANCE, "per": PER, "scope": SCOPE, "status": STATUS, "level": LEVEL, "kind": KIND, "phase": PHASE, "category": CATEGORY, "mode": MODE,
          "area": AREA, "offset_kind": OFFSET_KIND, "registry": REGISTRY}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.accounting.comparison import Comparison, estimate_vs_actual
 from generator.accounting.compute import EventAccount
+from generator.accounting.indicators import Indicators, indicators, pooled_intensity
 from generator.model.records import Agency, Event, Plan, Text, TrustDocuments
 from generator.pipeline import CheckResult
 from generator.rules.classification import classify_event
@@ -51,6 +52,15 @@ class SiteEvent:
         """The plan's estimate against the actual accounting, per category (accounting/comparison.py)."""
         return estimate_vs_actual(self.account, self.event.report is not None)
 
+    @property
+    def reported(self) -> bool:
+        return self.event.report is not None
+
+    @functools.cached_property
+    def indicators(self) -> Indicators:
+        """Intensity and data quality (accounting/indicators.py), computed once per event."""
+        return indicators(self.account, self.plan.attendance)
+
 
 @dataclass(frozen=True)
 class YearStats:
@@ -69,6 +79,9 @@ class SiteModel:
     agencies: tuple[Agency, ...]
     years: tuple[YearStats, ...]
     by_kind: dict[str, tuple[int, Decimal]]
+    # kind -> {perParticipant | perVisit | perSquareMetre: (tCO2e per unit, events counted)}, pooled over the
+    # kind's events with a report whose plan gives the figure (accounting/indicators.pooled_intensity)
+    intensity_by_kind: dict[str, dict[str, tuple[Decimal, int]]]
     by_category: dict[str, Decimal]
     by_offset_kind: dict[str, int]
     by_district: dict[str, tuple[Text, int, Decimal]]  # code -> (name, events, tCO2e accounted)
@@ -133,7 +146,10 @@ def site_model(registry, events, source_date: str, today, matches: dict | None =
     by_offset: dict[str, int] = defaultdict(int)
     by_district: dict[str, tuple[Text, int, Decimal]] = {}
     by_month: dict[str, tuple[int, Decimal]] = {}
+    reported_by_kind: dict[str, list] = defaultdict(list)
     for e in events:
+        if e.reported:
+            reported_by_kind[e.plan.kind].append((e.account.total, e.plan.attendance))
         name, n, t = by_district.get(e.plan.district, (e.district, 0, ZERO))
         by_district[e.plan.district] = (name, n + 1, t + e.account.total)
         month = e.plan.start.strftime("%Y-%m")
@@ -150,7 +166,9 @@ def site_model(registry, events, source_date: str, today, matches: dict | None =
     return SiteModel(
         name=registry.meta.name if registry.meta else Text("登记库", "Registry"),
         events=tuple(events), agencies=tuple(registry.agencies.values()), years=years,
-        by_kind=dict(sorted(by_kind.items())), by_category=dict(sorted(by_category.items())),
+        by_kind=dict(sorted(by_kind.items())),
+        intensity_by_kind={k: pooled for k, v in sorted(reported_by_kind.items()) if (pooled := pooled_intensity(v))},
+        by_category=dict(sorted(by_category.items())),
         by_offset_kind=dict(sorted(by_offset.items())), by_district=dict(sorted(by_district.items())),
         by_month=dict(sorted(by_month.items())), totals=_year_stats(0, events),
         factor_sets=registry.factor_sets, rules=registry.rules, source_date=source_date,

@@ -7,6 +7,9 @@
 - Every number has thousands separators (``1,234,567.8``); units are written with subscripts and
   superscripts (tCO₂e, 10⁴ kWh) and, on Chinese pages, in Chinese where the unit is a word.
 - Times are shown as ``2026-11-25 08:30 UTC``, never as raw ISO 8601 stamps.
+- Intensities (tCO2e per participant, visit, m², from ``accounting/indicators.py``) are shown in
+  **kgCO₂e per unit, to 0.1 kg, half up** (a tenth of a tonne would read 0.0 for most events); shares
+  of emissions as **percent to 0.1 %, half up**.
 """
 from __future__ import annotations
 
@@ -130,3 +133,13 @@ def filesize(size: int) -> str:
         if size < scale * 1000 or unit_name == "GB":
             return f"{rounded(Decimal(size) / scale)} {unit_name}"
     return f"{size:,} B"
+
+
+def intensity(tco2e_per_unit: Decimal) -> str:
+    """An intensity in tCO2e per unit as a page shows it: kgCO2e to 0.1 kg, half up, with separators."""
+    return rounded(Decimal(tco2e_per_unit) * 1000, 1)
+
+
+def percent(share: Decimal) -> str:
+    """A share between 0 and 1 as a page shows it: percent to 0.1 %, half up (``0.9287`` -> ``92.9%``)."""
+    return rounded(Decimal(share) * 100, 1) + "%"

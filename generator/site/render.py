@@ -53,6 +53,8 @@ def environment() -> Environment:
     env.filters["breakable"] = _breakable
     env.filters["filesize"] = q.filesize
     env.filters["share"] = lambda v: q.rounded(Decimal(v), 2)  # a part between 0 and 1
+    env.filters["percent"] = lambda v: q.percent(Decimal(v))  # a share of emissions (issue 12)
+    env.filters["intensity"] = lambda v: q.intensity(Decimal(v))  # tCO2e per unit, shown in kg
     return env
 
 

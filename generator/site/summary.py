@@ -26,6 +26,7 @@ class SumPlan:
     end: date
     kind: str
     district: str
+    attendance: dict[str, Decimal]  # the plan's figures (intensity by kind)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class EventSummary:
     certificate: SumCredential | None
     score: SumScore | None
     rows: dict  # pre-made open data rows: index entry, CSV rows, feed entry
+    reported: bool = False  # a report is filed (its total counts in the intensity by kind)
 
     @property
     def year(self) -> int:
@@ -102,7 +104,9 @@ def summarize(e, index: dict, rows: dict) -> dict:
     return {
         "id": e.id,
         "plan": {"name": [e.plan.name.zh, e.plan.name.en], "start": e.plan.start.isoformat(),
-                 "end": e.plan.end.isoformat(), "kind": e.plan.kind, "district": e.plan.district},
+                 "end": e.plan.end.isoformat(), "kind": e.plan.kind, "district": e.plan.district,
+                 "attendance": {k: _num(v) for k, v in e.plan.attendance.items()}},
+        "reported": e.reported,
         "account": {"status": a.status, "level": a.level, "standing_level": a.standing_level,
                     "total": _num(a.total), "retired": a.retired,
                     "by_category": {k: _num(v) for k, v in a.by_category.items()}},
@@ -123,7 +127,7 @@ def from_json(raw: dict) -> EventSummary:
     return EventSummary(
         id=raw["id"],
         plan=SumPlan(Text(*p["name"]), date.fromisoformat(p["start"]), date.fromisoformat(p["end"]), p["kind"],
-                     p["district"]),
+                     p["district"], {k: Decimal(v) for k, v in p["attendance"].items()}),
         account=SumAccount(a["status"], a["level"], a["standing_level"], Decimal(a["total"]), a["retired"],
                            {k: Decimal(v) for k, v in a["by_category"].items()}),
         district=Text(*raw["district"]),
@@ -132,4 +136,5 @@ def from_json(raw: dict) -> EventSummary:
         certificate=SumCredential(**c) if c else None,
         score=SumScore(*(Decimal(s[k]) for k in ("scope", "offset", "support", "total"))) if s else None,
         rows=raw["rows"],
+        reported=raw["reported"],
     )

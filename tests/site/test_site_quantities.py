@@ -40,3 +40,13 @@ def test_instants_are_never_raw_iso_stamps():
 @pytest.mark.parametrize("n, zh, en", [("17", "第十七条", "Art. 17"), ("10", "第十条", "Art. 10"), ("21", "第二十一条", "Art. 21")])
 def test_articles_read_as_cited(n, zh, en):
     assert (q.article(n, "zh"), q.article(n, "en")) == (zh, en)
+
+
+@pytest.mark.parametrize("value, shown", [("0.260771", "260.8"), ("0.00005", "0.1"), ("0.00004", "0.0"), ("1.23456", "1,234.6")])
+def test_intensities_are_kilograms_to_a_tenth(value, shown):
+    assert q.intensity(Decimal(value)) == shown
+
+
+@pytest.mark.parametrize("value, shown", [("0.9287", "92.9%"), ("0.0042", "0.4%"), ("0", "0.0%"), ("1", "100.0%"), ("0.00049", "0.0%"), ("0.0005", "0.1%")])
+def test_shares_are_percent_to_a_tenth(value, shown):
+    assert q.percent(Decimal(value)) == shown

@@ -73,4 +73,6 @@ def test_pooled_intensity_by_hand():
     events = [(D("300"), {"on_site_participants": 1000, "visits": 0}), (D("100"), {"on_site_participants": 3000}),
               (D("50"), {"exhibition_area_m2": D("7000"), "visits": 20000}), (D("9"), {})]
     # participants: (300 + 100) / (1000 + 3000) = 0.1; visits: 50 / 20000 = 0.0025; m²: 50 / 7000 = 0.00714285.. -> 0.007143
-    assert pooled_intensity(events) == {"perParticipant": D("0.1"), "perVisit": D("0.0025"), "perSquareMetre": D("0.007143")}
+    assert pooled_intensity(events) == {"perParticipant": (D("0.1"), 2), "perVisit": (D("0.0025"), 1),
+                                        "perSquareMetre": (D("0.007143"), 1)}
+    assert pooled_intensity([(D("9"), {})]) == {}
