@@ -427,6 +427,7 @@ ENUMS = {"activity_source": ACTIVITY_SOURCE, "assurance": ASSURANCE, "per": PER,
 FILING_JS = {
     "retirement": ("注销证明", "Retirement"),
     "remove": ("删除", "Remove"),
+    "estimate_total": ("计划预估排放量", "Emissions estimated in the plan"),
     "total_basic": ("基本范围排放量", "Basic scope emissions"),
     "total_extended": ("拓展范围排放量", "Extended scope emissions"),
     "total_all": ("总排放量", "Total emissions"),

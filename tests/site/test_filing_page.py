@@ -210,6 +210,8 @@ def test_totals_are_the_hand_computed_ones(filed):
     assert Fraction(t["total_extended"]) == Fraction(5)
     assert Fraction(t["total_all"]) == Fraction("13.04")
     assert (t["needed_basic"], t["needed_full"], t["retired"], t["level"]) == ("9", "14", "9", "basic")
+    # the plan's estimate line: 12000 kWh x 4.2 t per 10^4 kWh = 5.04 t
+    assert Fraction(t["estimate_total"]) == Fraction("5.04")
     assert filed["texts"]["total_all"] == "13.0 tCO₂e"  # 0.1 t half up, the site's rule
     assert filed["texts"]["needed_full"] == "14 t"
 
@@ -386,6 +388,22 @@ def test_screenshots_for_review(filed, browser, base_url):
     if keep:
         for name in ("filled-390.png", "empty-1366.png"):
             shutil.copy(filed["out"] / name, Path(keep) / name)
+    context.close()
+
+
+@pytest.mark.parametrize("day,required", [("2026-09-20", True), ("2025-09-20", False)])
+def test_estimate_lines_are_asked_for_where_the_rules_say_so(browser, base_url, day, required):
+    """shanghai-2026 says plan_estimate: lines (E101 without them): the page shows the estimate lines
+    among the required fields and names E101 next to them; under shanghai-2025 they are optional."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + "en/file/")
+    page.wait_for_selector("#form-plan input")
+    fill(page, "filing-date", day)
+    button = page.locator('[data-add="plan:estimate.lines"]')
+    assert button.evaluate("b => Boolean(b.closest('details'))") is (not required)
+    page.click("#filing-check")
+    assert ("E101" in page.locator("#plan-estimate-lines-problem").inner_text()) is required
     context.close()
 
 

@@ -4,6 +4,7 @@
 // required scope accounted or excluded (R404), the activity's source where the rules require it (R406), attachments present with their digest, and a
 // declaration resting on retirements that cover its scope (R701). carbonreg check runs them all again.
 import { computeLine } from "../accounting/compute.js";
+import { asReportLine } from "../accounting/estimate.js";
 import { rulesInForce, factorSetInForce } from "../accounting/in_force.js";
 import { pruned } from "./form.js";
 
@@ -38,6 +39,25 @@ export function eventProblems(registry, state, records, computable) {
   const start = DATE.test(h.start || "") ? h.start : null;
   const rules = start ? rulesInForce(registry, start) : null, fset = start ? factorSetInForce(registry, start) : null;
   if (start && !rules) add("plan", "plan.yaml", ["phases", "hosting", "start"], "这一天没有生效的规则", "no rules are in force on this date");
+  if (rules) {  // the plan's estimate (Art. 9): lines where the rules ask for them, each computed as the report's
+    const plain = pruned(plan) || {};
+    const items = (plain.estimate && plain.estimate.lines) || [];
+    if (rules.plan_estimate === "lines" && !items.length) {
+      add("plan", "plan.yaml", ["estimate", "lines"], `E101 规则 ${rules.id} 要求以预估行计算预估排放量（第九条）：请添加预估行，每个排放源一行`,
+          `E101 the rules ${rules.id} require the estimate to be computed from estimate lines (Art. 9): add estimate lines, one per emission source`);
+    }
+    items.forEach((item, i) => {
+      if (!item.category || !item.activity || !item.activity.unit || !item.factor || !item.factor.key) return;
+      if ((item.activity.people === undefined ? item.activity.amount : item.activity.per_person) === undefined) return;
+      let result;
+      try { result = computeLine(asReportLine(item), i, rules, fset); } catch (exc) { return; }
+      if (result.error && ACCOUNTING[result.error.code]) {
+        const [zh, en] = ACCOUNTING[result.error.code];
+        const code = { A501: "E103", A502: "E104", A503: "E105", A504: "E106", A505: "E107" }[result.error.code] || result.error.code;
+        add("plan", "plan.yaml", ["estimate", "lines", i, ...FIELD[result.error.code]], `${code} ${zh}`, `${code} ${en}`);
+      }
+    });
+  }
   const lines = state.report.lines || [];
   const seen = new Map();
   lines.forEach((raw, i) => {

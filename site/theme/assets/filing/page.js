@@ -37,10 +37,11 @@ function choices(kind, pattern, path, record) {
   switch (`${kind}:${pattern}`) {
     case "plan:venue.district":
       return rules ? Object.entries(rules.districts).map(([k, v]) => ({ value: k, label: `${lang === "zh" ? v.zh : v.en} (${k})` })) : null;
-    case "report:lines.*.category": case "report:exclusions.*.category": return cats(data.enum_names.category);
-    case "report:lines.*.factor.key": {
+    case "report:lines.*.category": case "report:exclusions.*.category": case "plan:estimate.lines.*.category":
+      return cats(data.enum_names.category);
+    case "report:lines.*.factor.key": case "plan:estimate.lines.*.factor.key": {
       if (!fset) return null;
-      const line = record.lines[path[1]] || {};
+      const line = (kind === "plan" ? record.estimate.lines[path[2]] : record.lines[path[1]]) || {};
       const seen = new Set(), out = [];
       for (const f of fset.factors) {
         if (seen.has(f.key)) continue;
@@ -64,9 +65,14 @@ const DERIVED = new Set(["report:event", "retirement:event", "retirement:benefic
   "report:attachments", "retirement:attachments", "plan:attachments", "declaration:attachments"]);
 const hidden = (kind, pattern) => DERIVED.has(`${kind}:${pattern}`);
 // Fields the schema leaves optional but the rules version in force requires (R406: activity.source).
+// Fields the schema leaves optional but the rules version in force requires (R406: activity.source;
+// E101: the plan's estimate lines).
 const requiredByRules = (kind, pattern) => {
   const { rules } = inForce();
-  return Boolean(rules) && rules.activity_source === "required" && `${kind}:${pattern}` === "report:lines.*.activity.source";
+  if (!rules) return false;
+  const field = `${kind}:${pattern}`;
+  return (rules.activity_source === "required" && field === "report:lines.*.activity.source")
+    || (rules.plan_estimate === "lines" && field === "plan:estimate.lines");
 };
 
 const ctx = { S, lang, labels: data.labels, words: data.words, enumNames: data.enum_names, choices, hidden, requiredByRules,
@@ -125,6 +131,11 @@ function computable() {
   const lineNode = S.root("report").node.$defs.line, reportDoc = S.root("report").doc;
   const report = state.report.lines.length ? withDerived("report", state.report) : null;
   if (report) report.lines = report.lines.filter((l) => validate(S, lineNode, reportDoc, l).length === 0);
+  if (plan && plan.estimate && plan.estimate.lines) {  // only complete estimate lines count, as only complete report lines do
+    const planRoot = S.root("plan");
+    plan.estimate = { ...plan.estimate, lines: plan.estimate.lines.filter((l) => validate(S, planRoot.node.$defs.estimateLine, planRoot.doc, l).length === 0) };
+    if (!plan.estimate.lines.length) delete plan.estimate.lines;
+  }
   const retirements = state.retirements.map((r) => withDerived("retirement", r)).filter((r) => Number.isInteger(r.quantity) && r.retired_on && r.id);
   return { plan, report, retirements, declaration: null };
 }
@@ -147,6 +158,7 @@ function showTotals() {
   const row = (key, value, exact) => `<tr data-total="${key}"${exact ? ` data-exact="${exact}"` : ""}><th scope="row">${L[key]}</th><td>${value}</td></tr>`;
   const level = data.enum_names.level[account.level];
   box.innerHTML = `<table class="totals"><tbody>
+    ${account.estimate ? row("estimate_total", `${fmt(account.estimate.total)} tCO₂e`, account.estimate.total.toString()) : ""}
     ${row("total_basic", `${fmt(account.basic)} tCO₂e`, account.basic.toString())}
     ${row("total_extended", `${fmt(account.extended)} tCO₂e`, account.extended.toString())}
     ${row("total_all", `${fmt(account.total)} tCO₂e`, account.total.toString())}

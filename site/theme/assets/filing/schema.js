@@ -130,7 +130,7 @@ export function fieldStates(S, node, doc, value) {
   const states = {};
   for (const key of Object.keys(node.properties || {})) states[key] = node.properties[key] === false ? "forbidden" : "optional";
   for (const key of node.required || []) states[key] = "required";
-  for (const sub of node.allOf || []) {
+  for (const sub of [...(node.allOf || []), node]) {  // the allOf's conditions and the node's own if/then/else
     if (sub.if === undefined) continue;
     const holds = validate(S, sub.if, doc, value || {}, [], []).length === 0;
     const branch = holds ? sub.then : sub.else;
