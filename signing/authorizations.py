@@ -22,6 +22,7 @@ from .multikey import decode_public_key, parse_did_key_method
 from .records import record
 from .timefmt import parse_timestamp
 from .trust import Root, check_not_expired, verify_threshold
+from .verifier_spec import text as spec_text
 
 Reason = tuple[str, str]
 STATES = ("active", "suspended")
@@ -124,7 +125,7 @@ def _parse_agency(raw: Any) -> Agency:
 def parse_authorizations(signed: Mapping[str, Any]) -> Authorizations:
     """Check the shape of the ``signed`` part; every key and agency id must be unique."""
     if not isinstance(signed, Mapping) or signed.get("_type") != "authorizations":
-        raise TrustError("不是机构授权元数据", "not agency authorization metadata")
+        raise TrustError(*spec_text("authorization.not-agency-authorization-metadata"))
     version = _get(signed, "version", int, "authorizations")
     agencies = tuple(_parse_agency(a) for a in _get(signed, "agencies", list, "authorizations"))
     platform = None if signed.get("platform") is None else _parse_agency(signed["platform"])
@@ -132,7 +133,7 @@ def parse_authorizations(signed: Mapping[str, Any]) -> Authorizations:
     ids = [agency.id for agency in everyone]
     keys = [key.public_key for agency in everyone for key in agency.keys]
     if len(set(ids)) != len(ids) or len(set(keys)) != len(keys):
-        raise TrustError("机构 ID 或密钥重复", "agency id or key listed twice")
+        raise TrustError(*spec_text("authorization.agency-id-or-key-listed-twice"))
     expires = parse_timestamp(_get(signed, "expires", str, "authorizations"))
     return Authorizations(version, expires, agencies, platform)
 
@@ -176,7 +177,7 @@ def authorization_at(
         return AuthorizationVerdict(False, None, None, ((error.zh, error.en),))
     found = find_key(document, public_key)
     if found is None:
-        return AuthorizationVerdict(False, None, None, (("密钥不属于任何获授权机构", "key belongs to no authorized agency"),))
+        return AuthorizationVerdict(False, None, None, (spec_text("authorization.key-belongs-to-no-authorized-agency"),))
     return _judge(*found, at, time_is_trusted)
 
 
@@ -194,26 +195,26 @@ def platform_authorization_at(
     platform = document.platform
     key = None if platform is None else next((k for k in platform.keys if k.public_key == public_key), None)
     if platform is None or key is None:
-        return AuthorizationVerdict(False, None, None, (("密钥不是平台的签名密钥", "key is not a signing key of the platform"),))
+        return AuthorizationVerdict(False, None, None, (spec_text("authorization.key-is-not-a-signing-key-of"),))
     return _judge(platform, key, at, time_is_trusted)
 
 
 def _judge(agency: Agency, key: AgencyKey, at: datetime, time_is_trusted: bool) -> AuthorizationVerdict:
     reasons: list[Reason] = []
     if not agency.accredited_from <= at < agency.accredited_until:
-        reasons.append(("该时间不在机构认可期内", "time is outside the agency's accreditation window"))
+        reasons.append(spec_text("authorization.time-is-outside-the-agency-s-accreditation"))
     if agency.state == "suspended":
         if not time_is_trusted:
-            reasons.append(("机构已被暂停且没有可信时间", "agency is suspended and no trusted time is available"))
+            reasons.append(spec_text("authorization.agency-is-suspended-and-no-trusted-time"))
         elif at >= agency.state_since:
-            reasons.append(("机构当时已被暂停", "agency was suspended at that time"))
+            reasons.append(spec_text("authorization.agency-was-suspended-at-that-time"))
     if not key.valid_from <= at < key.valid_until:
-        reasons.append(("该时间不在密钥有效期内", "time is outside the key's validity window"))
+        reasons.append(spec_text("authorization.time-is-outside-the-key-s-validity"))
     if key.compromised_since is not None:
         if not time_is_trusted:
-            reasons.append(("密钥已泄露且没有可信时间", "key is compromised and no trusted time is available"))
+            reasons.append(spec_text("authorization.key-is-compromised-and-no-trusted-time"))
         elif at >= key.compromised_since:
-            reasons.append(("密钥当时已泄露", "key was compromised at that time"))
+            reasons.append(spec_text("authorization.key-was-compromised-at-that-time"))
     return AuthorizationVerdict(not reasons, agency, key, tuple(reasons))
 
 

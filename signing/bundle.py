@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .records import record
-from .verifier_spec import LIMITS
+from .verifier_spec import LIMITS, text as spec_text
 
 BUNDLE_FORMAT = "carbonreg-certificate-bundle/1"
 TOP_FIELDS = ("format", "credential", "publication", "trust")
@@ -63,7 +63,7 @@ def parse_bundle(document: Any) -> tuple[Bundle | None, tuple[Reason, ...]]:
     """The bundle's parts, or every reason why its outer shape is wrong."""
     reasons: list[Reason] = []
     if not isinstance(document, dict):
-        return None, (("证书文件必须是 JSON 对象", "certificate file must be a JSON object"),)
+        return None, (spec_text("bundle.certificate-file-must-be-a-json-object"),)
     missing = [name for name in TOP_FIELDS if name not in document]
     extra = [name for name in document if name not in TOP_FIELDS]
     if missing or extra:
@@ -71,21 +71,21 @@ def parse_bundle(document: Any) -> tuple[Bundle | None, tuple[Reason, ...]]:
     if document.get("format") != BUNDLE_FORMAT:
         reasons.append((f"format 必须是 {BUNDLE_FORMAT}", f"format must be {BUNDLE_FORMAT}"))
     if not isinstance(document.get("credential"), dict):
-        reasons.append(("credential 必须是 JSON 对象", "credential must be a JSON object"))
+        reasons.append(spec_text("bundle.credential-must-be-a-json-object"))
     publication = document.get("publication")
     if publication is not None and not isinstance(publication, dict):
-        reasons.append(("publication 必须是 JSON 对象或 null", "publication must be a JSON object or null"))
+        reasons.append(spec_text("bundle.publication-must-be-a-json-object-or"))
     trust = document.get("trust")
     if not isinstance(trust, dict) or set(trust) != set(TRUST_FIELDS):
         reasons.append((f"trust 必须恰好含 {', '.join(TRUST_FIELDS)}", f"trust must have exactly {', '.join(TRUST_FIELDS)}"))
         trust = {}
     chain = trust.get("rootChain")
     if not isinstance(chain, list) or not chain or len(chain) > MAX_ROOT_CHAIN or not all(isinstance(r, dict) for r in chain):
-        reasons.append(("rootChain 必须是由对象组成的非空数组", "rootChain must be a non-empty array of objects"))
+        reasons.append(spec_text("bundle.rootchain-must-be-a-non-empty-array"))
     if trust and not isinstance(trust.get("authorizations"), dict):
-        reasons.append(("trust.authorizations 必须是 JSON 对象", "trust.authorizations must be a JSON object"))
+        reasons.append(spec_text("bundle.trust-authorizations-must-be-a-json-object"))
     if trust and trust.get("status") is not None and not isinstance(trust.get("status"), dict):
-        reasons.append(("trust.status 必须是 JSON 对象或 null", "trust.status must be a JSON object or null"))
+        reasons.append(spec_text("bundle.trust-status-must-be-a-json-object"))
     if reasons:
         return None, tuple(reasons)
     return Bundle(document["credential"], publication, tuple(chain or ()), trust["authorizations"], trust["status"]), ()

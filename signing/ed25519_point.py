@@ -34,6 +34,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .verifier_spec import text as spec_text
+
 _P = 2**255 - 19
 _D = 0x52036CEE2B6FFE738CC740797779E89800700A4D4141D8AB75EB4DCA135978A3  # -121665 / 121666 mod p (tested)
 
@@ -84,7 +86,7 @@ def _decodes(encoded: bytes) -> bool:
 def weak_key_reason(encoded: bytes) -> tuple[str, str] | None:
     """Return a bilingual reason why ``encoded`` is not an acceptable public key, or None."""
     if not _decodes(encoded):
-        return ("公钥不是有效的 Ed25519 点编码", "public key is not a valid Ed25519 point encoding")
+        return spec_text("key.public-key-is-not-a-valid-ed25519")
     if encoded in SMALL_ORDER_ENCODINGS:  # the point has [8]P = O (see the module docstring)
-        return ("拒绝小阶 Ed25519 公钥", "small-order Ed25519 public key refused")
+        return spec_text("key.small-order-ed25519-public-key-refused")
     return None

@@ -22,6 +22,7 @@ from .multikey import check_public_key, multibase_decode, multibase_encode, pars
 from .records import record
 from .sha256 import sha256
 from .timefmt import format_timestamp, utc_now
+from .verifier_spec import text as spec_text
 
 PROOF_TYPE = "DataIntegrityProof"
 CRYPTOSUITE = "eddsa-jcs-2022"
@@ -222,7 +223,7 @@ def _check_proof_shape(proof: Mapping[str, Any], expected_purpose: str) -> None:
             f"证明目的必须是 {expected_purpose}", f"proof purpose must be {expected_purpose}"
         )
     if "created" in proof and not _is_date_time_stamp(proof["created"]):
-        raise ProofError("created 不是有效的日期时间", "created is not a valid dateTimeStamp")
+        raise ProofError(*spec_text("proof.created-is-not-a-valid-datetimestamp"))
 
 
 def _context_reason(document: Mapping[str, Any], proof_context: Any, exact: bool) -> Reason | None:
@@ -231,7 +232,7 @@ def _context_reason(document: Mapping[str, Any], proof_context: Any, exact: bool
     proof_list = proof_context if isinstance(proof_context, list) else [proof_context]
     doc_list = doc_context if isinstance(doc_context, list) else [doc_context]
     if doc_list[: len(proof_list)] != proof_list or (exact and doc_context != proof_context):
-        return ("证明的 @context 与文档的 @context 不一致", "proof @context does not match the document's @context")
+        return spec_text("proof.proof-context-does-not-match-the-document")
     return None
 
 
@@ -252,12 +253,12 @@ def verify_proof(
         return _failure(("文档必须是 JSON 对象", "document must be a JSON object"))
     proof = secured_document.get("proof")
     if not isinstance(proof, Mapping):
-        return _failure(("文档必须恰好含有一个证明对象", "document must carry exactly one proof object"))
+        return _failure(spec_text("proof.document-must-carry-exactly-one-proof-object"))
     try:
         _check_proof_shape(proof, expected_purpose)
         proof_bytes = multibase_decode(proof["proofValue"])
         if len(proof_bytes) != SIGNATURE_LENGTH:
-            raise ProofError("签名必须是 64 字节", "signature must be 64 bytes")
+            raise ProofError(*spec_text("proof.signature-must-be-64-bytes"))
         unsecured = {k: _deepcopy(v) for k, v in secured_document.items() if k != "proof"}
         proof_options = {k: _deepcopy(v) for k, v in proof.items() if k != "proofValue"}
         if "@context" in proof_options:
@@ -266,7 +267,7 @@ def verify_proof(
                 return _failure(reason, proof)
             unsecured["@context"] = _deepcopy(proof_options["@context"])
         elif exact_context and "@context" in secured_document:
-            return _failure(("证明缺少 @context", "proof lacks @context"), proof)
+            return _failure(spec_text("proof.proof-lacks-context"), proof)
         transformed = transform(unsecured, proof_options)
         proof_config = configure_proof(proof_options, unsecured)
         data = hash_data(transformed, proof_config)
@@ -279,7 +280,7 @@ def verify_proof(
             verified_document=None,
             verification_method=proof["verificationMethod"],
             public_key=public_key,
-            reasons=(("签名无效", "signature invalid"),),
+            reasons=(spec_text("proof.signature-invalid"),),
         )
     return VerificationResult(
         verified=True,

@@ -14,6 +14,7 @@ from .ed25519_point import weak_key_reason
 from .errors import KeyFormatError
 from .records import record
 from .sha256 import sha256_hex
+from .verifier_spec import text as spec_text
 
 ED25519_PUB_HEADER = b"\xed\x01"  # multicodec ed25519-pub (0xed), unsigned varint
 ED25519_PRIV_HEADER = b"\x80\x26"  # multicodec ed25519-priv (0x1300), unsigned varint
@@ -75,7 +76,7 @@ def multibase_decode(text: object) -> bytes:
 def check_public_key(raw: bytes) -> bytes:
     """Return ``raw`` if it is an acceptable 32-byte Ed25519 public key; raise otherwise."""
     if not isinstance(raw, (bytes, bytearray)) or len(raw) != 32:
-        raise KeyFormatError("Ed25519 公钥必须是 32 字节", "an Ed25519 public key must be 32 bytes")
+        raise KeyFormatError(*spec_text("key.an-ed25519-public-key-must-be-32"))
     reason = weak_key_reason(bytes(raw))
     if reason is not None:
         raise KeyFormatError(*reason)
@@ -107,7 +108,7 @@ def _decode_public_key(multikey: object) -> bytes:
             "public key multicodec header must be ed01 (Ed25519)",
         )
     if len(data) != 34:
-        raise KeyFormatError("Ed25519 公钥必须是 32 字节", "an Ed25519 public key must be 32 bytes")
+        raise KeyFormatError(*spec_text("key.an-ed25519-public-key-must-be-32"))
     return check_public_key(data[2:])
 
 
@@ -163,6 +164,6 @@ def parse_did_key_method(url: object) -> DidKeyMethod:
     multikey = did[len(DID_KEY_PREFIX):]
     if fragment != multikey:
         raise KeyFormatError(
-            "did:key 的片段必须与密钥相同", "did:key fragment must be the same as its key"
+            *spec_text("key.did-key-fragment-must-be-the-same")
         )
     return DidKeyMethod(did=did, multikey=multikey, public_key=decode_public_key(multikey))

@@ -32,6 +32,7 @@ from .records import record
 from .sha256 import sha256_hex
 from .timefmt import format_timestamp, parse_timestamp
 from .trust import Root, verify_threshold
+from .verifier_spec import text as spec_text
 
 MAX_VALIDITY = timedelta(days=31)
 
@@ -106,8 +107,7 @@ def _digest(mapping: Any, where: str, name: str = "sha256") -> str:
 
 def _parse_snapshot(raw: Any) -> Snapshot:
     if not isinstance(raw, Mapping) or set(raw) != {"root", "authorizations", "checkpoint"}:
-        raise TrustError("状态列表缺少 snapshot（root、authorizations、checkpoint）：这是旧格式的列表，请取得当前列表",
-                         "status list lacks its snapshot (root, authorizations, checkpoint): an old-format list; get the current one")
+        raise TrustError(*spec_text("status-list.status-list-lacks-its-snapshot-root-authorizations"))
     parts = {}
     for name, count, digest in (("root", "version", "sha256"), ("authorizations", "version", "sha256"),
                                  ("checkpoint", "size", "rootHash")):
@@ -134,7 +134,7 @@ def _parse_entry(raw: Any) -> StatusEntry:
 def parse_status_list(signed: Mapping[str, Any], *, max_validity: timedelta = MAX_VALIDITY) -> StatusList:
     """Check the shape of the ``signed`` part (signatures unchecked)."""
     if not isinstance(signed, Mapping) or signed.get("_type") != "status":
-        raise TrustError("不是撤销状态列表", "not a status list")
+        raise TrustError(*spec_text("status-list.not-a-status-list"))
     status = StatusList(
         version=_get(signed, "version", int),
         issued=parse_timestamp(_get(signed, "issued", str)),
@@ -146,7 +146,7 @@ def parse_status_list(signed: Mapping[str, Any], *, max_validity: timedelta = MA
         site=None if signed.get("site") is None else _get(signed, "site", str),
     )
     if status.site is not None and not (status.site.startswith(("https://", "http://")) and status.site.endswith("/")):
-        raise TrustError("状态列表的 site 必须是以 / 结尾的 http(s) 地址", "status list: site must be an http(s) URL ending in /")
+        raise TrustError(*spec_text("status-list.status-list-site-must-be-an-http"))
     if not status.issued < status.expires <= status.issued + max_validity:
         raise TrustError(
             f"状态列表的有效期必须为正且不超过 {max_validity.days} 天",
@@ -154,7 +154,7 @@ def parse_status_list(signed: Mapping[str, Any], *, max_validity: timedelta = MA
         )
     ids = [entry.id for entry in status.entries]
     if len(set(ids)) != len(ids):
-        raise TrustError("状态列表中有重复条目", "status list has a duplicate entry")
+        raise TrustError(*spec_text("status-list.status-list-has-a-duplicate-entry"))
     return status
 
 

@@ -30,6 +30,7 @@ from .jcs import canonicalize
 from .records import record
 from .timefmt import format_timestamp, parse_timestamp
 from .trust import Root, sign_metadata, verify_threshold
+from .verifier_spec import text as spec_text
 
 _HEX32 = re.compile(r"[0-9a-f]{64}")
 LEAF_FIELDS = ("digest", "published", "id")
@@ -61,10 +62,10 @@ def make_leaf(signed_credential: Mapping[str, Any], published: str) -> dict[str,
 def check_leaf(leaf: Any) -> datetime:
     """Check a leaf's shape; return its publication time."""
     if not isinstance(leaf, dict) or set(leaf) != set(LEAF_FIELDS):
-        raise _fail("日志叶子必须恰好含 digest、published、id", "log leaf must have exactly digest, published and id")
+        raise _fail(*spec_text("log.log-leaf-must-have-exactly-digest-published"))
     _hex(leaf["digest"], "digest")
     if not isinstance(leaf["id"], str):
-        raise _fail("日志叶子的 id 必须是字符串", "log leaf id must be a string")
+        raise _fail(*spec_text("log.log-leaf-id-must-be-a-string"))
     return parse_timestamp(leaf["published"])
 
 
@@ -144,9 +145,9 @@ def verify_checkpoint(envelope: Any, root: Root) -> Checkpoint:
     """Check a checkpoint's shape, its signatures by the root's log role and its registry."""
     signed = envelope.get("signed") if isinstance(envelope, Mapping) else None
     if not isinstance(signed, Mapping) or signed.get("_type") != "checkpoint":
-        raise _fail("不是日志检查点", "not a log checkpoint")
+        raise _fail(*spec_text("log.not-a-log-checkpoint"))
     if not set(signed) <= {"_type", "registry", "size", "rootHash", "issued"}:
-        raise _fail("检查点含有未知字段", "checkpoint has unknown fields")
+        raise _fail(*spec_text("log.checkpoint-has-unknown-fields"))
     checkpoint = Checkpoint(
         registry=signed.get("registry"),
         size=_integer(signed.get("size"), "size"),
@@ -193,19 +194,19 @@ def verify_receipt(receipt: Any, signed_credential: Mapping[str, Any], root: Roo
     leaf = receipt["leaf"]
     published = check_leaf(leaf)
     if leaf["id"] != signed_credential.get("id"):
-        raise _fail("回执属于另一份凭证（id 不同）", "receipt belongs to another credential (different id)")
+        raise _fail(*spec_text("log.receipt-belongs-to-another-credential-different-id"))
     if leaf["digest"] != credential_digest(signed_credential):
-        raise _fail("凭证在记入日志后被改动（摘要不符）", "credential was changed after it was logged (digest differs)")
+        raise _fail(*spec_text("log.credential-was-changed-after-it-was-logged"))
     index, size = _integer(receipt["index"], "index"), _integer(receipt["treeSize"], "treeSize")
     if not isinstance(receipt["auditPath"], list):
-        raise _fail("auditPath 必须是数组", "auditPath must be an array")
+        raise _fail(*spec_text("log.auditpath-must-be-an-array"))
     path = [_hex(node, "auditPath") for node in receipt["auditPath"]]
     checkpoint = verify_checkpoint(receipt["checkpoint"], root)
     if checkpoint.size != size:
-        raise _fail("回执的树大小与检查点不符", "receipt tree size differs from the checkpoint's")
+        raise _fail(*spec_text("log.receipt-tree-size-differs-from-the-checkpoint"))
     if not merkle.verify_inclusion(index, size, merkle.leaf_hash(canonicalize(leaf)), path, checkpoint.root_hash):
-        raise _fail("包含证明与签名检查点不符", "inclusion proof does not match the signed checkpoint")
+        raise _fail(*spec_text("log.inclusion-proof-does-not-match-the-signed"))
     if published > checkpoint.issued:
-        raise _fail("发布时间晚于检查点时间", "publication time is later than the checkpoint")
+        raise _fail(*spec_text("log.publication-time-is-later-than-the-checkpoint"))
     return Publication(published, index, size, checkpoint)
 

@@ -27,6 +27,7 @@ from .multikey import decode_public_key, encode_public_key, fingerprint, multiba
 from .records import record
 from .sha256 import sha256_hex
 from .timefmt import parse_timestamp
+from .verifier_spec import text as spec_text
 
 ROLE_NAMES = ("root", "authorizations", "status")
 OPTIONAL_ROLE_NAMES = ("log",)
@@ -124,7 +125,7 @@ def verify_threshold(
 
 def _parse_keys(raw: Any) -> dict[str, TrustKey]:
     if not isinstance(raw, Mapping):
-        raise TrustError("root 缺少 keys", "root: missing keys")
+        raise TrustError(*spec_text("root.root-missing-keys"))
     keys: dict[str, TrustKey] = {}
     for keyid, entry in raw.items():
         public_key = decode_public_key(_field(entry, "publicKeyMultibase", str, f"key {keyid}"))
@@ -166,16 +167,16 @@ def _parse_roles(raw: Any, keys: Mapping[str, TrustKey]) -> dict[str, Role]:
 def parse_root(signed: Any) -> Root:
     """Check the shape of a root's ``signed`` part and return it as a record (signatures unchecked)."""
     if not isinstance(signed, Mapping) or signed.get("_type") != "root":
-        raise TrustError("不是 root 元数据", "not root metadata")
+        raise TrustError(*spec_text("root.not-root-metadata"))
     version = _field(signed, "version", int, "root")
     if version < 1:
-        raise TrustError("root 版本必须 ≥ 1", "root version must be at least 1")
+        raise TrustError(*spec_text("root.root-version-must-be-at-least-1"))
     expires = parse_timestamp(_field(signed, "expires", str, "root"))
     keys = _parse_keys(signed.get("keys"))
     roles = _parse_roles(signed.get("roles"), keys)
     registry = signed.get("registry")
     if registry is not None and (not isinstance(registry, str) or not registry):
-        raise TrustError("root 的 registry 必须是非空字符串", "root: registry must be a non-empty string")
+        raise TrustError(*spec_text("root.root-registry-must-be-a-non-empty"))
     return Root(version, expires, MappingProxyType(keys), MappingProxyType(roles), registry)
 
 

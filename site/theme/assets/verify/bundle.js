@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { LIMITS, get, has, isObject } = parts;
+  const { text: specText, LIMITS, get, has, isObject } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * The bundle's outer shape (signing/bundle.py).
@@ -15,16 +15,16 @@
   const TRUST_FIELDS = ['rootChain', 'authorizations', 'status'];
 
   function parseBundle(document) {
-    if (!isObject(document)) return [null, [['证书文件必须是 JSON 对象', 'certificate file must be a JSON object']]];
+    if (!isObject(document)) return [null, [specText('bundle.certificate-file-must-be-a-json-object')]];
     const reasons = [];
     const keys = Object.keys(document);
     if (TOP_FIELDS.some((n) => !has(document, n)) || keys.some((n) => !TOP_FIELDS.includes(n))) {
       reasons.push([`顶层字段应恰好为 ${TOP_FIELDS.join(', ')}`, `top-level fields must be exactly ${TOP_FIELDS.join(', ')}`]);
     }
     if (get(document, 'format') !== BUNDLE_FORMAT) reasons.push([`format 必须是 ${BUNDLE_FORMAT}`, `format must be ${BUNDLE_FORMAT}`]);
-    if (!isObject(get(document, 'credential'))) reasons.push(['credential 必须是 JSON 对象', 'credential must be a JSON object']);
+    if (!isObject(get(document, 'credential'))) reasons.push(specText('bundle.credential-must-be-a-json-object'));
     const publication = get(document, 'publication');
-    if (publication !== null && !isObject(publication)) reasons.push(['publication 必须是 JSON 对象或 null', 'publication must be a JSON object or null']);
+    if (publication !== null && !isObject(publication)) reasons.push(specText('bundle.publication-must-be-a-json-object-or'));
     let trust = get(document, 'trust');
     const trustKeys = isObject(trust) ? Object.keys(trust) : null;
     if (trustKeys === null || trustKeys.length !== TRUST_FIELDS.length || !TRUST_FIELDS.every((n) => has(trust, n))) {
@@ -33,11 +33,11 @@
     }
     const chain = get(trust, 'rootChain');
     if (!Array.isArray(chain) || chain.length === 0 || chain.length > LIMITS.rootChain || !chain.every(isObject)) {
-      reasons.push(['rootChain 必须是由对象组成的非空数组', 'rootChain must be a non-empty array of objects']);
+      reasons.push(specText('bundle.rootchain-must-be-a-non-empty-array'));
     }
-    if (trust !== null && !isObject(get(trust, 'authorizations'))) reasons.push(['trust.authorizations 必须是 JSON 对象', 'trust.authorizations must be a JSON object']);
+    if (trust !== null && !isObject(get(trust, 'authorizations'))) reasons.push(specText('bundle.trust-authorizations-must-be-a-json-object'));
     if (trust !== null && get(trust, 'status') !== null && !isObject(get(trust, 'status'))) {
-      reasons.push(['trust.status 必须是 JSON 对象或 null', 'trust.status must be a JSON object or null']);
+      reasons.push(specText('bundle.trust-status-must-be-a-json-object'));
     }
     if (reasons.length) return [null, reasons];
     return [{ credential: document.credential, publication, rootChain: chain, authorizations: trust.authorizations,

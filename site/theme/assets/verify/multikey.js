@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { isString, refuse, toHex } = parts;
+  const { text: specText, isString, refuse, toHex } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * base58btc (Bitcoin alphabet) and multibase: a multibase string is "z" + base58btc. Decoding
@@ -98,10 +98,10 @@
     let point = decodePoint(encoded);
     let reason = null;
     if (point === null) {
-      reason = ['公钥不是有效的 Ed25519 点编码', 'public key is not a valid Ed25519 point encoding'];
+      reason = specText('key.public-key-is-not-a-valid-ed25519');
     } else {
       for (let i = 0; i < 3; i += 1) point = addPoints(point, point);
-      if (point[0] === 0n && point[1] === 1n) reason = ['拒绝小阶 Ed25519 公钥', 'small-order Ed25519 public key refused'];
+      if (point[0] === 0n && point[1] === 1n) reason = specText('key.small-order-ed25519-public-key-refused');
     }
     weakKeyCache.set(cacheKey, reason);
     return reason;
@@ -117,7 +117,7 @@
 
   function checkPublicKey(raw) {
     if (!(raw instanceof Uint8Array) || raw.length !== 32) {
-      refuse('Ed25519 公钥必须是 32 字节', 'an Ed25519 public key must be 32 bytes');
+      refuse(...specText('key.an-ed25519-public-key-must-be-32'));
     }
     const reason = weakKeyReason(raw);
     if (reason !== null) refuse(reason[0], reason[1]);
@@ -129,7 +129,7 @@
     if (data[0] !== 0xed || data[1] !== 0x01) {
       refuse('公钥的 multicodec 头必须是 ed01（Ed25519）', 'public key multicodec header must be ed01 (Ed25519)');
     }
-    if (data.length !== 34) refuse('Ed25519 公钥必须是 32 字节', 'an Ed25519 public key must be 32 bytes');
+    if (data.length !== 34) refuse(...specText('key.an-ed25519-public-key-must-be-32'));
     return checkPublicKey(data.slice(2));
   }
 
@@ -140,7 +140,7 @@
     }
     const [did, fragment] = url.split('#');
     const multikey = did.slice(DID_KEY_PREFIX.length);
-    if (fragment !== multikey) refuse('did:key 的片段必须与密钥相同', 'did:key fragment must be the same as its key');
+    if (fragment !== multikey) refuse(...specText('key.did-key-fragment-must-be-the-same'));
     return { did, multikey, publicKey: decodePublicKey(multikey) };
   }
 

@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { Refusal, canonicalize, concat, deepEqual, exactly, field, get, has, isObject, isString, multibaseDecode,
+  const { text: specText, Refusal, canonicalize, concat, deepEqual, exactly, field, get, has, isObject, isString, multibaseDecode,
     parseDidKeyMethod, refuse, sha256, verifySignature } = parts;
 
   /* ---------------------------------------------------------------------------------------------
@@ -34,7 +34,7 @@
    */
   async function verifyProof(secured) {
     const proof = get(secured, 'proof');
-    if (!isObject(proof)) return { verified: false, reasons: [['文档必须恰好含有一个证明对象', 'document must carry exactly one proof object']] };
+    if (!isObject(proof)) return { verified: false, reasons: [specText('proof.document-must-carry-exactly-one-proof-object')] };
     try {
       for (const name of ['type', 'cryptosuite', 'verificationMethod', 'proofPurpose', 'proofValue']) {
         if (!isString(get(proof, name))) refuse(`证明缺少字符串字段 ${name}`, `proof lacks string field ${name}`);
@@ -42,21 +42,21 @@
       checkSuite(proof);
       if (proof.proofPurpose !== 'assertionMethod') refuse('证明目的必须是 assertionMethod', 'proof purpose must be assertionMethod');
       if (has(proof, 'created') && !(isString(proof.created) && DATE_TIME_STAMP.test(proof.created))) {
-        refuse('created 不是有效的日期时间', 'created is not a valid dateTimeStamp');
+        refuse(...specText('proof.created-is-not-a-valid-datetimestamp'));
       }
       const proofBytes = multibaseDecode(proof.proofValue);
-      if (proofBytes.length !== 64) refuse('签名必须是 64 字节', 'signature must be 64 bytes');
+      if (proofBytes.length !== 64) refuse(...specText('proof.signature-must-be-64-bytes'));
       // 1. unsecuredDocument = the document without proof; proofOptions = the proof without proofValue
       const unsecured = withoutKey(secured, 'proof');
       const proofOptions = withoutKey(proof, 'proofValue');
       // 4.1 (and ours): the proof's @context must equal the document's, then replaces it
       if (has(proofOptions, '@context')) {
         if (!deepEqual(get(secured, '@context'), proofOptions['@context'])) {
-          refuse('证明的 @context 与文档的 @context 不一致', "proof @context does not match the document's @context");
+          refuse(...specText('proof.proof-context-does-not-match-the-document'));
         }
         unsecured['@context'] = proofOptions['@context'];
       } else if (has(secured, '@context')) {
-        refuse('证明缺少 @context', 'proof lacks @context');
+        refuse(...specText('proof.proof-lacks-context'));
       }
       // §3.3.3 Transformation: JCS of the unsecured document
       checkSuite(proofOptions);
@@ -70,7 +70,7 @@
       // did:key resolution, then §3.3.7 Proof Verification: Ed25519 over the 64 bytes of hashData
       const method = parseDidKeyMethod(proof.verificationMethod);
       if (!(await verifySignature(hashData, proofBytes, method.publicKey))) {
-        return { verified: false, reasons: [['签名无效', 'signature invalid']] };
+        return { verified: false, reasons: [specText('proof.signature-invalid')] };
       }
       return { verified: true, reasons: [], method, publicKey: method.publicKey, created: get(proof, 'created') };
     } catch (error) {

@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { bytesEqual, canonicalize, checkNotExpired, concat, decodePublicKey, formatTimestamp, fromBundle, fromHex,
+  const { text: specText, bytesEqual, canonicalize, checkNotExpired, concat, decodePublicKey, formatTimestamp, fromBundle, fromHex,
     get, has, isInteger, isObject, isString, multibaseDecode, parseDidKeyMethod, parseTimestamp, prefixed, pyStr,
     refuse, sha256, toHex, verifySignature } = parts;
 
@@ -48,12 +48,12 @@
   }
 
   async function parseRoot(signed) {
-    if (!isObject(signed) || get(signed, '_type') !== 'root') refuse('不是 root 元数据', 'not root metadata');
+    if (!isObject(signed) || get(signed, '_type') !== 'root') refuse(...specText('root.not-root-metadata'));
     const version = field(signed, 'version', 'integer', 'root');
-    if (version < 1) refuse('root 版本必须 ≥ 1', 'root version must be at least 1');
+    if (version < 1) refuse(...specText('root.root-version-must-be-at-least-1'));
     const expires = parseTimestamp(field(signed, 'expires', 'string', 'root'));
     const rawKeys = get(signed, 'keys');
-    if (!isObject(rawKeys)) refuse('root 缺少 keys', 'root: missing keys');
+    if (!isObject(rawKeys)) refuse(...specText('root.root-missing-keys'));
     const keys = new Map();
     for (const keyid of Object.keys(rawKeys)) {
       const publicKey = decodePublicKey(field(rawKeys[keyid], 'publicKeyMultibase', 'string', `key ${keyid}`));
@@ -77,7 +77,7 @@
       roles[name] = { keyids: new Set(keyids), threshold };
     }
     const registry = get(signed, 'registry');
-    if (registry !== null && (!isString(registry) || registry === '')) refuse('root 的 registry 必须是非空字符串', 'root: registry must be a non-empty string');
+    if (registry !== null && (!isString(registry) || registry === '')) refuse(...specText('root.root-registry-must-be-a-non-empty'));
     const root = { version, expires, keys, roles, registry };
     root.logRole = has(roles, 'log') ? 'log' : 'status';
     root.roleKeys = (name) => [root.keys, root.roles[name]]; // only the role's key ids are ever used
@@ -200,14 +200,14 @@
   }
 
   function parseAuthorizations(signed) {
-    if (!isObject(signed) || get(signed, '_type') !== 'authorizations') refuse('不是机构授权元数据', 'not agency authorization metadata');
+    if (!isObject(signed) || get(signed, '_type') !== 'authorizations') refuse(...specText('authorization.not-agency-authorization-metadata'));
     const version = field(signed, 'version', 'integer', 'authorizations');
     const agencies = field(signed, 'agencies', 'array', 'authorizations').map(parseAgency);
     const platform = get(signed, 'platform') === null ? null : parseAgency(signed.platform);
     const everyone = platform === null ? agencies : [...agencies, platform];
     const ids = everyone.map((a) => a.id);
     const keys = everyone.flatMap((a) => a.keys.map((k) => toHex(k.publicKey)));
-    if (new Set(ids).size !== ids.length || new Set(keys).size !== keys.length) refuse('机构 ID 或密钥重复', 'agency id or key listed twice');
+    if (new Set(ids).size !== ids.length || new Set(keys).size !== keys.length) refuse(...specText('authorization.agency-id-or-key-listed-twice'));
     const expires = parseTimestamp(field(signed, 'expires', 'string', 'authorizations'));
     return { version, expires, agencies, platform };
   }
@@ -230,15 +230,15 @@
   /** ``_judge``: was the key of this agency authorized at ``at``? (a trusted time or not) */
   function judge(agency, key, at, trusted) {
     const reasons = [];
-    if (!(agency.accreditedFrom <= at && at < agency.accreditedUntil)) reasons.push(['该时间不在机构认可期内', "time is outside the agency's accreditation window"]);
+    if (!(agency.accreditedFrom <= at && at < agency.accreditedUntil)) reasons.push(specText('authorization.time-is-outside-the-agency-s-accreditation'));
     if (agency.state === 'suspended') {
-      if (!trusted) reasons.push(['机构已被暂停且没有可信时间', 'agency is suspended and no trusted time is available']);
-      else if (at >= agency.stateSince) reasons.push(['机构当时已被暂停', 'agency was suspended at that time']);
+      if (!trusted) reasons.push(specText('authorization.agency-is-suspended-and-no-trusted-time'));
+      else if (at >= agency.stateSince) reasons.push(specText('authorization.agency-was-suspended-at-that-time'));
     }
-    if (!(key.validFrom <= at && at < key.validUntil)) reasons.push(['该时间不在密钥有效期内', "time is outside the key's validity window"]);
+    if (!(key.validFrom <= at && at < key.validUntil)) reasons.push(specText('authorization.time-is-outside-the-key-s-validity'));
     if (key.compromisedSince !== null) {
-      if (!trusted) reasons.push(['密钥已泄露且没有可信时间', 'key is compromised and no trusted time is available']);
-      else if (at >= key.compromisedSince) reasons.push(['密钥当时已泄露', 'key was compromised at that time']);
+      if (!trusted) reasons.push(specText('authorization.key-is-compromised-and-no-trusted-time'));
+      else if (at >= key.compromisedSince) reasons.push(specText('authorization.key-was-compromised-at-that-time'));
     }
     return { authorized: reasons.length === 0, agency, key, reasons };
   }
@@ -251,8 +251,8 @@
       const key = agency.keys.find((k) => bytesEqual(k.publicKey, publicKey));
       if (key) return judge(agency, key, at, trusted);
     }
-    return { agency: null, reasons: [platformOnly ? ['密钥不是平台的签名密钥', 'key is not a signing key of the platform']
-      : ['密钥不属于任何获授权机构', 'key belongs to no authorized agency']] };
+    return { agency: null, reasons: [platformOnly ? specText('authorization.key-is-not-a-signing-key-of')
+      : specText('authorization.key-belongs-to-no-authorized-agency')] };
   }
 
   /* ---------------------------------------------------------------------------------------------
@@ -302,9 +302,9 @@
   /** A checkpoint {"_type": "checkpoint", registry, size, rootHash, issued} signed by the log role. */
   async function verifyCheckpoint(envelope, root) {
     const signed = get(envelope, 'signed');
-    if (!isObject(signed) || get(signed, '_type') !== 'checkpoint') refuse('不是日志检查点', 'not a log checkpoint');
+    if (!isObject(signed) || get(signed, '_type') !== 'checkpoint') refuse(...specText('log.not-a-log-checkpoint'));
     if (!Object.keys(signed).every((k) => ['_type', 'registry', 'size', 'rootHash', 'issued'].includes(k))) {
-      refuse('检查点含有未知字段', 'checkpoint has unknown fields');
+      refuse(...specText('log.checkpoint-has-unknown-fields'));
     }
     const checkpoint = {
       registry: get(signed, 'registry'),
@@ -324,24 +324,24 @@
     const fields = ['leaf', 'index', 'treeSize', 'auditPath', 'checkpoint'];
     if (!exactly(receipt, fields)) refuse(`发布回执必须恰好含 ${fields.join('、')}`, `receipt must have exactly ${fields.join(', ')}`);
     const leaf = receipt.leaf;
-    if (!exactly(leaf, ['digest', 'published', 'id'])) refuse('日志叶子必须恰好含 digest、published、id', 'log leaf must have exactly digest, published and id');
+    if (!exactly(leaf, ['digest', 'published', 'id'])) refuse(...specText('log.log-leaf-must-have-exactly-digest-published'));
     logHex(leaf.digest, 'digest');
-    if (!isString(leaf.id)) refuse('日志叶子的 id 必须是字符串', 'log leaf id must be a string');
+    if (!isString(leaf.id)) refuse(...specText('log.log-leaf-id-must-be-a-string'));
     const published = parseTimestamp(leaf.published);
-    if (leaf.id !== get(credential, 'id')) refuse('回执属于另一份凭证（id 不同）', 'receipt belongs to another credential (different id)');
+    if (leaf.id !== get(credential, 'id')) refuse(...specText('log.receipt-belongs-to-another-credential-different-id'));
     if (leaf.digest !== toHex(await sha256(canonicalize(credential)))) {
-      refuse('凭证在记入日志后被改动（摘要不符）', 'credential was changed after it was logged (digest differs)');
+      refuse(...specText('log.credential-was-changed-after-it-was-logged'));
     }
     const index = logInteger(receipt.index, 'index');
     const size = logInteger(receipt.treeSize, 'treeSize');
-    if (!Array.isArray(receipt.auditPath)) refuse('auditPath 必须是数组', 'auditPath must be an array');
+    if (!Array.isArray(receipt.auditPath)) refuse(...specText('log.auditpath-must-be-an-array'));
     const path = receipt.auditPath.map((node) => logHex(node, 'auditPath'));
     const checkpoint = await verifyCheckpoint(receipt.checkpoint, root);
-    if (checkpoint.size !== size) refuse('回执的树大小与检查点不符', "receipt tree size differs from the checkpoint's");
+    if (checkpoint.size !== size) refuse(...specText('log.receipt-tree-size-differs-from-the-checkpoint'));
     if (!(await verifyInclusion(index, size, await leafHash(canonicalize(leaf)), path, checkpoint.rootHash))) {
-      refuse('包含证明与签名检查点不符', 'inclusion proof does not match the signed checkpoint');
+      refuse(...specText('log.inclusion-proof-does-not-match-the-signed'));
     }
-    if (published > checkpoint.issued) refuse('发布时间晚于检查点时间', 'publication time is later than the checkpoint');
+    if (published > checkpoint.issued) refuse(...specText('log.publication-time-is-later-than-the-checkpoint'));
     return { published, index, treeSize: size, checkpoint };
   }
 
@@ -356,8 +356,7 @@
   function parseSnapshot(raw) {
     const parts = [['root', 'version', 'sha256'], ['authorizations', 'version', 'sha256'], ['checkpoint', 'size', 'rootHash']];
     if (!exactly(raw, parts.map((p) => p[0]))) {
-      refuse('状态列表缺少 snapshot（root、authorizations、checkpoint）：这是旧格式的列表，请取得当前列表',
-        'status list lacks its snapshot (root, authorizations, checkpoint): an old-format list; get the current one');
+      refuse(...specText('status-list.status-list-lacks-its-snapshot-root-authorizations'));
     }
     const snapshot = {};
     for (const [name, count, digest] of parts) {
@@ -402,7 +401,7 @@
   }
 
   function parseStatusList(signed) {
-    if (!isObject(signed) || get(signed, '_type') !== 'status') refuse('不是撤销状态列表', 'not a status list');
+    if (!isObject(signed) || get(signed, '_type') !== 'status') refuse(...specText('status-list.not-a-status-list'));
     const status = {
       version: field(signed, 'version', 'integer', 'status'),
       issued: parseTimestamp(field(signed, 'issued', 'string', 'status')),
@@ -418,12 +417,12 @@
       site: get(signed, 'site') === null ? null : field(signed, 'site', 'string', 'status'),
     };
     if (status.site !== null && !(/^https?:\/\//.test(status.site) && status.site.endsWith('/'))) {
-      refuse('状态列表的 site 必须是以 / 结尾的 http(s) 地址', 'status list: site must be an http(s) URL ending in /');
+      refuse(...specText('status-list.status-list-site-must-be-an-http'));
     }
     if (!(status.issued < status.expires && status.expires <= status.issued + MAX_VALIDITY)) {
       refuse('状态列表的有效期必须为正且不超过 31 天', 'status list validity must be positive and at most 31 days');
     }
-    if (new Set(status.entries.map((e) => e.id)).size !== status.entries.length) refuse('状态列表中有重复条目', 'status list has a duplicate entry');
+    if (new Set(status.entries.map((e) => e.id)).size !== status.entries.length) refuse(...specText('status-list.status-list-has-a-duplicate-entry'));
     return status;
   }
 
