@@ -99,7 +99,9 @@ def test_the_template_offers_the_choices_in_force(tmp_path, capsys):
     # The versions in force on 2026-05-01: the latest that started by then (read here from the files).
     rules = max((load_yaml(p)[0].data for p in (root / "rules").glob("*.yaml")),
                 key=lambda r: r["effective_from"] if r["effective_from"] <= "2026-05-01" else "")
-    factors = max((load_yaml(p)[0].data for p in (root / "factors").glob("*.yaml")),
+    # Of the registry's jurisdiction only: the sample also holds the national profile's sets, for reference.
+    jurisdiction = load_yaml(root / "registry.yaml")[0].data["jurisdiction"]
+    factors = max((d for d in (load_yaml(p)[0].data for p in (root / "factors").glob("*.yaml")) if d["jurisdiction"] == jurisdiction),
                   key=lambda f: f["valid_from"] if f["valid_from"] <= "2026-05-01" else "")
     assert lists["venue.district"] == list(rules["districts"])
     assert lists["lines.factor.key"] == [f["key"] for f in factors["factors"]]
