@@ -282,6 +282,7 @@ def test_loading_the_zip_back_gives_the_same_zip(filed, browser, base_url, tmp_p
     page = context.new_page()
     page.goto(base_url + "en/file/")
     page.wait_for_selector("#form-plan input")
+    context.set_offline(True)  # once loaded, the page needs no network: loading, totals and the download work offline
     page.set_input_files("#filing-load", str(source))
     page.wait_for_function("document.getElementById('filing-load-result').textContent.includes('loaded')")
     assert page.locator("#plan-id").input_value() == EVENT
