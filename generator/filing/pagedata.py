@@ -30,16 +30,22 @@ def plain(value: Any) -> Any:
 
 
 def page_data(reg) -> dict:
-    """The page's embedded data for the loaded registry-wide records ``reg``."""
+    """The page's embedded data for the loaded registry-wide records ``reg`` (only the rules and factor
+    sets of the registry's jurisdiction: the others are never in force for its events)."""
     from generator.scaffold.new import PUBLISHED_SCHEMAS
     from generator.site.i18n import ENUMS
 
     contents = schemas._contents()
+    jurisdiction = reg.meta.jurisdiction if reg.meta else None
+
+    def ours(record) -> bool:  # what in_force chooses from: the registry's jurisdiction's versions
+        return jurisdiction is None or record.jurisdiction == jurisdiction
+
     return {
         "schema_url": PUBLISHED_SCHEMAS,
-        "jurisdiction": reg.meta.jurisdiction if reg.meta else None,
-        "rules": [plain(r.doc.data) for r in reg.rules],
-        "factor_sets": [plain(f.doc.data) for f in reg.factor_sets],
+        "jurisdiction": jurisdiction,
+        "rules": [plain(r.doc.data) for r in reg.rules if ours(r)],
+        "factor_sets": [plain(f.doc.data) for f in reg.factor_sets if ours(f)],
         "schemas": {kind: contents[schemas.BASE_URI + (f"{kind}.schema.json")] for kind in SCHEMA_FILES},
         "labels": {kind: {pattern: list(label(kind, pattern)) for pattern in fields(kind)} for kind in RECORD_KINDS},
         "words": {k: list(v) for k, v in WORDS.items()},
