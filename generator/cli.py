@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_check(args) -> int:
+    from generator.caches import Caches
     from generator.formats import FORMATS
     from generator.incremental.check import check_incremental
 
@@ -132,19 +133,20 @@ def cmd_check(args) -> int:
         print(f"carbonreg: 找不到登记库文件夹 / no registry folder at {args.path!r}", file=sys.stderr)
         return 2
     shown = args.path.rstrip("/") or "/"
+    caches = Caches.from_environment()  # the environment is read here, where the command starts
     if args.base:
         from generator.history import GitError, check_with_base
 
         try:
             result = check_with_base(root, args.today or date.today(), shown, args.base,
-                                     review=args.format == "markdown")
+                                     review=args.format == "markdown", caches=caches)
         except GitError as exc:
             print(f"carbonreg: {exc.zh} / {exc.en}", file=sys.stderr)
             return 2
     else:
         from generator.progress import Progress
 
-        result = check_incremental(root, args.today or date.today(), shown, Progress(), jobs=os.cpu_count() or 1)
+        result = check_incremental(root, args.today or date.today(), shown, Progress(), caches, jobs=os.cpu_count() or 1)
     sys.stdout.write(FORMATS[args.format](result))
     return 1 if result.failed(args.strict) else 0
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.accounting.compute import EventAccount, compute_all
+from generator.caches import Caches
 from generator.findings import Finding, Outcome, sorted_findings
 from generator.loading.registry import load_registry
 from generator.model.records import Registry
@@ -29,26 +30,31 @@ class CheckResult(Outcome):
         return summary_counts(tuple(facts_of(e, self.accounts.get(e.rel_dir)) for e in reg.events), reg)
 
 
-def check(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET) -> CheckResult:
+def check(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET,
+          caches: Caches | None = None) -> CheckResult:
     """The findings of the event-by-event check (unchanged events come from the memo), with every
-    record loaded and accounted for the commands that use them (build, certify, publish, match)."""
+    record loaded and accounted for the commands that use them (build, certify, publish, match).
+    ``caches``: none given, those the environment names (``Caches.from_environment``)."""
     from generator.incremental.check import check_incremental
 
-    findings = check_incremental(root, today, shown_root, progress).findings
-    registry, _ = load_registry(root, shown_root)          # records, from the record cache
+    caches = Caches.from_environment() if caches is None else caches
+    findings = check_incremental(root, today, shown_root, progress, caches).findings
+    registry, _ = load_registry(root, shown_root, cache=caches.records())  # records, from the record cache
     accounts, _ = compute_all(registry, today)             # the findings of both are in `findings`
     return CheckResult(registry, accounts, findings, today)
 
 
-def check_whole(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET) -> CheckResult:
+def check_whole(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET,
+                caches: Caches | None = None) -> CheckResult:
     """The whole registry at once: the reference the event-by-event check is tested against."""
-    registry, findings = load_registry(root, shown_root, progress)  # load + validate every file
+    caches = Caches.from_environment() if caches is None else caches
+    registry, findings = load_registry(root, shown_root, progress, caches.records())  # load + validate every file
     accounts, found = compute_all(registry, today)                 # account every event exactly
     findings += found
     facts = []
     for event in registry.events:                                  # event rules, one event at a time
-        found, fact = check_event(registry, event, accounts.get(event.rel_dir), today)
+        found, fact = check_event(registry, event, accounts.get(event.rel_dir), today, caches)
         findings += found
         facts.append(fact)
-    findings += check_registry(registry, tuple(facts), today)      # registry rules over every event's facts
+    findings += check_registry(registry, tuple(facts), today, caches)    # registry rules over every event's facts
     return CheckResult(registry, accounts, tuple(sorted_findings(findings)), today)

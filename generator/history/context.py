@@ -62,7 +62,7 @@ def _shower(repo: Path):
     return show
 
 
-def read_change(registry: Path, base_ref: str) -> ChangeContext:
+def read_change(registry: Path, base_ref: str, caches) -> ChangeContext:
     repo = git.repo_root(registry.resolve())
     base = git.base_commit(repo, base_ref)
     registry_rel = Path(os.path.relpath(registry.resolve(), repo)).as_posix()
@@ -83,7 +83,7 @@ def read_change(registry: Path, base_ref: str) -> ChangeContext:
     certified = frozenset(p.event_dir for p in base_classified if p.kind == "certificate" and p.event_dir)
     with_ids = [p for p in base_classified if p.kind in ("retirement", "declaration", "revocation",
                                                         "certificate", "declaration-credential")]
-    found = _ids_by_blob(repo, [(p.kind or "", blobs[p.rel]) for p in with_ids])
+    found = _ids_by_blob(repo, [(p.kind or "", blobs[p.rel]) for p in with_ids], caches)
     base_ids: dict[tuple[str, str], set[str]] = {}
     for p in with_ids:
         for pid in found[(p.kind or "", blobs[p.rel])]:
@@ -103,16 +103,16 @@ def read_change(registry: Path, base_ref: str) -> ChangeContext:
                          {k: tuple(sorted(v)) for k, v in base_ids.items()}, head_ids, show)
 
 
-def _ids_by_blob(repo: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[PublishedId, ...]]:
+def _ids_by_blob(repo: Path, wanted: list[tuple[str, str]], caches) -> dict[tuple[str, str], tuple[PublishedId, ...]]:
     """The published ids in each (kind, blob) of the base. A blob id names its content, so the ids
     read from it are kept in the cache's memo and only blobs never seen before are read from git."""
     from generator.incremental.store import Store
-    from generator.loading.cache import code_digest, default_folder
+    from generator.loading.cache import code_digest
 
     salt = code_digest("all")
     keys = {item: hashlib.sha256(f"history-ids\0{salt}\0{item[0]}\0{item[1]}".encode()).hexdigest()
             for item in set(wanted)}
-    store = Store(default_folder())
+    store = Store(caches.folder)
     try:
         known = store.get_many(sorted(keys.values()))
         out: dict[tuple[str, str], tuple[PublishedId, ...]] = {}

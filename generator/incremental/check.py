@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from generator.accounting.compute import compute_event
+from generator.caches import Caches
 from generator.findings import Finding, Outcome, sorted_findings
+from generator.forking import fork_map
 from generator.incremental import memo
 from generator.incremental.fileids import FileIds
 from generator.incremental.listed import ListedFileIds, Listing
 from generator.incremental.store import FORMAT, Store
-from generator.loading.cache import RecordCache, code_digest, default_folder
+from generator.loading.cache import code_digest
 from generator.loading.registry import load_event, load_globals
 from generator.loading.walk import walk_event, walk_top
 from generator.model.records import Registry
@@ -58,35 +58,36 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def registry_wide(root: Path, today: date, shown_root: str, folder, ids: FileIds):
+def registry_wide(root: Path, today: date, shown_root: str, caches: Caches, ids: FileIds):
     """(layout, registry-wide records, their findings, the shared digest every event key includes):
     the code, how paths are shown, the date and every registry-wide file."""
     layout = walk_top(root, shown_root)              # registry-wide files and the event folders
-    registry, findings = load_globals(root, shown_root, layout, RecordCache(folder))  # rules, factors, agencies...
+    registry, findings = load_globals(root, shown_root, layout, caches.records())  # rules, factors, agencies...
     inputs = [(rel, id_) for rel, id_ in ids.tree(str(root), frozenset({"events", "offers"}))
               if rel.split("/", 1)[0] in EVENT_INPUTS]
     shared = _digest(FORMAT, code_digest(), shown_root, today.isoformat(), json.dumps(inputs))
     return layout, registry, [*layout.findings, *findings], shared
 
 
-def whole_rules(registry: Registry, facts: tuple[EventFacts, ...], today: date) -> list[Finding]:
+def whole_rules(registry: Registry, facts: tuple[EventFacts, ...], today: date, caches: Caches) -> list[Finding]:
     """The registry rules, once, over the facts of every event."""
-    return check_registry(registry, facts, today)
+    return check_registry(registry, facts, today, caches)
 
 
 def check_incremental(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET,
-                      cache_folder: Path | None | str = "default", jobs: int = 1,
+                      caches: Caches | None = None, jobs: int = 1,
                       listing: Listing | None = None, only=None) -> IncrementalResult:
     """``listing``: every file of the registry as git lists it (``check --base``), so unchanged files
     are not stat-ed one by one; the ids, keys and findings are the same as without it.
     ``only(rel)``: check only the event folders it accepts (a build shard); the registry-wide rules
-    over every event are then left to whoever merges the shards (:func:`whole_rules`)."""
+    over every event are then left to whoever merges the shards (:func:`whole_rules`).
+    ``caches``: none given, those the environment names (``Caches.from_environment``)."""
     shown_root = str(root) if shown_root is None else shown_root
-    folder = default_folder() if cache_folder == "default" else None if cache_folder is None else Path(cache_folder)
-    store = Store(folder)
+    caches = Caches.from_environment() if caches is None else caches
+    store = Store(caches.folder)
     try:
         ids = FileIds(root, store) if listing is None else ListedFileIds(root, store, listing)
-        layout, registry, findings, shared = registry_wide(root, today, shown_root, folder, ids)
+        layout, registry, findings, shared = registry_wide(root, today, shown_root, caches, ids)
         chosen = [(f"events/{year}/{name}", (year, name, path)) for year, name, path in layout.event_dirs]
         if only is not None:
             chosen = [(rel, where) for rel, where in chosen if only(rel)]
@@ -96,7 +97,7 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
         keys = [_digest(shared, rel, json.dumps(ids.tree(str(path)))) for rel, (_, _, path) in chosen]
         known = store.get_many(keys)
         todo = [(i, where) for i, (where, key) in enumerate(zip(wheres, keys)) if key not in known]
-        checked = _check_events(registry, root, shown_root, today, folder, todo, jobs, progress)
+        checked = _check_events(registry, root, shown_root, today, caches, todo, jobs, progress)
         all_facts: list[EventFacts] = []
         fresh: list[tuple[str, dict]] = []
         memos: dict[str, object] = {}
@@ -112,58 +113,35 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
         store.put_many(fresh)
         ids.save()
         if only is None:
-            findings.extend(whole_rules(registry, tuple(all_facts), today))
+            findings.extend(whole_rules(registry, tuple(all_facts), today, caches))
         return IncrementalResult(registry, tuple(all_facts), tuple(sorted_findings(findings)), today,
                                  len(rels) - len(fresh), dict(zip(rels, keys)), layout, shared=shared, memos=memos)
     finally:
         store.close()
 
 
-MIN_EVENTS_PER_JOB = 50  # below this, starting processes costs more than it saves
-_SHARED: dict = {}
-
-
-def _check_events(registry, root, shown_root, today, folder, todo: list, jobs: int, progress) -> dict[int, dict]:
+def _check_events(registry, root, shown_root, today, caches, todo: list, jobs: int, progress) -> dict[int, dict]:
     """The memo value (findings and facts, as JSON) of each event to check, by position; events are
-    independent, so they are checked on ``jobs`` processes (forked: the registry-wide records are shared)."""
-    args = (registry, root, shown_root, today, folder)
-    jobs = max(1, min(jobs, len(todo) // MIN_EVENTS_PER_JOB, os.cpu_count() or 1))
-    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        out = {}
-        for done, item in enumerate(todo, 1):
-            progress.tick(done, len(todo), "检查 / checking")
-            out.update(_check_chunk(args, [item]))
-        return out
-    _SHARED["args"] = args
-    chunks = [todo[i::jobs * 4] for i in range(jobs * 4)]
-    out = {}
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for done, part in enumerate(pool.imap_unordered(_check_shared, chunks), 1):
-                progress.tick(done, len(chunks), "检查 / checking")
-                out.update(part)
-    finally:
-        _SHARED.clear()
+    independent, so they are checked on ``jobs`` processes (``generator.forking``: the registry-wide
+    records are shared, not copied)."""
+    out: dict[int, dict] = {}
+    for part in fork_map(_check_chunk, (registry, root, shown_root, today, caches), todo, jobs, progress, "检查 / checking"):
+        out.update(part)
     return out
 
 
-def _check_shared(chunk: list) -> dict[int, dict]:
-    return _check_chunk(_SHARED["args"], chunk)
+def _check_chunk(shared, chunk: list) -> dict[int, dict]:
+    registry, root, shown_root, today, caches = shared
+    return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, caches), root) for i, where in chunk}
 
 
-def _check_chunk(args, chunk: list) -> dict[int, dict]:
-    registry, root, shown_root, today, folder = args
-    cache = RecordCache(folder)
-    return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, cache), root) for i, where in chunk}
-
-
-def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, cache) -> tuple[list[Finding], EventFacts]:
+def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, caches: Caches) -> tuple[list[Finding], EventFacts]:
     """Walk, load, account and check one event alone (the registry-wide parts are left to the whole run)."""
     year, name, path = where
     files, strays = walk_event(path, root, shown_root)
-    event, findings = load_event(root, shown_root, year, name, path, files, cache)
+    event, findings = load_event(root, shown_root, year, name, path, files, caches.records())
     findings = [*strays, *findings]
     account, found = compute_event(registry, event, today)
     findings.extend(found)
-    found, facts = check_event(registry, event, account, today)
+    found, facts = check_event(registry, event, account, today, caches)
     return [*findings, *found], facts

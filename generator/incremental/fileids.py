@@ -34,7 +34,7 @@ def sha256_of(path) -> str:
 
 
 class Digests:
-    """SHA-256 of files for one process, each read once per file version: a digest is reused only
+    """SHA-256 of files for one run (``Caches.digests``), each read once per file version: a digest is reused only
     while the file's size, modification time, inode and change time are unchanged, and never
     remembered for a file changed in the last two seconds (``RACY_NS``)."""
 
@@ -51,15 +51,6 @@ class Digests:
         if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
             self._known[key] = (sig, sha)
         return sha
-
-
-# The digests of this process (rules and publishing ask for the same files several times a check).
-DIGESTS = Digests()
-
-
-def file_sha256(path) -> str:
-    """SHA-256 of a regular file, guarded as :class:`Digests` says."""
-    return DIGESTS.sha256(path)
 
 
 def digests_of(path, size: int) -> tuple[str, str | None]:

@@ -4,8 +4,7 @@ An entry is keyed by SHA-256 over: the cache format, a digest of the code and sc
 it, the record kind, the path shown in findings and the file's bytes. So a changed file, schema or
 loader simply misses. Each entry carries the SHA-256 of its own payload; an entry that does not match
 (corrupted, truncated, edited) is removed and rebuilt, never trusted. Entries are JSON (never pickle),
-written atomically. Location: ``$CARBONREG_CACHE`` (``off`` disables it), else
-``$XDG_CACHE_HOME/carbonreg`` or ``~/.cache/carbonreg``."""
+written atomically. Where they live is decided once per run (``generator.caches.Caches``)."""
 from __future__ import annotations
 
 import functools
@@ -69,16 +68,6 @@ def code_digest(kind: str = "all") -> str:
             version = "-"
         digest.update(f"\0{library}={version}".encode())
     return digest.hexdigest()
-
-
-def default_folder() -> Path | None:
-    setting = os.environ.get("CARBONREG_CACHE")
-    if setting == "off":
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "carbonreg"
 
 
 def _encode(value: Any) -> Any:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.findings import Finding, Location, error
-from generator.loading.cache import RecordCache, default_folder
+from generator.loading.cache import RecordCache
 from generator.loading.document import Document
 from generator.loading.signed import load_signed, load_trust
 from generator.loading.walk import RegistryFile, walk
@@ -53,11 +53,13 @@ def _relocate(path: Path, shown: str) -> tuple[dict, dict]:
     return (doc.values or {}, doc.keys or {}) if doc is not None else ({}, {})
 
 
-def load_registry(root: Path, shown_root: str | None = None, progress: Progress = QUIET) -> tuple[Registry, list[Finding]]:
+def load_registry(root: Path, shown_root: str | None = None, progress: Progress = QUIET,
+                  cache: RecordCache | None = None) -> tuple[Registry, list[Finding]]:
+    """Every record of the registry; ``cache``: the record cache (none: every file parsed)."""
     shown_root = str(root) if shown_root is None else shown_root
     layout = walk(root, shown_root)
     findings: list[Finding] = list(layout.findings)
-    cache = RecordCache(default_folder())
+    cache = cache if cache is not None else RecordCache(None)
     registry, found = load_globals(root, shown_root, layout, cache)
     findings.extend(found)
     by_event = files_by_event(layout)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.accounting.compute import EventAccount
-from generator.incremental.fileids import file_sha256
+from generator.incremental.fileids import sha256_of
 from generator.model.records import Event
 
 
@@ -23,7 +23,7 @@ def evidence(registry_root: Path, event: Event) -> list[dict[str, str]]:
     files = [event.dir / "plan.yaml", event.dir / "report.yaml"]
     files += [event.dir / "retirements" / f"{r.id}.yaml" for r in event.retirements]
     files += [event.dir / att.path for _, att in event.attachments()]
-    return [{"path": f.relative_to(registry_root).as_posix(), "sha256": file_sha256(f)} for f in files if f.is_file()]
+    return [{"path": f.relative_to(registry_root).as_posix(), "sha256": sha256_of(f)} for f in files if f.is_file()]
 
 
 def event_subject(event: Event, account: EventAccount) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Callable, Iterator
 
 from generator.accounting.compute import EventAccount
+from generator.caches import Caches
 from generator.findings import Finding
 from generator.model.records import Event, Registry
 from generator.rules import (
@@ -91,19 +92,20 @@ REGISTRY_RULES: tuple[RegistryRule, ...] = (
 )
 
 
-def check_event(registry: Registry, event: Event, account: EventAccount | None, today: date) -> tuple[list[Finding], EventFacts]:
+def check_event(registry: Registry, event: Event, account: EventAccount | None, today: date,
+                caches: Caches) -> tuple[list[Finding], EventFacts]:
     """The event rules over one event (follow-on findings of an unreadable file settled), and the
     facts the registry rules read of it."""
-    ctx = EventContext.of(registry, event, account, today)
+    ctx = EventContext.of(registry, event, account, today, caches)
     findings: list[Finding] = []
     for rule in EVENT_RULES:
         findings.extend(rule(ctx))
     return consequences.settle(findings, ctx.registry.events, registry.shown_root), facts_of(event, account)
 
 
-def check_registry(registry: Registry, facts: tuple[EventFacts, ...], today: date) -> list[Finding]:
+def check_registry(registry: Registry, facts: tuple[EventFacts, ...], today: date, caches: Caches) -> list[Finding]:
     """The registry rules, once, over the registry-wide records and every event's facts."""
-    ctx = RegistryContext.of(registry, facts, today)
+    ctx = RegistryContext.of(registry, facts, today, caches)
     findings: list[Finding] = []
     for rule in REGISTRY_RULES:
         findings.extend(rule(ctx))

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from generator.documents.kinds import ACCEPTED, content_matches, kind_of
 from generator.findings import error
-from generator.incremental.fileids import file_sha256
 from generator.loading.safefile import open_regular, special_kind
 from generator.rules.context import EventContext
 
@@ -69,7 +68,7 @@ def attachments_safe_and_intact(ctx: EventContext):
             try:
                 size = target.stat().st_size
                 head = _head(target) if size <= MAX_ATTACHMENT_BYTES else b""
-                actual = file_sha256(target) if size <= MAX_ATTACHMENT_BYTES else ""
+                actual = ctx.caches.sha256(target) if size <= MAX_ATTACHMENT_BYTES else ""
             except OSError as exc:
                 yield error("R602", where, f"附件 {att.path!r} 无法读取（{exc.strerror or exc}）",
                             f"attachment {att.path!r} cannot be read ({exc.strerror or exc})")

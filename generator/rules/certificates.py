@@ -9,7 +9,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from generator.findings import Location, error, warning
-from generator.incremental.fileids import file_sha256
 from generator.rules.context import EventContext
 
 
@@ -36,14 +35,13 @@ def credentials_verify(ctx: EventContext):
             yield error("C101", _where(ctx, event, name), "登记库没有 trust/1.root.json，无法核验签名文件",
                         "the registry has no trust/1.root.json, so signed files cannot be verified")
         return
-    from generator.loading.cache import DerivedCache, default_folder
     from generator.publishing.bundles import bundle_for
     from generator.publishing.files import dump_json
 
     at = datetime(ctx.today.year, ctx.today.month, ctx.today.day, 23, 59, 59, tzinfo=timezone.utc)
     revoked_ids = {f"urn:carbonreg:{r.target_kind}:{r.target_id}" for r in ctx.registry.revocations}
     stale = False
-    cache = DerivedCache(default_folder(), "verdicts")
+    cache = ctx.caches.derived("verdicts")
     root = dump_json(trust.root_chain[0])
     for event, _, name, doc in docs:
         where = _where(ctx, event, name)
@@ -100,7 +98,7 @@ def evidence_unchanged(ctx: EventContext):
                             f"evidence {rel} bound by the signed file does not exist")
                 continue
             try:
-                actual = file_sha256(path)
+                actual = ctx.caches.sha256(path)
             except OSError:  # a link, FIFO or device: never read (see loading/safefile.py)
                 yield error("C102", _where(ctx, event, name), f"签名文件绑定的证据 {rel} 不是普通文件",
                             f"evidence {rel} bound by the signed file is not a regular file")

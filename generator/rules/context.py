@@ -7,13 +7,15 @@
   the events' records.
 
 Every check, the whole-registry one and the event-by-event one, runs the event rules once per event
-and then the registry rules once over every event's facts: one path, so both give the same findings."""
+and then the registry rules once over every event's facts: one path, so both give the same findings.
+Both contexts carry the run's caches (``generator.caches.Caches``): no rule reads the environment."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.accounting.compute import EventAccount
+from generator.caches import Caches
 from generator.model.records import Event, Registry
 from generator.rules.facts import EventFacts
 
@@ -25,10 +27,11 @@ class EventContext:
     registry: Registry
     account: EventAccount | None  # None: the event has no valid plan (nothing was accounted)
     today: date
+    caches: Caches
 
     @classmethod
-    def of(cls, registry: Registry, event: Event, account: EventAccount | None, today: date) -> EventContext:
-        return cls(replace(registry, events=(event,)), account, today)
+    def of(cls, registry: Registry, event: Event, account: EventAccount | None, today: date, caches: Caches) -> EventContext:
+        return cls(replace(registry, events=(event,)), account, today, caches)
 
     @property
     def event(self) -> Event:
@@ -47,7 +50,8 @@ class RegistryContext:
     registry: Registry
     facts: tuple[EventFacts, ...]  # every event's facts, in folder order
     today: date
+    caches: Caches
 
     @classmethod
-    def of(cls, registry: Registry, facts: tuple[EventFacts, ...], today: date) -> RegistryContext:
-        return cls(replace(registry, events=()), facts, today)
+    def of(cls, registry: Registry, facts: tuple[EventFacts, ...], today: date, caches: Caches) -> RegistryContext:
+        return cls(replace(registry, events=()), facts, today, caches)

@@ -86,11 +86,9 @@ def scan_attachment(path: Path, kind: str) -> dict:
 def attachment_content(ctx: EventContext):
     """P101-P107 and R608 for every attachment whose kind the registry accepts (R606 refuses the rest)."""
     from generator.documents.kinds import kind_of
-    from generator.incremental.fileids import file_sha256
-    from generator.loading.cache import DerivedCache, default_folder
     from generator.rules.attachments import attachment_problem
 
-    cache = DerivedCache(default_folder(), "personal-data")
+    cache = ctx.caches.derived("personal-data")
     root = ctx.registry.shown_root.rstrip("/")
     event = ctx.event
     for rec, att in event.attachments():
@@ -99,7 +97,7 @@ def attachment_content(ctx: EventContext):
             continue
         path = event.dir / att.path
         try:
-            key = cache.key("personal-data", kind, file_sha256(path))
+            key = cache.key("personal-data", kind, ctx.caches.sha256(path))
         except OSError:
             continue  # R602 says why
         result = cache.get_or_compute(key, functools.partial(scan_attachment, path, kind))

@@ -5,7 +5,6 @@ import functools
 import re
 
 from generator.findings import Location, error
-from generator.incremental.fileids import file_sha256
 from generator.loading.safefile import read_regular
 from generator.rules.context import EventContext, RegistryContext
 from generator.rules.files import regular_files, shown
@@ -35,14 +34,12 @@ def _scan_file(path) -> list[list]:
 
 def no_secrets(ctx: EventContext | RegistryContext):
     """R901/R902, as an event rule (the event's folder) and as a registry rule (everything else)."""
-    from generator.loading.cache import DerivedCache, default_folder
-
-    cache = DerivedCache(default_folder(), "secrets")
+    cache = ctx.caches.derived("secrets")
     for path in regular_files(ctx):
         try:
             if path.stat().st_size > MAX_SCAN_BYTES:
                 continue
-            key = cache.key("secrets", file_sha256(path))
+            key = cache.key("secrets", ctx.caches.sha256(path))
         except OSError:
             continue
         hits = cache.get_or_compute(key, functools.partial(_scan_file, path))

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from generator.caches import Caches
 from generator.findings import Finding
 from generator.incremental.check import check_incremental
-from generator.loading.cache import default_folder
 from generator.progress import QUIET, Progress
 from generator.site import datasets, docs, opendata, pages, units
 from generator.site.model import site_model
@@ -58,18 +58,20 @@ def stager(timings: dict[str, float], progress: Progress):
 
 
 def build(registry: Path, out: Path, today: date, epoch: int | None = None, shown_root: str | None = None,
-          search: bool = True, progress: Progress = QUIET, jobs: int = 1) -> BuildReport:
+          search: bool = True, progress: Progress = QUIET, jobs: int = 1, caches: Caches | None = None) -> BuildReport:
+    """``caches``: none given, those the environment names (``Caches.from_environment``)."""
+    caches = Caches.from_environment() if caches is None else caches
     timings: dict[str, float] = {}
     stage = stager(timings, progress)
     epoch, stamp = source_date(epoch, today)
     shown_root = str(registry) if shown_root is None else shown_root
-    result = stage("check", lambda: check_incremental(registry, today, shown_root, progress, jobs=jobs))  # findings, memo keys
+    result = stage("check", lambda: check_incremental(registry, today, shown_root, progress, caches, jobs=jobs))  # findings, memo keys
     if result.errors:
         raise BuildRefused(result)
     reg = result.registry                                                  # registry-wide records only
     site = Staging(out)                                                     # pages go to disk as written
     try:
-        job = unit_job(reg, registry, shown_root, today, stamp, site)
+        job = unit_job(reg, registry, shown_root, today, stamp, site, caches)
         built = stage("events", units.build_units, job, _event_inputs(registry, shown_root, result), jobs)
         site.count(built.files, built.bytes)
         site_wide(site, reg, [s for _, s in built.summaries], stamp, today, epoch, search, stage)
@@ -80,10 +82,10 @@ def build(registry: Path, out: Path, today: date, epoch: int | None = None, show
     return BuildReport(out, site.files, site.bytes, timings, tuple(result.findings), built.reused)
 
 
-def unit_job(reg, registry: Path, shown_root: str, today: date, stamp: str, site: Staging) -> UnitJob:
+def unit_job(reg, registry: Path, shown_root: str, today: date, stamp: str, site: Staging, caches: Caches) -> UnitJob:
     base_url = reg.meta.base_url if reg.meta else None
     return UnitJob(reg, registry, shown_root, today, stamp, base_url, site.target, site.previous,
-                   default_folder(), units.salt(stamp, [o.id for o in reg.offers]))
+                   caches, units.salt(stamp, [o.id for o in reg.offers]))
 
 
 def site_wide(site: Staging, reg, summaries: list, stamp: str, today: date, epoch: int, search: bool, stage) -> None:

@@ -6,6 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from generator.caches import Caches
 from generator.formats.text import finding_line
 from generator.progress import Progress
 from generator.site.build import BuildRefused, build
@@ -25,16 +26,17 @@ def run_build(registry: str, out: str, today: date, timings: bool = False, searc
         return 2
     epoch_text = os.environ.get("SOURCE_DATE_EPOCH")
     epoch = int(epoch_text) if epoch_text and epoch_text.isdigit() else None
+    caches = Caches.from_environment()  # the environment is read here, where the command starts
     shown = registry.rstrip("/") or "/"
     try:
         if shard is not None:
             report = shards.build_shard(root, Path(out), today, shards.parse_shard(shard), epoch, shown,
-                                        progress=Progress(), jobs=jobs)
+                                        progress=Progress(), jobs=jobs, caches=caches)
         elif merge:
             report = shards.merge_parts(root, [Path(p) for p in merge], Path(out), today, epoch, shown,
-                                        search=search, progress=Progress())
+                                        search=search, progress=Progress(), caches=caches)
         else:
-            report = build(root, Path(out), today, epoch, shown, search=search, progress=Progress(), jobs=jobs)
+            report = build(root, Path(out), today, epoch, shown, search=search, progress=Progress(), jobs=jobs, caches=caches)
     except BuildRefused as exc:
         for f in exc.result.findings:
             print(finding_line(f), file=sys.stderr)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from generator.caches import Caches
 from generator.site.charts import chart
 from generator.site.i18n import LANGS, enum_label, label
 from generator.site.model import SiteEvent, SiteModel
@@ -92,12 +93,13 @@ def _attachments(e: SiteEvent):
     return [att for _, att in e.event.attachments()]
 
 
-def event_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator[Page]:
+def event_pages(model: SiteModel, base_url: str | None, caches: Caches, events=None) -> Iterator[Page]:
+    qrs = caches.derived("qr")
     for e in model.events if events is None else events:
         atts = _attachments(e)
         for lang in LANGS:
             public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + e.path
-            qr = qr_svg(public, label("qr", lang)) if base_url else ""
+            qr = qr_svg(public, label("qr", lang), qrs) if base_url else ""
             ctx = dict(e=e, model=model, scope_of=_scope_of(e, lang), attachments=atts,
                        revocations=model.revocations_of(e.id))
             name = e.plan.name.zh if lang == "zh" else e.plan.name.en
@@ -133,10 +135,11 @@ def agencies(model: SiteModel) -> Iterator[Page]:
                                                   search_title=label("agencies", lang))
 
 
-def credential_pages(model: SiteModel, base_url: str | None, events=None) -> Iterator[Page]:
+def credential_pages(model: SiteModel, base_url: str | None, caches: Caches, events=None) -> Iterator[Page]:
     """A printable page per certificate and per published declaration, with the bundle and its PDF
     (which embeds the bundle, see ``pdf/certificate.py``) to download.
     Not search results: the event's page carries the same name, number and statement, and comes first."""
+    qrs = caches.derived("qr")
     for e in model.events if events is None else events:
         for view in (e.certificate, e.declaration_vc):
             if view is None:
@@ -148,7 +151,7 @@ def credential_pages(model: SiteModel, base_url: str | None, events=None) -> Ite
             yield f"{e.path}{view.kind}.pdf", certificate_pdf(view, f"{site}{path}" if site else None, site, revoked)
             for lang in LANGS:
                 public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + path
-                qr = qr_svg(public, label("qr", lang)) if base_url else ""
+                qr = qr_svg(public, label("qr", lang), qrs) if base_url else ""
                 yield out_path(lang, path), render("credential.html", lang, path,
                                                    title=f"{label(view.kind, lang)} {view.number}", e=e, c=view,
                                                    qr=qr, revocations=revoked, page_url=public if base_url else None)

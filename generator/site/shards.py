@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.caches import Caches
 from generator.findings import sorted_findings
 from generator.incremental import memo
 from generator.incremental.check import IncrementalResult, check_incremental, registry_wide, whole_rules
 from generator.incremental.fileids import FileIds
 from generator.incremental.store import Store
-from generator.loading.cache import default_folder
 from generator.progress import QUIET, Progress
 from generator.site import units
 from generator.site.build import BuildRefused, BuildReport, _event_inputs, site_wide, source_date, stager, unit_job
@@ -64,19 +64,21 @@ def shard_of(rel: str, n: int) -> int:
 
 
 def build_shard(registry: Path, out: Path, today: date, shard: Shard, epoch: int | None = None,
-                shown_root: str | None = None, progress: Progress = QUIET, jobs: int = 1) -> BuildReport:
+                shown_root: str | None = None, progress: Progress = QUIET, jobs: int = 1,
+                caches: Caches | None = None) -> BuildReport:
     """Check and build the units of shard ``shard.k`` of ``shard.n`` into ``out`` (a part)."""
+    caches = Caches.from_environment() if caches is None else caches
     timings: dict[str, float] = {}
     stage = stager(timings, progress)
     epoch, stamp = source_date(epoch, today)
     shown_root = str(registry) if shown_root is None else shown_root
-    result = stage("check", lambda: check_incremental(registry, today, shown_root, progress, jobs=jobs,
+    result = stage("check", lambda: check_incremental(registry, today, shown_root, progress, caches, jobs=jobs,
                                                       only=lambda rel: shard_of(rel, shard.n) == shard.k))
     if result.errors:
         raise BuildRefused(result)
     site = Staging(out)
     try:
-        job = unit_job(result.registry, registry, shown_root, today, stamp, site)
+        job = unit_job(result.registry, registry, shown_root, today, stamp, site, caches)
         inputs = _event_inputs(registry, shown_root, result)
         built = stage("events", units.build_units, job, inputs, jobs)
         site.count(built.files, built.bytes)
@@ -94,17 +96,18 @@ def build_shard(registry: Path, out: Path, today: date, shard: Shard, epoch: int
 
 
 def merge_parts(registry: Path, parts: list[Path], out: Path, today: date, epoch: int | None = None,
-                shown_root: str | None = None, search: bool = True, progress: Progress = QUIET) -> BuildReport:
+                shown_root: str | None = None, search: bool = True, progress: Progress = QUIET,
+                caches: Caches | None = None) -> BuildReport:
     """The site from every part of a sharded build (see the module docstring)."""
+    caches = Caches.from_environment() if caches is None else caches
     timings: dict[str, float] = {}
     stage = stager(timings, progress)
     epoch, stamp = source_date(epoch, today)
     shown_root = str(registry) if shown_root is None else shown_root
     manifests = [_read_manifest(p) for p in parts]
-    folder = default_folder()
-    store = Store(folder)
+    store = Store(caches.folder)
     try:
-        layout, reg, findings, shared = registry_wide(registry, today, shown_root, folder, FileIds(registry, store))
+        layout, reg, findings, shared = registry_wide(registry, today, shown_root, caches, FileIds(registry, store))
     finally:
         store.close()
     events = _check_parts(parts, manifests, layout, shared, today, stamp, epoch)
@@ -113,7 +116,7 @@ def merge_parts(registry: Path, parts: list[Path], out: Path, today: date, epoch
         found, fact = memo.decode(value, registry)
         findings.extend(found)
         facts.append(fact)
-    findings.extend(whole_rules(reg, tuple(facts), today))
+    findings.extend(whole_rules(reg, tuple(facts), today, caches))
     result = IncrementalResult(reg, tuple(facts), tuple(sorted_findings(findings)), today, 0, layout=layout, shared=shared)
     if result.errors:
         raise BuildRefused(result)

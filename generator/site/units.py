@@ -11,7 +11,6 @@ Units are independent, so they are built on several cores; each worker loads its
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import stat as statmod
 from dataclasses import dataclass, field
@@ -19,9 +18,11 @@ from datetime import date
 from pathlib import Path
 
 from generator.accounting.compute import compute_event
+from generator.caches import Caches
+from generator.forking import fork_map
 from generator.incremental.fileids import sha256_of
 from generator.incremental.store import Store
-from generator.loading.cache import RecordCache, code_digest
+from generator.loading.cache import code_digest
 from generator.loading.registry import load_event
 from generator.loading.walk import walk_event
 from generator.model.records import Registry
@@ -29,8 +30,6 @@ from generator.site import opendata, pages
 from generator.site.model import event_matches, site_event, site_model
 from generator.site.render import THEME_DIR
 from generator.site.summary import summarize
-
-MIN_EVENTS_PER_JOB = 50  # below this, starting processes costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class UnitJob:
     base_url: str | None
     target: Path  # the staging folder
     previous: Path | None  # the site published before, to link unchanged files from
-    cache_folder: Path | None
+    caches: Caches  # the run's caches (record cache, QR codes, unit memo)
     salt: str  # theme, offers and stamp: what a unit depends on beyond the event memo key
 
 
@@ -79,25 +78,14 @@ def unit_key(job: UnitJob, event_key: str) -> str:
 
 def build_units(job: UnitJob, events: list, jobs: int, progress=None) -> UnitResult:
     """``events``: (position, year, name, folder, event memo key) for every event folder."""
-    jobs = max(1, min(jobs, len(events) // MIN_EVENTS_PER_JOB, os.cpu_count() or 1))
-    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        result = _run(job, events)
-    else:
-        chunks = [events[i::jobs * 4] for i in range(jobs * 4)]
-        _SHARED["job"] = job
-        try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                parts = pool.map(_run_shared, chunks)
-        finally:
-            _SHARED.clear()
-        result = UnitResult([], fresh=[])
-        for part in parts:
-            result.summaries += part.summaries
-            result.files += part.files
-            result.bytes += part.bytes
-            result.reused += part.reused
-            result.fresh += part.fresh
-    store = Store(job.cache_folder)
+    result = UnitResult([], fresh=[])
+    for part in fork_map(_run, job, events, jobs):  # on several processes (generator/forking.py)
+        result.summaries += part.summaries
+        result.files += part.files
+        result.bytes += part.bytes
+        result.reused += part.reused
+        result.fresh += part.fresh
+    store = Store(job.caches.folder)
     try:
         store.put_many(result.fresh)
     finally:
@@ -106,16 +94,9 @@ def build_units(job: UnitJob, events: list, jobs: int, progress=None) -> UnitRes
     return result
 
 
-_SHARED: dict = {}
-
-
-def _run_shared(events: list) -> UnitResult:
-    return _run(_SHARED["job"], events)
-
-
 def _run(job: UnitJob, events: list) -> UnitResult:
-    store = Store(job.cache_folder)
-    cache = RecordCache(job.cache_folder)
+    store = Store(job.caches.folder)
+    cache = job.caches.records()
     out = UnitResult([], fresh=[])
     try:
         keys = {position: unit_key(job, ekey) for position, *_, ekey in events}
@@ -146,7 +127,7 @@ def _build(job: UnitJob, year, name, path, cache, out: UnitResult):
         return None, []
     model = site_model(job.registry, [se], job.stamp, job.today, event_matches(job.registry, se, job.today))
     written = []
-    for rel, data in unit_files(model, se, job.base_url):
+    for rel, data in unit_files(model, se, job.base_url, job.caches):
         target = job.target / rel
         out.folder(target.parent)
         target.write_bytes(data)
@@ -162,10 +143,10 @@ def _rows(se) -> dict:
     return {"index": rows.pop("index"), "rows": rows}
 
 
-def unit_files(model, se, base_url: str | None):
+def unit_files(model, se, base_url: str | None, caches: Caches):
     """Every file of one event's unit, each once."""
-    yield from pages.event_pages(model, base_url)
-    yield from pages.credential_pages(model, base_url)
+    yield from pages.event_pages(model, base_url, caches)
+    yield from pages.credential_pages(model, base_url, caches)
     yield opendata.event_file(se)
     for _, att in se.event.attachments():
         yield f"{se.path}{att.path}", (se.event.dir / att.path).read_bytes()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from history_gitkit import FESTIVAL, FORUM, TODAY
 
+from generator.caches import Caches
 from generator.findings import sorted_findings
 from generator.history import check_change, check_with_base, git_listing
 from generator.incremental.check import check_incremental
@@ -46,7 +47,7 @@ def test_same_keys_and_findings_as_the_full_scan(repo, tmp_path, monkeypatch):
     check_incremental(registry, DAY, "registry")  # the memo a build of the base branch leaves (CI cache)
     _change(repo)
     with_git = check_with_base(registry, DAY, "registry", "main")
-    scanned = check_incremental(registry, DAY, "registry", cache_folder=tmp_path / "other-cache")
+    scanned = check_incremental(registry, DAY, "registry", caches=Caches(tmp_path / "other-cache"))
     assert with_git.keys == scanned.keys
     whole = check_whole(registry, DAY, "registry")
     reference = sorted_findings([*whole.findings, *check_change(registry, "main")])

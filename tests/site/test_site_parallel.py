@@ -4,8 +4,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from generator import forking
+from generator.caches import Caches
 from generator.demo.generate import DEMO_TODAY, generate
-from generator.site import units
 from generator.site.build import build
 
 
@@ -18,10 +19,10 @@ def _tree(site: Path) -> dict[str, str]:
 def test_parallel_rendering_is_identical(tmp_path, monkeypatch):
     registry = tmp_path / "registry"
     generate(registry, 24, "parallel")
-    monkeypatch.setattr(units, "MIN_EVENTS_PER_JOB", 4)  # force workers on a small registry
-    monkeypatch.setenv("CARBONREG_CACHE", str(tmp_path / "cache-one"))
-    one = build(registry, tmp_path / "one", DEMO_TODAY, epoch=1764000000, search=False, jobs=1)
-    monkeypatch.setenv("CARBONREG_CACHE", str(tmp_path / "cache-two"))
-    two = build(registry, tmp_path / "two", DEMO_TODAY, epoch=1764000000, search=False, jobs=2)
+    monkeypatch.setattr(forking, "MIN_ITEMS_PER_JOB", 4)  # force workers on a small registry
+    one = build(registry, tmp_path / "one", DEMO_TODAY, epoch=1764000000, search=False, jobs=1,
+                caches=Caches(tmp_path / "cache-one"))
+    two = build(registry, tmp_path / "two", DEMO_TODAY, epoch=1764000000, search=False, jobs=2,
+                caches=Caches(tmp_path / "cache-two"))
     assert one.files == two.files > 100
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")

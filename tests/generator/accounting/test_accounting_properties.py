@@ -10,6 +10,7 @@ from gentestkit import MARATHON, SAMPLE, TODAY
 from hypothesis import given, settings, strategies as st
 
 from generator.accounting.compute import compute_event, whole_tonnes_needed
+from generator.caches import Caches
 from generator.loading.document import Document
 from generator.loading.registry import load_registry
 from generator.model.records import PHASES, Declaration, EmissionLine, FactorChoice, Report, Retirement, SerialBlock, Text
@@ -156,6 +157,6 @@ def test_rounding_never_lets_a_short_declaration_pass(emitted, retired, scope):
                        ("r-1",) if retired else ("r-missing",), Document("declaration.yaml", {}))
     event = replace(event, declaration=decl)
     registry = replace(_registry(), events=(event,))
-    found = list(declarations.declaration_covered(EventContext.of(registry, event, acc, TODAY)))
+    found = list(declarations.declaration_covered(EventContext.of(registry, event, acc, TODAY, Caches(None))))
     fires = any(f.code == "R701" for f in found)
     assert fires == (retired < _ceil(emitted))

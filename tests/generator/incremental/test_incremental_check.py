@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from gentestkit import SAMPLE, SHOWN, TODAY, edit
 
+from generator.caches import Caches
 from generator.demo import DEMO_TODAY, generate
 from generator.incremental.check import check_incremental
 from generator.pipeline import check_whole as check
@@ -39,9 +40,9 @@ def _events(root: Path) -> list[Path]:
 
 def test_sample_registry_same_findings_cold_warm_and_without_cache(reg, tmp_path):
     full = check(reg, TODAY, SHOWN)
-    cold = check_incremental(reg, TODAY, SHOWN, cache_folder=tmp_path / "cache")
-    warm = check_incremental(reg, TODAY, SHOWN, cache_folder=tmp_path / "cache")
-    off = check_incremental(reg, TODAY, SHOWN, cache_folder=None)
+    cold = check_incremental(reg, TODAY, SHOWN, caches=Caches(tmp_path / "cache"))
+    warm = check_incremental(reg, TODAY, SHOWN, caches=Caches(tmp_path / "cache"))
+    off = check_incremental(reg, TODAY, SHOWN, caches=Caches(None))
     for result in (cold, warm, off):
         _same(full, result)
     assert cold.reused == 0 and off.reused == 0
@@ -53,12 +54,12 @@ def test_cross_event_conflicts_are_found_from_memo_facts(demo, tmp_path):
     of them taken from the memo; an offer reusing a retirement id (O106); a notice naming an unknown event."""
     root = _copy(demo, tmp_path)
     cache = tmp_path / "cache"
-    check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)  # memo of the clean registry
+    check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache))  # memo of the clean registry
     with_retirements = [e for e in _events(root) if any((e / "retirements").glob("*.yaml"))]
     source, target = with_retirements[0], with_retirements[1]
     ret = sorted((source / "retirements").glob("*.yaml"))[0]
     shutil.copy(ret, target / "retirements" / ret.name)
-    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache))
     assert inc.reused == len(_events(root)) - 1  # only the event given the copy was checked again
     assert {"R105", "R510"} <= {f.code for f in inc.findings}
     _same(check(root, DEMO_TODAY, SHOWN), inc)
@@ -68,7 +69,7 @@ def test_cross_event_conflicts_are_found_from_memo_facts(demo, tmp_path):
     offer = root / "offers" / sample_offer.name
     shutil.copy(sample_offer, offer)
     edit(offer, f"id: {offer.stem}", f"id: {ret.stem}")
-    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache))
     assert inc.reused == len(_events(root)) and "O106" in {f.code for f in inc.findings}
     _same(check(root, DEMO_TODAY, SHOWN), inc)
     notice = sorted((root / "revocations").glob("*.yaml"))
@@ -78,7 +79,7 @@ def test_cross_event_conflicts_are_found_from_memo_facts(demo, tmp_path):
         event_line = next(line for line in text.splitlines() if line.strip().startswith("event:"))
         edit(notice[0], event_line, event_line.split(":")[0] + ": 2099-no-such-event-00000")
     full = check(root, DEMO_TODAY, SHOWN)
-    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache))
     _same(full, inc)
     codes = {f.code for f in inc.findings}
     assert {"R105", "R510", "O106", "R950"} <= codes
@@ -88,19 +89,19 @@ def test_one_edited_event_is_checked_again_and_global_change_rechecks_all(demo, 
     root = _copy(demo, tmp_path)
     cache = tmp_path / "cache"
     n = len(_events(root))
-    assert check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache).reused == 0
+    assert check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache)).reused == 0
     plan = _events(root)[3] / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("name:", "name:", 1) + "\nbogus_field: 1\n", encoding="utf-8")
-    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache))
     assert inc.reused == n - 1
     _same(check(root, DEMO_TODAY, SHOWN), inc)
     assert any(f.code.startswith("S") and "plan.yaml" in f.location.path for f in inc.findings)
     rules = sorted((root / "rules").glob("*.yaml"))[0]
     rules.write_text(rules.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n", encoding="utf-8")
-    assert check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache).reused == 0
+    assert check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache)).reused == 0
     # Another reference date changes deadlines: nothing is reused either.
-    assert check_incremental(root, DEMO_TODAY.replace(year=DEMO_TODAY.year + 1), SHOWN, cache_folder=cache).reused == 0
+    assert check_incremental(root, DEMO_TODAY.replace(year=DEMO_TODAY.year + 1), SHOWN, caches=Caches(cache)).reused == 0
 
 
 def test_same_size_same_mtime_edit_is_still_seen(demo, tmp_path):
@@ -110,13 +111,13 @@ def test_same_size_same_mtime_edit_is_still_seen(demo, tmp_path):
     plan = _events(root)[0] / "plan.yaml"
     old = os.stat(plan)
     os.utime(plan, ns=(old.st_atime_ns, old.st_mtime_ns - 10_000_000_000))  # make it old: not racy
-    check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache))
     before = os.stat(plan)
     data = plan.read_bytes()
     i = data.index(b"name:")
     plan.write_bytes(data[:i] + b"nAme:" + data[i + 5:])  # same size, breaks the schema
     os.utime(plan, ns=(before.st_atime_ns, before.st_mtime_ns))
-    inc = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    inc = check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache))
     assert inc.errors > 0 and inc.reused == len(_events(root)) - 1
     _same(check(root, DEMO_TODAY, SHOWN), inc)
 
@@ -124,12 +125,12 @@ def test_same_size_same_mtime_edit_is_still_seen(demo, tmp_path):
 def test_a_corrupted_memo_row_is_recomputed_not_trusted(demo, tmp_path):
     root = _copy(demo, tmp_path)
     cache = tmp_path / "cache"
-    first = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    first = check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache))
     db = sqlite3.connect(cache / "state.sqlite")
     db.execute("UPDATE memo SET value = replace(value, '\"findings\":[', '\"findings\":[[\"X999\",\"error\",[\"forged\",1,1],\"x\",\"x\",[]],') ")
     db.commit()
     db.close()
-    again = check_incremental(root, DEMO_TODAY, SHOWN, cache_folder=cache)
+    again = check_incremental(root, DEMO_TODAY, SHOWN, caches=Caches(cache))
     assert again.reused == 0
     assert "X999" not in {f.code for f in again.findings}
     _same(first, again)
@@ -141,7 +142,7 @@ def test_an_unreadable_state_database_only_costs_time(reg, tmp_path):
     cache.mkdir()
     (cache / "state.sqlite").write_bytes(b"this is not a database" * 100)
     full = check(reg, TODAY, SHOWN)
-    inc = check_incremental(reg, TODAY, SHOWN, cache_folder=cache)
+    inc = check_incremental(reg, TODAY, SHOWN, caches=Caches(cache))
     _same(full, inc)
     assert inc.reused == 0
 
@@ -154,13 +155,13 @@ def test_memo_from_another_checkout_points_into_this_one(tmp_path):
 
     cache = tmp_path / "cache"
     first = _copy(SAMPLE, tmp_path / "first")
-    check_incremental(first, TODAY, SHOWN, cache_folder=cache)
+    check_incremental(first, TODAY, SHOWN, caches=Caches(cache))
     shutil.rmtree(first)
     second = _copy(SAMPLE, tmp_path / "second")
     salon = second / SALON / "retirements" / "css-2026-ccer-001.yaml"
     edit(salon, "prefix: CCER-310000-2024-0112", "prefix: CCER-310000-2024-0087")
     edit(salon, 'first: "000000501", last: "000000502"', 'first: "000000001", last: "000000002"')
-    result = check_incremental(second, TODAY, SHOWN, cache_folder=cache)
+    result = check_incremental(second, TODAY, SHOWN, caches=Caches(cache))
     assert result.reused == 6
     marathon = second / MARATHON / "retirements" / "pjm-2026-ccer-001.yaml"
     r510 = [f.location for f in result.findings if f.code == "R510" and f.location.path.endswith("pjm-2026-ccer-001.yaml")]

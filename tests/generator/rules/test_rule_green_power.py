@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gentestkit import FORUM, SALON, SHOWN, TODAY, assert_at, codes, column_of, edit, line_of, only, run, with_code
 
+from generator.caches import Caches
 from generator.incremental.check import check_incremental
 from generator.pipeline import check_whole
 
@@ -56,9 +57,9 @@ def test_r511_same_certificate_in_two_events_both_located(reg: Path):
 
 def test_r511_found_alike_by_the_whole_and_the_incremental_check(reg: Path, tmp_path: Path):
     cache = tmp_path / "cache"
-    check_incremental(reg, TODAY, SHOWN, cache_folder=cache)  # the forum's facts come from its memo below
+    check_incremental(reg, TODAY, SHOWN, caches=Caches(cache))  # the forum's facts come from its memo below
     _salon_green_line(reg, ID)
-    inc = check_incremental(reg, TODAY, SHOWN, cache_folder=cache)
+    inc = check_incremental(reg, TODAY, SHOWN, caches=Caches(cache))
     whole = check_whole(reg, TODAY, SHOWN)
     assert inc.reused >= 1
     assert [(f.code, f.location, f.related) for f in inc.findings] == [(f.code, f.location, f.related) for f in whole.findings]

@@ -7,6 +7,7 @@ from pathlib import Path
 from gentestkit import MARATHON, SALON, TODAY, assert_at, codes, edit, line_of, run, shown, with_code
 from hypothesis import given, settings, strategies as st
 
+from generator.caches import Caches
 from generator.loading.document import Document
 from generator.model.records import Event, Registry, Retirement, SerialBlock
 from generator.rules import serials
@@ -96,7 +97,7 @@ def _ret(rid: str, blocks: list[tuple[str, int, int]], registry: str = "national
 
 def _ctx(retirements: list[Retirement]) -> RegistryContext:
     event = Event("2025-e", "2025", "events/2025/2025-e", Path("."), None, None, tuple(retirements), None, True)
-    return RegistryContext.of(Registry(Path("."), ".", None, (), (), {}, ()), (facts_of(event, None),), TODAY)
+    return RegistryContext.of(Registry(Path("."), ".", None, (), (), {}, ()), (facts_of(event, None),), TODAY, Caches(None))
 
 
 def test_twenty_thousand_blocks_with_one_planted_overlap():
