@@ -48,11 +48,7 @@ def _row(category, scope, estimate, actual) -> Row:
 
 
 def _scope_of(account: EventAccount, category: str) -> str | None:
-    rules = account.rules
-    if rules is None:
-        return None
-    return ("basic" if category in rules.basic_categories
-            else "extended" if category in rules.extended_categories else None)
+    return account.rules.scope_of(category) if account.rules is not None else None
 
 
 def estimate_vs_actual(account: EventAccount, has_report: bool) -> Comparison:

@@ -176,10 +176,7 @@ def compute_line(doc: Document, at: tuple, line: EmissionLine, rules: Rules | No
     tco2e = amount * value * funit.to_tonnes
     exact = (Fraction(line.amount) * exact_ratio(line.unit, funit.per, line.density) * Fraction(value)
              * Fraction(funit.to_tonnes))
-    scope = None
-    if rules is not None:
-        scope = ("basic" if line.category in rules.basic_categories
-                 else "extended" if line.category in rules.extended_categories else None)
+    scope = rules.scope_of(line.category) if rules is not None else None
     steps = [how] if how else []
     steps.append(f"{amount.normalize():f} {funit.per} × {value} {unit} = {tco2e.normalize():f} tCO2e")
     return LineResult(line, scope, value, unit, origin, key, amount, tco2e, "; ".join(steps), exact), []

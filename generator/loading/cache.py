@@ -30,7 +30,7 @@ SOURCES = {
     "records": ("generator/loading", "generator/validation", "generator/findings.py", "schemas/v1"),
     "secrets": ("generator/rules/secrets.py", "signing/secretscan.py", "generator/findings.py"),
     "personal-data": ("generator/rules/personal.py", "generator/privacy", "generator/documents", "generator/loading/safefile.py"),
-    "verdicts": ("signing", "generator/publishing"),
+    "verdicts": ("signing", "generator/publishing", "generator/model/bundles.py"),
     "qr": ("generator/site/qr.py",),
 }
 LIBRARIES = {

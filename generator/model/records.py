@@ -328,6 +328,11 @@ class Rules:
     # Data quality: "required" (every report line states activity.source, R406) or "optional" (versions before).
     activity_source: str = "optional"
 
+    def scope_of(self, category: str) -> str | None:
+        """"basic" or "extended" for a category these rules put in that scope, else None: the one
+        place a line's scope is decided (accounting's ``LineResult.scope``, the pages' labels)."""
+        return "basic" if category in self.basic_categories else "extended" if category in self.extended_categories else None
+
     @property
     def required_categories(self) -> frozenset[str]:
         """The categories the required scope consists of (basic, or basic and extended for full)."""
@@ -417,7 +422,7 @@ class TrustDocuments:
     @functools.cached_property
     def bundle_trust_json(self) -> str:
         """The "trust" part every credential bundle of this registry holds, as its bundle text has it."""
-        from generator.publishing.bundles import nested_json
+        from generator.model.bundles import nested_json
         from signing.bundle import make_bundle
 
         assert self.authorizations is not None, "a bundle needs the registry's authorizations document"

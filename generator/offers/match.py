@@ -47,7 +47,7 @@ class Match:
 
     @property
     def shortfall(self) -> int:
-        return max(0, self.needed - self.retired)
+        return remaining(self.needed, self.retired)
 
     @property
     def available(self) -> int:
@@ -76,9 +76,14 @@ class Match:
             return sum((c.cost for c in self.candidates), Decimal(0))
 
 
+def remaining(needed: int, retired: int) -> int:
+    """Whole tonnes still to retire: what is needed minus what is retired, never negative."""
+    return max(0, needed - retired)
+
+
 def shortfall(account: EventAccount, scope: str) -> int:
     """Whole tonnes still to retire for ``scope`` ("basic" or "full"), never negative."""
-    return max(0, account.needed(scope) - account.retired)
+    return remaining(account.needed(scope), account.retired)
 
 
 def usable(offer: Offer, rules: Rules | None) -> bool:
@@ -110,13 +115,14 @@ def allocate(needed: int, quantities: list[int]) -> list[int]:
 
 def match_offers(offers, rules: Rules | None, needed: int, retired: int, as_of: date,
                  event_id: str = "", scope: str = "full") -> Match:
-    if needed - retired <= 0:  # nothing is short: no offer is needed
+    short = remaining(needed, retired)
+    if short == 0:  # nothing is short: no offer is needed
         return Match(event_id, scope, as_of, needed, retired, ())
     if rules is None:  # no rules in force: no offer is usable
         return Match(event_id, scope, as_of, needed, retired, ())
     eligible = [o for o in offers if o.valid_on(as_of) and usable(o, rules)]
     ranked = sorted(((o, rules.offsets[o.kind].quality) for o in eligible), key=lambda x: rank_key(*x))
-    gives = allocate(max(0, needed - retired), [o.quantity_available for o, _ in ranked])
+    gives = allocate(short, [o.quantity_available for o, _ in ranked])
     candidates = tuple(Candidate(o, q, g) for (o, q), g in zip(ranked, gives))
     return Match(event_id, scope, as_of, needed, retired, candidates)
 

@@ -1,21 +1,17 @@
 """Atomic file writes and strict JSON reads for registry documents."""
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from generator.errors import CarbonregError
+from generator.model.bundles import dump_json  # noqa: F401 - the JSON text of signed files, re-exported for publishing
 
 
 class WriteRefused(CarbonregError):
     pass
-
-
-def dump_json(obj: Any) -> bytes:
-    return (json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def write_atomic(path: Path, data: bytes, *, replace: bool) -> Path:

@@ -4,12 +4,12 @@ the generator)."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 
 def totals_problems(registry: Path, subject: dict, today: date) -> list[tuple[str, str]]:
     """(zh, en) for each signed total that differs from what the registry computes."""
+    from generator.accounting.signed_totals import differing_totals
     from generator.pipeline import check
 
     result = check(registry, today)
@@ -19,22 +19,8 @@ def totals_problems(registry: Path, subject: dict, today: date) -> list[tuple[st
         return [(f"登记库中没有活动 {event_id}", f"the registry has no event {event_id}")]
     account = match[0][1]
     assert account is not None  # checked above
-    scope = subject.get("scope")
-    expected = {"emissions.basic": account.basic, "emissions.extended": account.extended,
-                "emissions.total": account.total, "offsets.retired": Decimal(account.retired)}
-    if scope in ("basic", "full"):
-        expected["offsets.needed"] = Decimal(account.needed(scope))
-    problems = []
-    for name, computed in expected.items():
-        section, key = name.split(".")
-        try:
-            signed = Decimal(str(subject.get(section, {}).get(key)))
-        except (InvalidOperation, ValueError):
-            signed = None
-        if signed != computed:
-            problems.append((f"签名的 {name} 为 {subject.get(section, {}).get(key)}，登记库计算为 {computed}",
-                             f"signed {name} is {subject.get(section, {}).get(key)}, the registry computes {computed}"))
-    return problems
+    return [(f"签名的 {name} 为 {signed}，登记库计算为 {computed}", f"signed {name} is {signed}, the registry computes {computed}")
+            for name, signed, computed in differing_totals(subject, account)]
 
 
 def _check_totals(args, verdict, code: int) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import hashlib
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from generator.accounting.signed_totals import differing_totals
 from generator.findings import Location, error, warning
 from generator.rules.context import EventContext
 
@@ -35,8 +35,7 @@ def credentials_verify(ctx: EventContext):
             yield error("C101", _where(ctx, event, name), "登记库没有 trust/1.root.json，无法核验签名文件",
                         "the registry has no trust/1.root.json, so signed files cannot be verified")
         return
-    from generator.publishing.bundles import bundle_for
-    from generator.publishing.files import dump_json
+    from generator.model.bundles import bundle_for, dump_json
 
     at = datetime(ctx.today.year, ctx.today.month, ctx.today.day, 23, 59, 59, tzinfo=timezone.utc)
     revoked_ids = {f"urn:carbonreg:{r.target_kind}:{r.target_id}" for r in ctx.registry.revocations}
@@ -111,13 +110,6 @@ def evidence_unchanged(ctx: EventContext):
                             "are never edited, corrections are new records")
 
 
-def _dec(value) -> Decimal | None:
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
-
-
 def totals_match(ctx: EventContext):
     """C103: the signed totals equal what the registry computes now."""
     for event, account, name, doc in _signed_documents(ctx):
@@ -128,17 +120,7 @@ def totals_match(ctx: EventContext):
             yield error("C104", _where(ctx, event, name), "签名文件所述活动与所在文件夹不符",
                         "the signed file names another event than its folder")
             continue
-        emissions = subject.get("emissions", {})
-        offsets = subject.get("offsets", {})
-        scope = subject.get("scope")
-        pairs = [("emissions.basic", emissions.get("basic"), account.basic),
-                 ("emissions.extended", emissions.get("extended"), account.extended),
-                 ("emissions.total", emissions.get("total"), account.total),
-                 ("offsets.retired", offsets.get("retired"), account.retired)]
-        if scope in ("basic", "full"):
-            pairs.append(("offsets.needed", offsets.get("needed"), account.needed(scope)))
-        for field, signed, computed in pairs:
-            if _dec(signed) != Decimal(computed):
-                yield error("C103", _where(ctx, event, name),
-                            f"签名文件中 {field} 为 {signed}，登记库计算为 {computed}",
-                            f"the signed {field} is {signed}, the registry computes {computed}")
+        for field, signed, computed in differing_totals(subject, account):
+            yield error("C103", _where(ctx, event, name),
+                        f"签名文件中 {field} 为 {signed}，登记库计算为 {computed}",
+                        f"the signed {field} is {signed}, the registry computes {computed}")

@@ -34,10 +34,12 @@ def records_dated_sensibly(ctx: EventContext):
             yield error("R303", plan.doc.at("expected_neutral_by"),
                         f"预期实现碳中和日期 {plan.expected_neutral_by} 早于活动结束 {plan.end}",
                         f"expected neutrality date {plan.expected_neutral_by} is before the event ends ({plan.end})")
-        elif account and account.deadline and plan.expected_neutral_by > account.deadline:
+        elif account and account.deadline and account.rules and plan.expected_neutral_by > account.deadline:
+            months = account.rules.deadline_months  # the deadline is data of the rules in force
             yield warning("R303", plan.doc.at("expected_neutral_by"),
-                          f"预期实现碳中和日期 {plan.expected_neutral_by} 晚于期限 {account.deadline}（第十二条：结束后一年内）",
-                          f"expected neutrality date {plan.expected_neutral_by} is after the deadline {account.deadline} (Art. 12: within one year of the end)")
+                          f"预期实现碳中和日期 {plan.expected_neutral_by} 晚于期限 {account.deadline}（第十二条：活动结束后 {months} 个月内）",
+                          f"expected neutrality date {plan.expected_neutral_by} is after the deadline {account.deadline} "
+                          f"(Art. 12: within {months} months of the end)")
         for ret in event.retirements:
             if ret.retired_on > today:
                 yield error("R304", ret.doc.at("retired_on"),

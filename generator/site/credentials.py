@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.publishing.bundles import bundle_bytes
+from generator.model.bundles import bundle_bytes
 
 # Art. 15 showcase: the published formula (weights sum to 1).
 W_SCOPE, W_OFFSET, W_SUPPORT = Decimal("0.4"), Decimal("0.3"), Decimal("0.3")

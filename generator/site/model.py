@@ -61,6 +61,13 @@ class SiteEvent:
         """Intensity and data quality (accounting/indicators.py), computed once per event."""
         return indicators(self.account, self.plan.attendance)
 
+    @property
+    def shortfall(self) -> dict[str, int]:
+        """Whole tonnes still to retire per scope (basic, full), as offer matching computes it."""
+        from generator.offers.match import SCOPES, shortfall
+
+        return {scope: shortfall(self.account, scope) for scope in SCOPES}
+
 
 @dataclass(frozen=True)
 class YearStats:

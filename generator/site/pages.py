@@ -66,18 +66,19 @@ def pager_numbers(page: int, pages: int) -> list[int | None]:
     return out
 
 
-def _scope_of(e: SiteEvent, lang: str):
-    rules = e.account.rules
+def _scope_label(lang: str):
+    """The label of a scope as the accounting decided it (``LineResult.scope``, ``Rules.scope_of``)."""
+    def scope_label(scope: str | None) -> str:
+        return label(f"{scope}_scope", lang) if scope in ("basic", "extended") else "—"
+    return scope_label
 
-    def scope_of(category: str) -> str:
-        if rules is None:
-            return "—"
-        if category in rules.basic_categories:
-            return label("basic_scope", lang)
-        if category in rules.extended_categories:
-            return label("extended_scope", lang)
-        return "—"
-    return scope_of
+
+def _category_scopes(e: SiteEvent) -> dict[str, str | None]:
+    """The scope of each category the event's rules place in one (``Rules.scope_of`` decides)."""
+    rules = e.account.rules
+    if rules is None:
+        return {}
+    return {category: rules.scope_of(category) for category in sorted(rules.basic_categories | rules.extended_categories)}
 
 
 def _event_charts(e: SiteEvent, lang: str) -> dict:
@@ -100,7 +101,7 @@ def event_pages(model: SiteModel, base_url: str | None, caches: Caches, events=N
         for lang in LANGS:
             public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + e.path
             qr = qr_svg(public, label("qr", lang), qrs) if base_url else ""
-            ctx = dict(e=e, model=model, scope_of=_scope_of(e, lang), attachments=atts,
+            ctx = dict(e=e, model=model, scope_label=_scope_label(lang), category_scopes=_category_scopes(e), attachments=atts,
                        revocations=model.revocations_of(e.id))
             name = e.plan.name.zh if lang == "zh" else e.plan.name.en
             yield out_path(lang, e.path), render("event.html", lang, e.path, title=name, qr=qr,

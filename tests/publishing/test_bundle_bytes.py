@@ -5,9 +5,8 @@ from datetime import date
 
 from samplekit import pristine_sample  # the sample as test data, not the working tree's registry/
 
+from generator.model.bundles import bundle_bytes, bundle_for, dump_json
 from generator.pipeline import check_whole
-from generator.publishing.bundles import bundle_bytes, bundle_for
-from generator.publishing.files import dump_json
 
 SAMPLE = pristine_sample()
 

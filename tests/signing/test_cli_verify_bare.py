@@ -33,7 +33,7 @@ def run(capsys, *args):
 def _site_bundle(registry: Path, credential_path: Path, tmp_path: Path) -> Path:
     """The bundle the site ships for this credential, made by the site's own code."""
     from generator.loading.signed import load_trust
-    from generator.publishing.bundles import bundle_bytes
+    from generator.model.bundles import bundle_bytes
 
     trust, findings = load_trust(registry / "trust", "trust")
     assert trust is not None, findings

@@ -53,3 +53,15 @@ def test_r306_declaration_before_a_retirement_it_relies_on(reg: Path):
     f = only(run(reg), "R306")
     assert_at(f, f"{MARATHON}/declaration.yaml", line_of(decl, "declared_on:"))
     assert "2026-02-10" in f.en
+
+
+def test_r303_names_the_deadline_the_rules_set(reg: Path):
+    """The neutrality deadline is data (deadline_months_after_end), so the message says what the
+    rules in force say: here 6 months (the marathon ended 2025-11-16, so the deadline is 2026-05-16)."""
+    edit(reg / "rules/shanghai-2025.yaml", "deadline_months_after_end: 12", "deadline_months_after_end: 6")
+    plan = reg / MARATHON / "plan.yaml"
+    edit(plan, "expected_neutral_by: 2026-03-31", "expected_neutral_by: 2026-05-17")
+    [f] = [f for f in with_code(run(reg), "R303") if f.location.path.endswith(f"{MARATHON}/plan.yaml")]
+    assert f.severity.value == "warning" and "2026-05-16" in f.en
+    assert "within 6 months of the end" in f.en and "活动结束后 6 个月内" in f.zh
+    assert "one year" not in f.en

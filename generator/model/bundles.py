@@ -1,9 +1,17 @@
-"""Assemble the downloadable ``certificate.json`` bundle from a registry's signed documents."""
+"""Assemble the downloadable ``certificate.json`` bundle from a registry's signed documents, and the
+JSON text of signed files and bundles (``dump_json``). Part of the model: the check (C101), the site
+and publishing all read bundles, and none of them has to import another for it."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from generator.model.records import TrustDocuments
+
+
+def dump_json(obj: Any) -> bytes:
+    """The JSON text of a signed file or bundle: sorted keys, two-space indent, UTF-8, final newline."""
+    return (json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def bundle_for(trust: TrustDocuments, credential: dict) -> dict:
