@@ -10,6 +10,7 @@ from generator.site.model import SiteEvent, SiteModel
 from generator.site.pdf.certificate import certificate_pdf
 from generator.site.qr import qr_svg
 from generator.site.render import THEME_DIR, render
+from generator.site.search import name_tokens
 
 PAGE_SIZE = 50
 
@@ -106,7 +107,8 @@ def event_pages(model: SiteModel, base_url: str | None, caches: Caches, events=N
             name = e.plan.name.zh if lang == "zh" else e.plan.name.en
             yield out_path(lang, e.path), render("event.html", lang, e.path, title=name, qr=qr,
                                                  charts=_event_charts(e, lang), page_url=public if base_url else "",
-                                                 search_title=f"{name} · {label('event', lang)}", **ctx)
+                                                 search_title=f"{name} · {label('event', lang)}",
+                                                 search_name=name_tokens(name), **ctx)
             if e.event.report is not None:
                 path = e.path + "report/"
                 yield out_path(lang, path), render("report.html", lang, path,

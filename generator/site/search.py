@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from importlib import metadata
 from pathlib import Path
 
@@ -34,6 +35,27 @@ _LANG_PREFIXES = ("", "en/")  # zh pages at the root, en pages under en/ (site/i
 # it, one bundle per event year keeps each run's memory bounded (about 70 KB per page was measured:
 # 3.2 GB at 10,000 events), so about 1.4 GB for the largest run at this size.
 MAX_PAGES_ONE_BUNDLE = 20_000
+
+
+# The Han characters (CJK unified ideographs, extensions A to F, compatibility ideographs). The same
+# ranges are written in site/theme/assets/search.js: both sides must cut a name the same way.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_NAME_TOKEN = re.compile(f"[{_HAN}]|(?:(?![{_HAN}])[^\\W_])+")
+
+
+def name_tokens(name: str) -> str:
+    """An event name cut as the search page cuts a query for it: every Han character a word of its
+    own, every run of other letters and digits a word, the rest (spaces, punctuation) dropped;
+    "" for a name without Han characters.
+
+    Pagefind cuts Chinese at index time with jieba and a query in the browser with Intl.Segmenter,
+    and the two disagree ("滨江" indexed, "滨" + "江" searched: the query finds nothing). An event page
+    carries its name cut this way in a hidden, weighted block, and the search page turns a query
+    that is (a part of) an event name into the same words as an exact phrase, so the name finds its
+    page whatever either segmenter does."""
+    text = unicodedata.normalize("NFKC", name)
+    words = _NAME_TOKEN.findall(text)
+    return " ".join(words) if any(re.fullmatch(f"[{_HAN}]", w) for w in words) else ""
 
 
 class SearchIndexError(Exception):

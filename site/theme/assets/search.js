@@ -4,6 +4,14 @@
 // so one search covers every page.
 // A query arrives as ?q= (the home page's search box, or a link from the other language's search);
 // the link to the other language's search carries the query along.
+//
+// Event names in Chinese: Pagefind cuts Chinese with jieba when it indexes and with the browser's
+// Intl.Segmenter when it searches, and the two disagree (滨江 indexed, 滨 + 江 searched), so typing an
+// event's name could find nothing. Each event page also carries its name cut into single Han
+// characters and runs of letters or digits (a hidden weighted block, generator/site/search.py
+// name_tokens). A query that is an event's whole name, or three or more Han characters of one name
+// in a row, is searched as that exact phrase of words; names come from data/events-index.json (the
+// events list's index). Any other query goes to Pagefind as typed.
 window.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var box = document.getElementById("search");
@@ -21,10 +29,48 @@ window.addEventListener("DOMContentLoaded", function () {
     if (input && !input.getAttribute("aria-label")) input.setAttribute("aria-label", document.querySelector("h1").textContent);
     return input;
   }
+  // Keep these ranges equal to _HAN in generator/site/search.py.
+  var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";
+  var TOKEN = new RegExp("[" + HAN + "]|(?:(?![" + HAN + "])[\\p{L}\\p{N}])+", "gu");
+  var ONE_HAN = new RegExp("^[" + HAN + "]$", "u");
+  function words(text) { return (text.normalize("NFKC").toLowerCase().match(TOKEN) || []); }
+  var names = [];  // each event name of this page's language as "\u0001word\u0001word\u0001"
+  function joined(list) { return "\u0001" + list.join("\u0001") + "\u0001"; }
+  function asNamePhrase(term) {
+    var w = words(term), han = w.filter(function (x) { return ONE_HAN.test(x); }).length;
+    if (!han) return term.normalize("NFKC");  // full-width letters and digits, as a Chinese IME types them
+    var q = joined(w);
+    for (var i = 0; i < names.length; i++) {
+      if (names[i] === q || (han >= 3 && names[i].indexOf(q) >= 0)) return '"' + w.join(" ") + '"';
+    }
+    return term;
+  }
+  // The hidden block of name words opens an event page's text: the excerpt shown is the text after
+  // it (Pagefind's excerpt around a match there would be those spaced-out characters).
+  function esc(text) { return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
+  function dropNameWords(html, nameWords) {
+    var plain = html.replace(/<\/?mark>/g, ""), w = nameWords.split(" ");
+    for (var k = 0; k < w.length; k++) {
+      var tail = w.slice(k).join(" ");
+      if (plain.indexOf(tail) === 0) return plain.slice(tail.length).replace(/^[.\s]+/, "");
+    }
+    return html;
+  }
+  function tidy(result) {
+    var nw = result.meta && result.meta.name_words, text = result.content || "";
+    if (!nw) return result;
+    if (text.indexOf(nw) === 0) {
+      var rest = text.slice(nw.length).replace(/^[.\s]+/, "");
+      result.excerpt = esc(rest.length > 120 ? rest.slice(0, 120) + "…" : rest);
+    }
+    (result.sub_results || []).forEach(function (s) { if (s.excerpt) s.excerpt = dropNameWords(s.excerpt, nw); });
+    return result;
+  }
   function start(bundles) {
     var ui = new PagefindUI({
       element: "#search", showSubResults: true, showImages: false, resetStyles: false,
       translations: { placeholder: box.dataset.placeholder },
+      processTerm: asNamePhrase, processResult: tidy,
       mergeIndex: bundles.map(function (n) { return { bundlePath: new URL(n, root).pathname }; })
     });
     if (!name() && window.MutationObserver) {
@@ -41,8 +87,17 @@ window.addEventListener("DOMContentLoaded", function () {
       try { history.replaceState(null, "", ev.target.value ? "?q=" + encodeURIComponent(ev.target.value) : location.pathname); } catch (e) { /* file:// */ }
     }
   });
-  fetch(new URL("carbonreg-bundles.json", main))
+  var lang = document.documentElement.lang === "en" ? "en" : "zh";
+  var eventNames = fetch(new URL("data/events-index.json", root))
+    .then(function (r) { return r.ok ? r.json() : {}; })
+    .then(function (index) {
+      var col = Array.isArray(index.fields) ? index.fields.indexOf(lang) : -1;
+      if (col < 0 || !Array.isArray(index.events)) return;
+      index.events.forEach(function (row) { if (typeof row[col] === "string") names.push(joined(words(row[col]))); });
+    }, function () { /* no names: queries go to Pagefind as typed */ });
+  var bundleList = fetch(new URL("carbonreg-bundles.json", main))
     .then(function (r) { return r.ok ? r.json() : []; })
-    .then(function (names) { start(Array.isArray(names) ? names.filter(function (n) { return /^pagefind-\d{4}\/$/.test(n); }) : []); },
-          function () { start([]); });
+    .then(function (list) { return Array.isArray(list) ? list.filter(function (n) { return /^pagefind-\d{4}\/$/.test(n); }) : []; },
+          function () { return []; });
+  Promise.all([bundleList, eventNames]).then(function (done) { start(done[0]); });
 });
