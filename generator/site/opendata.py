@@ -13,7 +13,7 @@ from generator.site.model import SiteEvent, SiteModel
 from generator.validation.schemas import SCHEMA_DIR
 
 Page = tuple[str, bytes]
-SCHEMA_VERSION = "1.2"  # of every export; what may change within a major version: site/docs/docs/data.md
+SCHEMA_VERSION = "2.0"  # of every export; what may change within a major version, and the changelog: site/docs/docs/data.md
 CSV_COLUMNS = {
     "events.csv": ["id", "name_zh", "name_en", "kind", "start", "end", "district", "basic_tco2e", "extended_tco2e",
                    "total_tco2e", "needed_basic", "needed_full", "retired", "level", "status", "deadline",

@@ -76,5 +76,10 @@ def test_every_export_carries_schema_version(site):
             rows = list(csv.DictReader(f))
         versions |= {r["schema_version"] for r in rows}
     catalog = json.loads((data / "catalog.jsonld").read_text(encoding="utf-8"))
-    assert versions == {catalog["owl:versionInfo"]}
-    assert (site.root / "docs" / "data" / "index.html").is_file()   # the written compatibility policy
+    # The events index became an object (it was a list of objects): a change the policy allows only
+    # with a new major version, so the exports are 2.0, and the policy's changelog says why.
+    assert versions == {catalog["owl:versionInfo"]} == {"2.0"}
+    assert isinstance(json.loads((data / "events-index.json").read_text(encoding="utf-8")), dict)
+    for policy in (site.root / "docs" / "data" / "index.html", site.root / "en" / "docs" / "data" / "index.html"):
+        text = policy.read_text(encoding="utf-8")
+        assert "<strong>2.0</strong>" in text and "events-index.json" in text, policy
