@@ -2,6 +2,7 @@
 Debian's Chromium driven by Playwright (never a downloaded browser)."""
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +14,7 @@ import pytest
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from sitetestkit import CHROMIUM, CHROMIUM_ARGS, TODAY, build_ok, copy_registry, serve  # noqa: E402
+from sitetestkit import CHROMIUM, CHROMIUM_ARGS, TODAY, build_ok, copy_registry, demo_events, serve  # noqa: E402
 
 
 def pytest_configure(config):
@@ -123,13 +124,19 @@ def open_page(browser):
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> BuiltSite:
-    """A 300-event demo registry (``carbonreg demo --events 300 --seed 3``) built once, with search."""
+    """A demo registry (``carbonreg demo --events 300 --seed 3``) built once, with search.
+
+    ``CARBONREG_SITE_DEMO_DIR=DIR`` keeps the registry and the site in DIR/registry and DIR/_site and
+    reuses them when they are there (for the opt-in large run: generating 3,000 events takes long)."""
     from generator.demo.generate import DEMO_TODAY, generate
 
-    base = tmp_path_factory.mktemp("demo-site")
-    registry = base / "registry"
-    generate(registry, 300, 3)
-    out = build_ok(registry, base / "_site", today=DEMO_TODAY.isoformat())
+    kept = os.environ.get("CARBONREG_SITE_DEMO_DIR")
+    base = Path(kept) if kept else tmp_path_factory.mktemp("demo-site")
+    registry, out = base / "registry", base / "_site"
+    if not (kept and registry.is_dir()):
+        generate(registry, demo_events(), 3)
+    if not (kept and out.exists()):
+        build_ok(registry, out, today=DEMO_TODAY.isoformat())
     return BuiltSite(registry, out)
 
 

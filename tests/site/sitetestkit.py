@@ -25,6 +25,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def demo_events() -> int:
+    """Events in the demo site: 300 in CI; a larger run is opt-in (``CARBONREG_SITE_DEMO_EVENTS=3000``:
+    about 20 minutes to generate and 10 to build on two loaded cores; bench/README.md has its numbers)."""
+    return int(os.environ.get("CARBONREG_SITE_DEMO_EVENTS", "300"))
+
+
 def copy_registry(dest: Path) -> Path:
     shutil.copytree(SAMPLE, dest)
     return dest

@@ -130,6 +130,20 @@ def test_a_chinese_name_is_found_whatever_the_browser_segmenter(site, base_url, 
         assert title == f"{row['name_zh']} · 活动", (row["name_zh"], titles[:3])
 
 
+def test_a_name_typed_into_the_box_finds_its_page_and_english_never_loads_the_names(site, base_url, open_page):
+    w = open_page()
+    page = w.page
+    page.goto(base_url + "en/search/")
+    page.fill(".pagefind-ui__search-input", "2025 Pujiang City Marathon")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+    assert not any("events-index.json" in url for url in w.requests)
+    page.goto(base_url + "search/")
+    page.fill(".pagefind-ui__search-input", "2026 滨江灯光艺术节")   # typed: found nothing before the fix
+    page.wait_for_function("() => { const a = document.querySelector('.pagefind-ui__result-link');"
+                           " return a && a.textContent === '2026 滨江灯光艺术节 · 活动'; }", timeout=20000)
+    assert any("events-index.json" in url for url in w.requests)
+
+
 def test_a_part_of_a_chinese_name_finds_it_and_the_excerpt_is_the_page_text(site, base_url, open_page):
     page = open_page().page
     for query, event_id, name in (("长三角绿色建筑", "2025-yrd-green-building-expo", "2025 长三角绿色建筑博览会"),

@@ -11,7 +11,8 @@
 // characters and runs of letters or digits (a hidden weighted block, generator/site/search.py
 // name_tokens). A query that is an event's whole name, or three or more Han characters of one name
 // in a row, is searched as that exact phrase of words; names come from data/events-index.json (the
-// events list's index). Any other query goes to Pagefind as typed.
+// events list's index, fetched at the first query with a Han character). Any other query goes to
+// Pagefind as typed.
 window.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var box = document.getElementById("search");
@@ -32,7 +33,7 @@ window.addEventListener("DOMContentLoaded", function () {
   // Keep these ranges equal to _HAN in generator/site/search.py.
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";
   var TOKEN = new RegExp("[" + HAN + "]|(?:(?![" + HAN + "])[\\p{L}\\p{N}])+", "gu");
-  var ONE_HAN = new RegExp("^[" + HAN + "]$", "u");
+  var ONE_HAN = new RegExp("^[" + HAN + "]$", "u"), HAS_HAN = new RegExp("[" + HAN + "]", "u");
   function words(text) { return (text.normalize("NFKC").toLowerCase().match(TOKEN) || []); }
   var names = [];  // each event name of this page's language as "\u0001word\u0001word\u0001"
   function joined(list) { return "\u0001" + list.join("\u0001") + "\u0001"; }
@@ -78,8 +79,15 @@ window.addEventListener("DOMContentLoaded", function () {
       watch.observe(box, { childList: true, subtree: true });
     }
     var q = new URLSearchParams(location.search).get("q") || "";
-    if (q) { ui.triggerSearch(q); }
+    if (q) { withNames(q).then(function () { ui.triggerSearch(q); }); }
     follow(q);
+    // The first query with a Han character fetches the names, then is searched again with them.
+    box.addEventListener("input", function (ev) {
+      var input = ev.target;
+      if (!loading && input && input.classList.contains("pagefind-ui__search-input") && HAS_HAN.test(input.value)) {
+        withNames(input.value).then(function () { if (input.value) ui.triggerSearch(input.value); });
+      }
+    });
   }
   box.addEventListener("input", function (ev) {
     if (ev.target && ev.target.classList.contains("pagefind-ui__search-input")) {
@@ -87,17 +95,24 @@ window.addEventListener("DOMContentLoaded", function () {
       try { history.replaceState(null, "", ev.target.value ? "?q=" + encodeURIComponent(ev.target.value) : location.pathname); } catch (e) { /* file:// */ }
     }
   });
-  var lang = document.documentElement.lang === "en" ? "en" : "zh";
-  var eventNames = fetch(new URL("data/events-index.json", root))
-    .then(function (r) { return r.ok ? r.json() : {}; })
-    .then(function (index) {
-      var col = Array.isArray(index.fields) ? index.fields.indexOf(lang) : -1;
-      if (col < 0 || !Array.isArray(index.events)) return;
-      index.events.forEach(function (row) { if (typeof row[col] === "string") names.push(joined(words(row[col]))); });
-    }, function () { /* no names: queries go to Pagefind as typed */ });
+  // The names are fetched only for a query with a Han character (an English search never loads them).
+  var lang = document.documentElement.lang === "en" ? "en" : "zh", loading = null;
+  function withNames(q) {
+    if (!HAS_HAN.test(q)) return Promise.resolve();
+    if (!loading) {
+      loading = fetch(new URL("data/events-index.json", root))
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .then(function (index) {
+          var col = Array.isArray(index.fields) ? index.fields.indexOf(lang) : -1;
+          if (col < 0 || !Array.isArray(index.events)) return;
+          index.events.forEach(function (row) { if (typeof row[col] === "string") names.push(joined(words(row[col]))); });
+        }, function () { /* no names: queries go to Pagefind as typed */ });
+    }
+    return loading;
+  }
   var bundleList = fetch(new URL("carbonreg-bundles.json", main))
     .then(function (r) { return r.ok ? r.json() : []; })
     .then(function (list) { return Array.isArray(list) ? list.filter(function (n) { return /^pagefind-\d{4}\/$/.test(n); }) : []; },
           function () { return []; });
-  Promise.all([bundleList, eventNames]).then(function (done) { start(done[0]); });
+  bundleList.then(start);
 });
