@@ -1,6 +1,8 @@
 """The methodology page's Markdown, generated from the rules and factor sets in the registry."""
 from __future__ import annotations
 
+from html import escape
+
 from generator.site.i18n import enum_label
 from generator.site.quantities import unit
 
@@ -30,8 +32,25 @@ _T = {
 }
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _factor_table(fs, t: dict, pick, lang: str) -> str:
+    """The factor set as an HTML table (one line, so Markdown passes it through as it is) of class
+    "stack": on a phone each factor becomes a card headed by its key, every other cell labelled, where
+    six columns at 390 px broke numbers and units in the middle. Every text is escaped."""
+    heads = (t["key"], t["name"], t["value"], t["unit"], t["status"], t["source"])
+    rows = []
+    for f in sorted(fs.factors.values(), key=lambda f: f.index):
+        source = "—"
+        if f.source:
+            source = f"{pick(f.source.title)} {f.source.number or ''} ({f.source.date or ''})"
+        status = t["official"] if f.status == "official" else f"⚠ {t.get(f.status, t['placeholder'])}"
+        cells = [f'<td class="name"><code>{escape(f.key)}</code></td>']
+        for head, text, css in ((heads[1], pick(f.name), ""), (heads[2], str(f.value), ' class="num"'),
+                                (heads[3], unit(f.unit, lang), ""), (heads[4], status, ""), (heads[5], source, "")):
+            cells.append(f'<td data-label="{escape(head)}"{css}>{escape(" ".join(text.split()))}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    num = ' class="num"'
+    head = "".join(f'<th scope="col"{num if h == heads[2] else ""}>{escape(h)}</th>' for h in heads)
+    return f'<table class="stack factors"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def methodology_markdown(rules_sets, factor_sets, lang: str) -> str:
@@ -49,16 +68,8 @@ def methodology_markdown(rules_sets, factor_sets, lang: str) -> str:
     ruled = {rules.jurisdiction for rules in rules_sets}
     for fs in factor_sets:
         until = fs.valid_until.isoformat() if fs.valid_until else "…"
-        out += [f"## {t['factors']} `{fs.id}` ({t['jurisdiction']} `{fs.jurisdiction}`, {t['valid']} {fs.valid_from} – {until})", ""]
-        out += [f"| {t['key']} | {t['name']} | {t['value']} | {t['unit']} | {t['status']} | {t['source']} |",
-                "|---|---|---:|---|---|---|"]
-        for f in sorted(fs.factors.values(), key=lambda f: f.index):
-            source = ""
-            if f.source:
-                source = f"{pick(f.source.title)} {f.source.number or ''} ({f.source.date or ''})"
-            status = t["official"] if f.status == "official" else f"⚠ {t.get(f.status, t['placeholder'])}"
-            out.append(f"| `{f.key}` | {_cell(pick(f.name))} | {f.value} | {unit(f.unit, lang)} | {status} | {_cell(source)} |")
-        out.append("")
+        out += [f"## {t['factors']} `{fs.id}` ({t['jurisdiction']} `{fs.jurisdiction}`, {t['valid']} {fs.valid_from} – {until})", "",
+                _factor_table(fs, t, pick, lang), ""]
         if fs.jurisdiction not in ruled:
             out += [t["reference"], ""]
     return "\n".join(out) + "\n"

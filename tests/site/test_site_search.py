@@ -151,8 +151,10 @@ def test_a_part_of_a_chinese_name_finds_it_and_the_excerpt_is_the_page_text(site
         title, href, titles = _first(page, base_url, "zh", query)
         assert title == f"{name} · 活动", (query, titles[:3])
         excerpt = page.locator(".pagefind-ui__result-excerpt").first.inner_text()
-        # the hidden block of single characters never shows; the page's own text does
+        # the hidden block of single characters never shows (excerpt or tag); the page's own text does
         assert " ".join(name.split(" ")[1]) not in excerpt and "举办单位" in excerpt, excerpt
+        shown = page.locator(".pagefind-ui__result").first.inner_text()
+        assert " ".join(name.split(" ")[1]) not in shown and "name_words" not in shown.lower(), shown
 
 
 def test_a_query_that_is_no_name_is_searched_as_typed(site, base_url, open_page):

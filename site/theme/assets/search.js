@@ -60,6 +60,7 @@ window.addEventListener("DOMContentLoaded", function () {
   function tidy(result) {
     var nw = result.meta && result.meta.name_words, text = result.content || "";
     if (!nw) return result;
+    delete result.meta.name_words;  // Pagefind's UI would show it as a tag under the result
     if (text.indexOf(nw) === 0) {
       var rest = text.slice(nw.length).replace(/^[.\s]+/, "");
       result.excerpt = esc(rest.length > 120 ? rest.slice(0, 120) + "…" : rest);
