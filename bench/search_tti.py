@@ -31,7 +31,7 @@ with serve(root) as base, sync_playwright() as pw:
             ctx = browser.new_context()
             page = ctx.new_page()
             got = []
-            page.on("requestfinished", lambda r: got.append(r.sizes()["responseBodySize"]))
+            page.on("requestfinished", lambda r, got=got: got.append(r.sizes()["responseBodySize"]))
             name = row[f"name_{lang}"]
             page.goto(f"{base}{'en/' if lang == 'en' else ''}search/?q={quote(name)}")
             page.wait_for_selector(".pagefind-ui__result-link", timeout=60000)

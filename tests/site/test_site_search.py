@@ -102,7 +102,10 @@ _OTHER_CUT = """(() => {
       if (!this.word) return this.inner.segment(text);
       const out = [], re = /[\\u3400-\\u9fff]+|[^\\u3400-\\u9fff]+/gu;
       for (let m; (m = re.exec(text));) {
-        if (!/[\\u3400-\\u9fff]/u.test(m[0])) { out.push({ segment: m[0], index: m.index, input: text, isWordLike: /\\S/.test(m[0]) }); continue; }
+        if (!/[\\u3400-\\u9fff]/u.test(m[0])) {
+          out.push({ segment: m[0], index: m.index, input: text, isWordLike: /\\S/.test(m[0]) });
+          continue;
+        }
         for (let i = 0; i < m[0].length; i = i === 0 ? 1 : i + 2) {
           const w = i === 0 ? m[0].slice(0, 1) : m[0].slice(i, i + 2);
           out.push({ segment: w, index: m.index + i, input: text, isWordLike: true });
@@ -124,7 +127,8 @@ def test_a_chinese_name_is_found_whatever_the_browser_segmenter(site, base_url, 
         route.fulfill(response=response, body=_OTHER_CUT + "\n" + response.text())
     page.context.route("**/pagefind-worker.js", patched_worker)
     page.goto(base_url + "search/")
-    assert page.evaluate("() => [...new Intl.Segmenter('zh', {granularity: 'word'}).segment('2026 滨江灯光')].map(s => s.segment).join('|')") == "2026 |滨|江灯|光"
+    cut = "() => [...new Intl.Segmenter('zh', {granularity: 'word'}).segment('2026 滨江灯光')].map(s => s.segment).join('|')"
+    assert page.evaluate(cut) == "2026 |滨|江灯|光"
     for row in _names(site.root):
         title, href, titles = _first(page, base_url, "zh", row["name_zh"])
         assert title == f"{row['name_zh']} · 活动", (row["name_zh"], titles[:3])
@@ -150,6 +154,7 @@ def test_a_part_of_a_chinese_name_finds_it_and_the_excerpt_is_the_page_text(site
                                   ("滨江灯光", "2026-riverside-light-art-festival", "2026 滨江灯光艺术节")):
         title, href, titles = _first(page, base_url, "zh", query)
         assert title == f"{name} · 活动", (query, titles[:3])
+        assert href.rstrip("/").endswith(f"events/{event_id}")
         excerpt = page.locator(".pagefind-ui__result-excerpt").first.inner_text()
         # the hidden block of single characters never shows (excerpt or tag); the page's own text does
         assert " ".join(name.split(" ")[1]) not in excerpt and "举办单位" in excerpt, excerpt
