@@ -46,10 +46,14 @@ def test_names_find_their_page_first_among_300_similar_events(demo_site, demo_ur
     '（第 12 届）', '(edition 2)' and '(edition 12)'): the number decides which page comes first."""
     page = open_page().page
     kind = {"zh": "活动", "en": "Event"}[lang]
-    for row in _names(demo_site.root, step=13):
+    rows = _names(demo_site.root)
+    for row in rows[::13]:
         name = row[f"name_{lang}"]
+        # a large demo repeats a name now and then (3,000 events: two "2027 Wusongkou City
+        # Orienteering Week (edition 3)"): any event of that name may come first
+        same = {r["id"] for r in rows if r[f"name_{lang}"] == name}
         title, href, titles = _first(page, demo_url, lang, name)
-        assert href.rstrip("/").endswith(f"events/{row['id']}"), (name, titles[:3])
+        assert href.rstrip("/").rsplit("/", 1)[1] in same, (name, titles[:3])
         assert title == f"{name} · {kind}"
 
 
