@@ -138,11 +138,11 @@ def test_a_chinese_name_is_found_whatever_the_browser_segmenter(site, base_url, 
         assert title == f"{row['name_zh']} · 活动", (row["name_zh"], titles[:3])
 
 
-def test_a_name_typed_into_the_box_finds_its_page_and_english_never_loads_the_names(site, base_url, open_page):
+def test_a_name_typed_into_the_box_finds_its_page_and_a_word_never_loads_the_names(site, base_url, open_page):
     w = open_page()
     page = w.page
     page.goto(base_url + "en/search/")
-    page.fill(".pagefind-ui__search-input", "2025 Pujiang City Marathon")
+    page.fill(".pagefind-ui__search-input", "Marathon")
     page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
     assert not any("events-index.json" in url for url in w.requests)
     page.goto(base_url + "search/")

@@ -5,14 +5,16 @@
 // A query arrives as ?q= (the home page's search box, or a link from the other language's search);
 // the link to the other language's search carries the query along.
 //
-// Event names in Chinese: Pagefind cuts Chinese with jieba when it indexes and with the browser's
+// Event names: Pagefind cuts Chinese with jieba when it indexes and with the browser's
 // Intl.Segmenter when it searches, and the two disagree (滨江 indexed, 滨 + 江 searched), so typing an
 // event's name could find nothing. Each event page also carries its name cut into single Han
 // characters and runs of letters or digits (a hidden weighted block, generator/site/search.py
-// name_tokens). A query that is an event's whole name, or three or more Han characters of one name
-// in a row, is searched as that exact phrase of words; names come from data/events-index.json (the
-// events list's index, fetched at the first query with a Han character). Any other query goes to
-// Pagefind as typed.
+// name_tokens), after a mark word found nowhere else. A query that is an event's whole name, in
+// either language, is searched as the exact phrase of the mark and its words (only that event's page
+// holds it: English ranking alone put another year's edition first among 3,000 similar names); three
+// or more Han characters of one name in a row as the phrase of those characters. Names come from
+// data/events-index.json (the events list's index, fetched at the first query that may be a name).
+// Any other query goes to Pagefind as typed.
 window.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var box = document.getElementById("search");
@@ -37,14 +39,20 @@ window.addEventListener("DOMContentLoaded", function () {
   function words(text) { return (text.normalize("NFKC").toLowerCase().match(TOKEN) || []); }
   var names = [];  // each event name of this page's language as "\u0001word\u0001word\u0001"
   function joined(list) { return "\u0001" + list.join("\u0001") + "\u0001"; }
+  // Keep equal to NAME_MARK in generator/site/search.py: the first word of an event page's name block.
+  var MARK = "carbonregname";
+  // A query that may be a name: one with a Han character, or of three words or more (a year and two).
+  function nameLike(q) { return HAS_HAN.test(q) || words(q).length >= 3; }
   function asNamePhrase(term) {
     var w = words(term), han = w.filter(function (x) { return ONE_HAN.test(x); }).length;
-    if (!han) return term.normalize("NFKC");  // full-width letters and digits, as a Chinese IME types them
-    var q = joined(w);
+    var typed = han ? term : term.normalize("NFKC");  // full-width letters and digits, as a Chinese IME types them
+    if (!nameLike(term)) return typed;
+    var q = joined(w), part = false;
     for (var i = 0; i < names.length; i++) {
-      if (names[i] === q || (han >= 3 && names[i].indexOf(q) >= 0)) return '"' + w.join(" ") + '"';
+      if (names[i] === q) return '"' + MARK + " " + w.join(" ") + '"';  // a whole name: only its event page
+      if (han >= 3 && names[i].indexOf(q) >= 0) part = true;
     }
-    return term;
+    return part ? '"' + w.join(" ") + '"' : typed;  // part of a Chinese name: every event page it names
   }
   // The hidden block of name words opens an event page's text: the excerpt shown is the text after
   // it (Pagefind's excerpt around a match there would be those spaced-out characters).
@@ -82,10 +90,10 @@ window.addEventListener("DOMContentLoaded", function () {
     var q = new URLSearchParams(location.search).get("q") || "";
     if (q) { withNames(q).then(function () { ui.triggerSearch(q); }); }
     follow(q);
-    // The first query with a Han character fetches the names, then is searched again with them.
+    // The first query that may be a name fetches the names, then is searched again with them.
     box.addEventListener("input", function (ev) {
       var input = ev.target;
-      if (!loading && input && input.classList.contains("pagefind-ui__search-input") && HAS_HAN.test(input.value)) {
+      if (!loading && input && input.classList.contains("pagefind-ui__search-input") && nameLike(input.value)) {
         withNames(input.value).then(function () { if (input.value) ui.triggerSearch(input.value); });
       }
     });
@@ -96,10 +104,11 @@ window.addEventListener("DOMContentLoaded", function () {
       try { history.replaceState(null, "", ev.target.value ? "?q=" + encodeURIComponent(ev.target.value) : location.pathname); } catch (e) { /* file:// */ }
     }
   });
-  // The names are fetched only for a query with a Han character (an English search never loads them).
+  // The names are fetched only for a query that may be a name (a search for one or two words of
+  // Latin letters never loads them).
   var lang = document.documentElement.lang === "en" ? "en" : "zh", loading = null;
   function withNames(q) {
-    if (!HAS_HAN.test(q)) return Promise.resolve();
+    if (!nameLike(q)) return Promise.resolve();
     if (!loading) {
       loading = fetch(new URL("data/events-index.json", root))
         .then(function (r) { return r.ok ? r.json() : {}; })
