@@ -11,7 +11,7 @@ from samplekit import pristine_sample  # the sample as test data, not the workin
 REPO = Path(__file__).resolve().parents[2]
 EXPO = "registry/events/2025/2025-yrd-green-building-expo"          # has a certificate.json
 SALON = "registry/events/2025/2025-campus-sustainability-salon"     # declaration, no certificate
-FORUM = "registry/events/2026/2026-pujiang-low-carbon-forum"        # open: plan, report, retirement
+FORUM = "registry/events/2026/2026-pujiang-low-carbon-forum"        # open: plan, report, retirement, certificate (basic)
 FESTIVAL = "registry/events/2026/2026-riverside-light-art-festival"  # plan only
 TODAY = "2026-07-01"
 

@@ -54,3 +54,18 @@ def test_statistics_show_intensity_by_kind(site):
     # the riverside festival (performance) has no report: not counted; the lawn festival is
     performance = next(_text(r) for r in rows if ">Performance<" in r)
     assert "(Events counted 1)" in performance
+
+
+def test_the_certificate_page_prints_what_the_subject_discloses(site):
+    """The forum's certificate (CN-2026-0002) as signed: exclusion, shares and intensity exactly, and the
+    verification statement; the expo's older certificate has none of them and shows no such section."""
+    for lang, heading, limited in (("", "证书所载的排除、指标与核查声明", "有限保证"),
+                                   ("en/", "Exclusions, indicators and verification statement as signed", "limited assurance")):
+        text = _text(_page(site, f"{lang}events/{FORUM}/certificate/index.html"))
+        assert heading in text and limited in text
+        assert "0.9287" in text and "0.0042" in text and "0.260771" in text and "2026-04-22" in text
+        older = _text(_page(site, f"{lang}events/2025-yrd-green-building-expo/certificate/index.html"))
+        assert heading not in older
+    text = _text(_page(site, f"en/events/{FORUM}/certificate/index.html"))
+    assert "Materiality threshold 5%" in text and "The forum ran no event vehicles" in text
+    assert "kitchen natural gas line (5.4 tCO2e) uses a placeholder default factor" in text

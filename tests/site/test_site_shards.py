@@ -82,7 +82,8 @@ def test_the_merge_refuses_a_registry_the_one_machine_build_refuses(tmp_path, mo
     monkeypatch.setenv("CARBONREG_CACHE", str(tmp_path / "cache"))
     registry = copy_registry(tmp_path / "registry")
     day = date(2026, 11, 20)
-    forum = registry / "events/2026/2026-pujiang-low-carbon-forum"            # open, nothing signed
+    forum = registry / "events/2026/2026-pujiang-low-carbon-forum"            # open
+    (forum / "certificate.json").unlink()  # it binds the retirement edited below (C102 in its own shard)
     expo = registry / "events/2025/2025-yrd-green-building-expo"              # retired SHVER-2024-FO-0007 100001-100510
     assert shard_of("events/2026/2026-pujiang-low-carbon-forum", 2) != shard_of("events/2025/2025-yrd-green-building-expo", 2)
     assert "SHVER-2024-FO-0007" in (expo / "retirements/exhb-2026-shver-001.yaml").read_text(encoding="utf-8")

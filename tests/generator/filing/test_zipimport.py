@@ -41,10 +41,13 @@ def _zip(entries: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
 
 @pytest.fixture
 def moved(tmp_path):
-    """A copy of the sample whose forum event folder is moved out: (registry, the folder's files)."""
+    """A copy of the sample whose forum event folder is moved out: (registry, the folder's files). The
+    forum's certificate.json stays: the agency's signed file is no part of what an organizer files."""
     root = copy_sample(tmp_path)
     saved = tmp_path / "forum"
     shutil.move(root / FORUM, saved)
+    (root / FORUM).mkdir()
+    shutil.move(saved / "certificate.json", root / FORUM / "certificate.json")
     return root, saved
 
 
@@ -65,13 +68,13 @@ def test_a_zipped_event_folder_imports_exactly_and_checks(moved, tmp_path, capsy
     source.write_bytes(_zip_folder(saved, top))
     code, out = _run(capsys, source, "--into", root / FORUM)
     assert code == 0, out
-    assert _files(root / FORUM) == _files(saved)
+    assert _files(root / FORUM) == {**_files(saved), "certificate.json": (root / FORUM / "certificate.json").read_bytes()}
     assert check(root, date(2026, 11, 20)).errors == 0
 
 
 def test_existing_files_are_kept_unless_forced_and_same_bytes_are_left_alone(moved, tmp_path, capsys):
     root, saved = moved
-    shutil.copytree(saved, root / FORUM)
+    shutil.copytree(saved, root / FORUM, dirs_exist_ok=True)
     source = tmp_path / "forum.zip"
     source.write_bytes(_zip_folder(saved, None))
     code, out = _run(capsys, source, "--into", root / FORUM)
@@ -155,4 +158,4 @@ def test_a_record_with_a_bad_field_is_named_with_its_file_and_line(moved, tmp_pa
     rc, out = _run(capsys, source, "--into", root / FORUM)
     assert rc == 1, out
     assert f"forum.zip!report.yaml:{line}:" in out and "prepared_on" in out and CJK.search(out)
-    assert not (root / FORUM).exists()
+    assert [p.name for p in (root / FORUM).iterdir()] == ["certificate.json"]  # nothing was written
