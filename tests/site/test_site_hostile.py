@@ -36,8 +36,11 @@ def poison(plan_path) -> str:
 def hostile(tmp_path_factory, result):
     base = tmp_path_factory.mktemp("hostile")
     registry = copy_registry(base / "registry")
-    reported = sorted((e for e in result.registry.events if e.plan and e.report and not e.certificate
-                       and not e.declaration_credential), key=lambda e: e.plan.id)[0]  # unsigned: editable
+    # an event with a report and no signed declaration: the forum, whose certificate is removed from the
+    # copy because its plan is edited below (C102); every sample event with a report is signed since issue 12
+    reported = next(e for e in result.registry.events if e.plan and e.plan.id == "2026-pujiang-low-carbon-forum")
+    assert reported.report and not reported.declaration_credential
+    (registry / reported.rel_dir / "certificate.json").unlink(missing_ok=True)
     planned = next(e for e in result.registry.events if e.plan and not e.report)
     ids = [poison(registry / e.rel_dir / "plan.yaml") for e in (reported, planned)]
     out = build_ok(registry, base / "_site")
