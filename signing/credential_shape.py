@@ -177,8 +177,10 @@ def _retirement(check: _Checker, value: Any, path: str) -> str | None:
 
 
 def _amounts(*texts: str | None) -> list[Any]:
-    """``Decimal(text)`` for each quantity text (None stays None), or numbers that add and
-    compare exactly like them: integers counting the smallest unit any of the texts uses.
+    """Each quantity text as a number that adds and compares exactly (None stays None): integers
+    counting the smallest unit any of the texts uses, else the exact rational of ``Decimal(text)``
+    (a Fraction: a sum of Decimals would round at the context's 28 digits, and an exact total
+    with more digits, e.g. from a gas metered at 20 °C, would not equal basic + extended).
 
     Integers are used only when ``decimal`` was never imported (so its context is the default
     one: 28 digits) and all the texts together add up to less than 10**28 such units. Every
@@ -193,8 +195,9 @@ def _amounts(*texts: str | None) -> list[Any]:
         if sum(number for number in units if number is not None) < EXACT_BELOW:
             return units
     from decimal import Decimal
+    from fractions import Fraction
 
-    return [None if text is None else Decimal(text) for text in texts]
+    return [None if text is None else Fraction(Decimal(text)) for text in texts]
 
 
 def _decimal_loaded() -> bool:

@@ -46,6 +46,7 @@ def test_the_wheel_holds_every_data_file_of_the_repository(wheel):
     for name in ("check.yml", "comment.yml", "publish.yml", "status.yml"):
         assert (data / "github" / "workflows" / name).is_file()
     assert (wheel / "generator" / "scaffold" / "repo" / "CONTRIBUTING.md").is_file()
+    assert (wheel / "generator" / "accounting" / "units.json").is_file()   # the unit conversions (data)
     for profile in ("shanghai", "national"):   # every jurisdiction profile, e.g. the generic national one
         assert (data / "profiles" / profile / "profile.yaml").is_file(), profile
 

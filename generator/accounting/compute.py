@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from generator.accounting.coverage import late_retirements, unaccounted
 from generator.accounting.in_force import factor_set_in_force, rules_in_force
-from generator.accounting.units import UnitError, convert, exact_ratio, parse_factor_unit
+from generator.accounting.units import Metering, UnitError, convert, exact_ratio, parse_factor_unit
 from generator.findings import Finding, error
 from generator.loading.document import Document
 from generator.model.records import PHASES, EmissionLine, Event, Exclusion, FactorSet, Registry, Rules
@@ -23,6 +23,22 @@ PRECISION = 100  # digits. Products of bounded inputs (18 + 12 digits) are exact
 # divides by 3.6 (MJ/GJ to kWh) can be non-terminating, and it is rounded at the 100th digit, far below
 # anything reported (the offsets needed are whole tonnes).
 ZERO = Decimal(0)
+# A line's tCO2e keeps at most this many decimal places: a conversion whose ratio does not terminate
+# (MJ to kWh, a gas metered at 20 °C, guest-nights at 1.5 per room) is rounded there, so that every
+# total is an exact sum of terminating decimals (basic + extended = total, to the digit, in credentials).
+# Terminating products of bounded inputs stay exact (amount, density and factor 12 places each, unit
+# sizes and mass prefixes under 10 more); the offsets needed come from the exact rationals regardless.
+LINE_PLACES = 50
+LINE_QUANTUM = Decimal(10) ** -LINE_PLACES
+
+
+def exact_text(value: Decimal) -> str:
+    """A computed quantity as exact decimal text (no exponent, no trailing zeros): normalized at the
+    accounting's precision, not the default 28 digits, which would round a long value."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        text = f"{value.normalize():f}"
+    return "0" if Decimal(text) == 0 else text
 
 
 @dataclass(frozen=True)
@@ -160,21 +176,25 @@ def compute_line(doc: Document, at: tuple, line: EmissionLine, rules: Rules | No
                     f"因子集 {fset.id} 中没有因子 {choice.key!r}；该类别可用：{known}",
                     f"factor set {fset.id} has no factor {choice.key!r}; for this category use one of: {known}")
         if factor.category != line.category or (factor.mode and factor.mode != line.mode) \
-                or (factor.gas and factor.gas != line.gas):
-            mine = "/".join(filter(None, (line.category, line.mode, line.gas)))
-            its = "/".join(filter(None, (factor.category, factor.mode, factor.gas)))
+                or (factor.gas and factor.gas != line.gas) \
+                or (factor.distance_band and factor.distance_band != line.distance_band):
+            mine = "/".join(filter(None, (line.category, line.mode, line.gas, line.distance_band)))
+            its = "/".join(filter(None, (factor.category, factor.mode, factor.gas, factor.distance_band)))
             return fail("A502", ("factor", "key"),
                     f"因子 {factor.key!r} 属于 {its}，与本行 {mine} 不符",
                     f"factor {factor.key!r} is for {its}, not for this line's {mine}")
         value, unit, origin, key = factor.value, factor.unit, factor.status, factor.key
     assert value is not None and unit is not None  # the schema requires both of a measured factor
     funit = parse_factor_unit(unit)
+    metering = Metering(line.density, line.conditions, line.guests_per_room)
     try:
-        amount, how = convert(line.amount, line.unit, funit.per, line.density)
+        amount, how = convert(line.amount, line.unit, funit.per, metering)
     except UnitError as exc:
-        return fail(exc.code, ("activity", "unit"), exc.zh, exc.en)
+        return fail(exc.code, ("activity", "unit") if exc.field == "unit" else (exc.field,), exc.zh, exc.en)
     tco2e = amount * value * funit.to_tonnes
-    exact = (Fraction(line.amount) * exact_ratio(line.unit, funit.per, line.density) * Fraction(value)
+    if tco2e.as_tuple().exponent < -LINE_PLACES:  # type: ignore[operator]  # finite: never 'n'/'N'/'F'
+        tco2e = tco2e.quantize(LINE_QUANTUM)
+    exact = (Fraction(line.amount) * exact_ratio(line.unit, funit.per, metering) * Fraction(value)
              * Fraction(funit.to_tonnes))
     scope = rules.scope_of(line.category) if rules is not None else None
     steps = [how] if how else []

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal, localcontext
 
-from generator.accounting.units import convert, parse_factor_unit
+from generator.accounting.units import Metering, convert, parse_factor_unit
 from generator.demo import attachments as att, records, vocab
 from generator.demo.serials import SerialAllocator
 from generator.rules.retirements import prefix_year
@@ -167,7 +167,12 @@ def _lines(rng, kind, scale, phases, shared, event_id):
             factor_value, factor_unit = (Decimal(measured[0]), measured[1]) if measured else (shared.factors[key].value, shared.factors[key].unit)
             funit = parse_factor_unit(factor_unit)
             dens = (Decimal(density[0]), density[1]) if density else None
-            converted, _ = convert(amount, unit, funit.per, dens)
+            conditions = rng.choice(vocab.GAS_CONDITIONS) if unit == "m3" and category == "stationary_fuel" else None
+            per_room = rng.choice(vocab.GUESTS_PER_ROOM) if unit == "guest-night" else None
+            band = vocab.AIR_BANDS.get(key) if mode == "air" and not measured else None
+            metering = Metering(dens, (Decimal(conditions[0]), Decimal(conditions[1])) if conditions else None,
+                                Decimal(per_room) if per_room else None)
+            converted, _ = convert(amount, unit, funit.per, metering)
             tco2e = converted * factor_value * funit.to_tonnes
             cat_zh, cat_en = vocab.CATEGORY_TEXT[category]
             ph_zh, ph_en = vocab.PHASE_TEXT[phase]
@@ -178,6 +183,7 @@ def _lines(rng, kind, scale, phases, shared, event_id):
                 "category": category, "mode": mode,
                 "description": (f"{ph_zh}阶段{what_zh}（第 {seq} 项）", f"{ph_en.capitalize()}: {what_en} (item {seq})"),
                 "amount": amount, "unit": unit, "evidence": evidence, "density": density, "key": key,
+                "conditions": conditions, "guests_per_room": per_room, "distance_band": band,
                 "measured": measured, "tco2e": tco2e,
             })
     for x in lines:

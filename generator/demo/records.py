@@ -84,6 +84,8 @@ def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list
         item = {"id": line["id"], "phase": line["phase"], "category": line["category"]}
         if line["mode"]:
             item["mode"] = line["mode"]
+        if line.get("distance_band"):
+            item["distance_band"] = line["distance_band"]
         item["description"] = text(*line["description"])
         activity = Flow(amount=line["amount"], unit=line["unit"], **activity_source(line))
         if line["evidence"]:
@@ -91,6 +93,10 @@ def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list
         item["activity"] = activity
         if line["density"]:
             item["density"] = Flow(value=Decimal(line["density"][0]), unit=line["density"][1])
+        if line.get("conditions"):
+            item["conditions"] = Flow(temperature_c=Decimal(line["conditions"][0]), pressure_kpa=Decimal(line["conditions"][1]))
+        if line.get("guests_per_room"):
+            item["guests_per_room"] = Decimal(line["guests_per_room"])
         if line["measured"]:
             value, unit, evidence, note = line["measured"]
             item["factor"] = {"source": "measured", "value": Decimal(value), "unit": unit, "evidence": evidence,

@@ -83,7 +83,22 @@ SOURCES = [
     ("materials", None, "t", "materials-plastic", 1, 25, None, 1),
     ("waste", None, "t", "waste-landfill", 1, 40, None, 1),
     ("waste", None, "t", "waste-incineration", 1, 40, None, 1),
+    # units people report in (issue 12): heat in tce, gas in m3 at stated conditions, flights by band,
+    # freight in t-km, guest-nights (events.py adds the conditions and guests per room)
+    ("purchased_heat", None, "tce", "heat-shanghai", 1, 70, None, 1),
+    ("stationary_fuel", None, "m3", "natural-gas-stationary", 300, 20_000, None, 1),
+    ("travel", "air", "passenger-km", "travel-air-short-haul", 20_000, 600_000, None, 1),
+    ("travel", "air", "passenger-km", "travel-air-medium-haul", 50_000, 2_000_000, None, 1),
+    ("travel", "air", "passenger-km", "travel-air-long-haul", 100_000, 4_000_000, None, 1),
+    ("materials", None, "t-km", "freight-road", 500, 200_000, None, 1),
+    ("accommodation", None, "guest-night", "accommodation-hotel", 150, 18_000, None, 1),
 ]
+# The flight distance band of an air factor (the line names it: distance_band).
+AIR_BANDS = {"travel-air-short-haul": "short_haul", "travel-air-medium-haul": "medium_haul",
+             "travel-air-long-haul": "long_haul"}
+# Metering conditions of gas read in m3 (°C, absolute kPa) and guests per room of guest-night lines.
+GAS_CONDITIONS = [("15", "101.325"), ("20", "101.325"), ("20", "102.5"), ("-5", "101.8")]
+GUESTS_PER_ROOM = ["1.2", "1.5", "1.8", "2"]
 # Measured factors an event may report instead of a default (Art. 11: measured first).
 MEASURED = {
     "purchased_electricity": ("0.35", "kgCO2/kWh", "绿电协议与供电方排放因子证明", "green power agreement and supplier factor"),

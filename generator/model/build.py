@@ -83,9 +83,13 @@ def _line(i: int, d: dict) -> r.EmissionLine:
     a = d["activity"]
     g = d.get("green_power")
     green = r.GreenPower(g["kind"], tuple(g["ids"]), g["evidence"]) if g else None
+    c = d.get("conditions")
+    conditions = (dec(c["temperature_c"]), dec(c["pressure_kpa"])) if c else None
+    per_room = dec(d["guests_per_room"]) if "guests_per_room" in d else None
     return r.EmissionLine(d["id"], i, d["phase"], d["category"], d.get("mode"), text(d["description"]),
                           dec(a["amount"]), a["unit"], a.get("evidence"), density, choice, green, d.get("gas"),
-                          a.get("source"), int(a["sample_size"]) if "sample_size" in a else None)
+                          a.get("source"), int(a["sample_size"]) if "sample_size" in a else None,
+                          conditions=conditions, guests_per_room=per_room, distance_band=d.get("distance_band"))
 
 
 def report(doc: Document) -> r.Report:
@@ -147,7 +151,7 @@ def factor_set(doc: Document) -> r.FactorSet:
     for i, f in enumerate(d["factors"]):
         factors.setdefault(f["key"], r.Factor(f["key"], i, f["category"], f.get("mode"), text(f["name"]),
                                               dec(f["value"]), f["unit"], f.get("year"), f["status"],
-                                              citation(f.get("source")), f.get("gas")))
+                                              citation(f.get("source")), f.get("gas"), f.get("distance_band")))
     return r.FactorSet(d["id"], d["jurisdiction"], d["version"], day(d["valid_from"]),
                        opt_day(d.get("valid_until")), factors, doc)
 

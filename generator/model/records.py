@@ -119,6 +119,9 @@ class EmissionLine:
     # the line does not say, allowed only under rules before activity_source: required) and, for a survey, its size.
     activity_source: str | None = None
     sample_size: int | None = None
+    conditions: tuple[Decimal, Decimal] | None = None  # a gas volume metered at (°C, absolute kPa)
+    guests_per_room: Decimal | None = None  # guest-nights -> room-nights
+    distance_band: str | None = None  # air travel: short_haul | medium_haul | long_haul
 
 
 @dataclass(frozen=True)
@@ -279,6 +282,7 @@ class Factor:
     status: str  # "official" | "secondary" | "placeholder"
     source: Citation | None
     gas: str | None = None  # a GWP (tCO2e/t) of this gas
+    distance_band: str | None = None  # air travel: the flight distance band the factor is for
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from generator.accounting.compute import EventAccount
+from generator.accounting.compute import EventAccount, exact_text
 from generator.incremental.fileids import sha256_of
 from generator.model.records import Event
 
 
 def decimal_text(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
-    return "0" if Decimal(text) == 0 else text
+    return exact_text(value)
 
 
 def evidence(registry_root: Path, event: Event) -> list[dict[str, str]]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from html import escape
 
+from generator.accounting.units import DATA as UNIT_DATA
+from generator.model.records import Text
 from generator.site.i18n import enum_label
 from generator.site.quantities import unit
 
@@ -15,7 +17,9 @@ _T = {
            "intro": "排放量 = 活动数据 × 排放因子，逐行精确计算（十进制，不用浮点数），按阶段、类别、范围汇总；"
                     "所需抵销量为排放量向上取整到整吨。实测因子优先，其次使用活动日期有效的缺省因子（第十一条）。",
            "ph": "**标为“占位”的数值不是官方数值**，只用于让示例登记库可以计算。",
-           "jurisdiction": "地区", "reference": "本登记库没有该地区的规则：仅供参考，本库的活动不使用此因子集。"},
+           "jurisdiction": "地区", "reference": "本登记库没有该地区的规则：仅供参考，本库的活动不使用此因子集。",
+           "bands": "航程距离段", "band": "距离段", "from": "自（公里，含）", "below": "至（公里，不含）",
+           "conversions": "单位换算", "unit_table": "换算表", "size": "折合"},
     "en": {"title": "Accounting method and default emission factors", "rules": "Rules", "effective": "effective from",
            "scopes": "Accounting scopes", "basic": "Basic scope", "extended": "Extended scope",
            "placeholder": "placeholder, to be checked", "official": "official", "factors": "Default emission factor sets",
@@ -28,7 +32,9 @@ _T = {
                     "the event date (Art. 11).",
            "ph": "**Values marked placeholder are not official values**; they only let the sample registry compute.",
            "jurisdiction": "jurisdiction",
-           "reference": "This registry has no rules of this jurisdiction: shown for reference, its events do not use this set."},
+           "reference": "This registry has no rules of this jurisdiction: shown for reference, its events do not use this set.",
+           "bands": "Flight distance bands", "band": "Band", "from": "From (km, inclusive)", "below": "Below (km, exclusive)",
+           "conversions": "Unit conversions", "unit_table": "conversion table", "size": "equals"},
 }
 
 
@@ -53,6 +59,11 @@ def _factor_table(fs, t: dict, pick, lang: str) -> str:
     return f'<table class="stack factors"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell or line: HTML escaped (names come from registry files), no pipe or line break."""
+    return escape(text).replace("|", "\\|").replace("\n", " ")
+
+
 def methodology_markdown(rules_sets, factor_sets, lang: str) -> str:
     t = _T[lang]
     pick = (lambda x: x.zh) if lang == "zh" else (lambda x: x.en)
@@ -70,6 +81,46 @@ def methodology_markdown(rules_sets, factor_sets, lang: str) -> str:
         until = fs.valid_until.isoformat() if fs.valid_until else "…"
         out += [f"## {t['factors']} `{fs.id}` ({t['jurisdiction']} `{fs.jurisdiction}`, {t['valid']} {fs.valid_from} – {until})", "",
                 _factor_table(fs, t, pick, lang), ""]
+        out += _bands(fs.doc.data.get("distance_bands"), t, pick)
         if fs.jurisdiction not in ruled:
             out += [t["reference"], ""]
+    out += _conversions(t, pick, lang)
     return "\n".join(out) + "\n"
+
+
+def _status(status: str, t: dict) -> str:
+    return t["official"] if status == "official" else f"⚠ {t.get(status, t['placeholder'])}"
+
+
+def _source(source: dict | None, pick) -> str:
+    if not source:
+        return ""
+    title = pick(Text(source["title"]["zh"], source["title"]["en"]))
+    issuer = pick(Text(source["issuer"]["zh"], source["issuer"]["en"]))
+    return _cell(" ".join(filter(None, (title, source.get("number"), f"({issuer})", str(source.get("date") or "")))))
+
+
+def _bands(bands: dict | None, t: dict, pick) -> list[str]:
+    """The flight distance bands a set's air factors follow, with their limits and source."""
+    if not bands:
+        return []
+    out = [f"**{t['bands']}** ({_status(bands['status'], t)}): {_source(bands.get('source'), pick)}", "",
+           f"| {t['band']} | {t['from']} | {t['below']} |", "|---|---:|---:|"]
+    for b in bands["bands"]:
+        out.append(f"| `{b['band']}` | {b.get('from_km', '0')} | {b.get('below_km', '…')} |")
+    if bands.get("note"):
+        out += ["", _cell(pick(Text(bands["note"]["zh"], bands["note"]["en"])))]
+    return out + [""]
+
+
+def _conversions(t: dict, pick, lang: str) -> list[str]:
+    """The unit conversions with a cited basis (generator/accounting/units.json)."""
+    out = [f"## {t['conversions']} (`units.json` {UNIT_DATA['version']})", ""]
+    for basis_id, basis in UNIT_DATA["bases"].items():
+        units = [u for u, d in UNIT_DATA["units"].items() if d.get("basis") == basis_id]
+        sizes = ", ".join(f"1 {u} {t['size']} {UNIT_DATA['units'][u]['size']} MJ" for u in units)
+        out += [f"- {sizes} ({_status(basis['status'], t)}): {_source(basis.get('source'), pick)}. "
+                f"{_cell(pick(Text(basis['note']['zh'], basis['note']['en'])))}"]
+    normal = UNIT_DATA["normal_conditions"]["note"]
+    out += [f"- Nm3: {_cell(pick(Text(normal['zh'], normal['en'])))}", ""]
+    return out

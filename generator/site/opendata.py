@@ -8,6 +8,7 @@ from decimal import Decimal
 from html import escape
 from typing import Iterator
 
+from generator.accounting.compute import exact_text
 from generator.accounting.indicators import indicators
 from generator.site.model import SiteEvent, SiteModel
 from generator.validation.schemas import SCHEMA_DIR
@@ -28,7 +29,7 @@ INDEX_FIELDS = ("id", "zh", "en", "kind", "start", "district", "status", "level"
 
 def _num(value: Decimal) -> str:
     """Exact decimal string, never a JSON float."""
-    return f"{value.normalize():f}" if value else "0"
+    return exact_text(value) if value else "0"
 
 
 def _dump(obj) -> bytes:

@@ -145,32 +145,42 @@ def test_problems_are_bilingual_and_not_a_crash_on_junk():
 decimal_texts = st.from_regex(r"(0|[1-9][0-9]{0,29})(\.[0-9]{1,12})?", fullmatch=True)
 
 
-@given(st.lists(decimal_texts, min_size=4, max_size=8))
-def test_integer_amounts_add_and_compare_as_decimals_do(some):
-    """When _amounts gives integers (decimal never imported), every sum and comparison the figure
-    checks make equals the one Decimal makes in its default context."""
-    import decimal
+@given(st.lists(decimal_texts, min_size=4, max_size=8), st.booleans())
+def test_amounts_add_and_compare_exactly(some, decimal_imported):
+    """Whether _amounts gives integers (decimal never imported) or rationals, every sum and
+    comparison the figure checks make equals the exact one (rationals restated by hand from the
+    digits, not Decimal: its 28-digit context rounds long sums)."""
+    from fractions import Fraction
 
     from signing import credential_shape
 
     texts = ["0"] + some
     original = credential_shape._decimal_loaded
-    credential_shape._decimal_loaded = lambda: False
+    credential_shape._decimal_loaded = lambda: decimal_imported
     try:
         amounts = credential_shape._amounts(*texts)
     finally:
         credential_shape._decimal_loaded = original
-    with decimal.localcontext(decimal.Context()):  # the default context
-        decimals = [Decimal(text) for text in texts]
-        if isinstance(amounts[1], Decimal):
-            assert amounts == decimals
-            return
-        zero, a, b, c, *rest = amounts
-        d_zero, d_a, d_b, d_c, *d_rest = decimals
-        assert (a + b != c) == (d_a + d_b != d_c)
-        assert (a < b, b < c, a == c) == (d_a < d_b, d_b < d_c, d_a == d_c)
-        assert (sum([a, b] + rest, zero) != c) == (sum([d_a, d_b] + d_rest, d_zero) != d_c)
-        assert sum([a, b, c] + rest, zero) * 1 == sum([a, b, c] + rest, zero)  # plain integers
+
+    def exact(text):
+        whole, _, fraction = text.partition(".")
+        return Fraction(int(whole + fraction), 10 ** len(fraction))
+
+    zero, a, b, c, *rest = amounts
+    e_zero, e_a, e_b, e_c, *e_rest = [exact(text) for text in texts]
+    assert (a + b != c) == (e_a + e_b != e_c)
+    assert (a < b, b < c, a == c) == (e_a < e_b, e_b < e_c, e_a == e_c)
+    assert (sum([a, b] + rest, zero) != c) == (sum([e_a, e_b] + e_rest, e_zero) != e_c)
+
+
+def test_a_long_exact_total_is_basic_plus_extended(credential):
+    """Totals with more than 28 digits (a gas metered at 20 °C) add up exactly; one digit off is caught."""
+    emissions = credential["credentialSubject"]["emissions"]
+    basic, extended = "612.4000000000000000000000000000123", "120.3000000000000000000000000000001"
+    emissions.update(basic=basic, extended=extended, total="732.7000000000000000000000000000124")
+    assert "/credentialSubject/emissions/total" not in _paths(credential)
+    emissions.update(total="732.7000000000000000000000000000125")
+    assert "/credentialSubject/emissions/total" in _paths(credential)
 
 
 def test_figures_checked_alike_with_and_without_decimal_loaded(key):

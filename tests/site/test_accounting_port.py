@@ -192,3 +192,52 @@ def test_estimates_alike_with_their_errors(tmp_path):
             assert ours == theirs, event.rel_dir
             seen |= set(ours["errors"])
     assert {"E101", "E103", "E108"} <= seen
+
+
+def test_the_port_copies_the_unit_table():
+    """units.js copies generator/accounting/units.json (the one source of the conversions): the same
+    version, units with their dimension and size, densities, mass prefixes and normal conditions."""
+    data = json.loads((REPO / "generator" / "accounting" / "units.json").read_text(encoding="utf-8"))
+    module = (REPO / "site" / "theme" / "assets" / "accounting" / "units.js").as_uri()
+    script = (f"import({json.dumps(module)}).then((m) => process.stdout.write(JSON.stringify("
+              "{version: m.VERSION, units: m.UNITS, density: m.DENSITY_TO_KG_PER_L, mass: m.MASS_TO_T, normal: m.NORMAL})))")
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60, check=True)
+    theirs = json.loads(done.stdout)
+    assert theirs["version"] == data["version"]
+    assert theirs["units"] == {u: [d["dimension"], d["size"]] for u, d in data["units"].items()}
+    assert (theirs["density"], theirs["mass"]) == (data["density_to_kg_per_l"], data["mass_to_t"])
+    assert theirs["normal"] == {k: data["normal_conditions"][k] for k in ("temperature_c", "pressure_kpa", "absolute_zero_c")}
+
+
+def test_new_units_alike(tmp_path):
+    """tce, a gas in m3 at stated conditions (and without: A521), guest-nights (and without guests per
+    room: A522), t-km and a flight band, on the sample forum: the port gives the Python's numbers and codes."""
+    root = tmp_path / "registry"
+    shutil.copytree(REPO / "registry", root)
+    report = root / "events" / "2026" / "2026-pujiang-low-carbon-forum" / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    for old, new in (("{amount: 120, unit: GJ,", "{amount: \"4.1\", unit: tce,"),
+                     ("{amount: 2500, unit: Nm3,", "{amount: 2500, unit: m3,"),
+                     ("    factor: {source: default, key: natural-gas-stationary}",
+                      "    conditions: {temperature_c: -5, pressure_kpa: \"103.2\"}\n    factor: {source: default, key: natural-gas-stationary}"),
+                     ("{amount: 2100, unit: room-night,", "{amount: 3150, unit: guest-night,"),
+                     ("    factor: {source: default, key: accommodation-hotel}",
+                      "    guests_per_room: \"1.7\"\n    factor: {source: default, key: accommodation-hotel}"),
+                     ("    mode: air\n", "    mode: air\n    distance_band: medium_haul\n"),
+                     ("key: travel-air}", "key: travel-air-medium-haul}"),
+                     ("{amount: 1200, unit: kg}\n    factor: {source: default, key: materials-paper}",
+                      "{amount: 1200, unit: t-km}\n    factor: {source: default, key: freight-road}")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    report.write_text(text, encoding="utf-8")
+    reg, _ = load_registry(root, "registry")
+    event = next(e for e in reg.events if e.folder_id == "2026-pujiang-low-carbon-forum")
+    ours = _python(reg, event, SAMPLE_TODAY)
+    assert not ours["errors"] and ours == _javascript(reg, [event], SAMPLE_TODAY)[0]
+    for old, new in (("    conditions: {temperature_c: -5, pressure_kpa: \"103.2\"}\n", ""), ("    guests_per_room: \"1.7\"\n", "")):
+        text = text.replace(old, new)
+    report.write_text(text, encoding="utf-8")
+    reg, _ = load_registry(root, "registry")
+    event = next(e for e in reg.events if e.folder_id == "2026-pujiang-low-carbon-forum")
+    ours = _python(reg, event, SAMPLE_TODAY)
+    assert ours["errors"] == ["A521", "A522"] and ours == _javascript(reg, [event], SAMPLE_TODAY)[0]

@@ -1,6 +1,6 @@
 """The offsets needed come from exact rational sums, so a non-terminating unit conversion (MJ to kWh
 divides by 3.6) can never move a total across a whole tonne; the Decimal figures shown stay within
-1e-90 of the exact ones."""
+half a unit of the 50th decimal place per line of the exact ones (accounting.compute.LINE_PLACES)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -32,8 +32,9 @@ def test_exact_ratio_matches_the_decimal_conversion():
 
 
 # Four lines in MJ with measured factors in kgCO2/kWh whose exact sum is 2 t: each MJ -> kWh
-# conversion divides by 3.6 and is rounded at the 100th digit, and here the Decimal sum comes out at
-# 2.000...001. Offsets needed from the Decimal totals would be 3; from the exact sum they are 2.
+# conversion divides by 3.6 and each line is rounded at the 50th decimal place, and here the Decimal sum
+# comes out at 1.999...9 (an earlier rounding at the 100th digit gave 2.000...001, which the Decimal
+# totals would have needed 3 for). From the exact sum they are 2.
 FOUR_MJ_LINES = ((23, "78.35"), (47, "7.2789"), (1000, "4.633"), (1, "422.8417"))
 
 
@@ -60,8 +61,8 @@ def test_four_mj_lines_summing_to_exactly_two_tonnes_need_two(sample_salon):
     exact = sum((Fraction(a) * Fraction(5, 18) * Fraction(f) / 1000 for a, f in FOUR_MJ_LINES), Fraction(0))
     assert exact == 2  # by hand: 23 x 78.35 + 47 x 7.2789 + 1000 x 4.633 + 422.8417 = 7200 kg per 3.6
     account = _account(registry, salon, FOUR_MJ_LINES)
-    assert account.total > 2  # the Decimal total shown: 2.000...001 (within 1e-90)
-    assert account.total - 2 < Decimal("1e-90")
+    assert account.total != 2  # the Decimal total shown: 1.999...9, 50 places (each line rounded there)
+    assert abs(account.total - 2) <= 4 * Decimal("0.5e-50")
     assert account.needed_basic == account.needed_full == 2
 
 
@@ -70,10 +71,11 @@ def test_four_mj_lines_summing_to_exactly_two_tonnes_need_two(sample_salon):
 @example(FOUR_MJ_LINES)
 def test_needed_is_the_ceiling_of_the_exact_sum(sample_salon, lines):
     """The accounting, run on lines in MJ with factors in kgCO2/kWh: what it says is needed is the
-    exact rational sum rounded up, and the Decimal total it shows stays within 1e-85 of that sum."""
+    exact rational sum rounded up, and the Decimal total it shows stays within half a unit of the 50th
+    decimal place per line of that sum."""
     registry, salon = sample_salon
     exact = sum((Fraction(a) * Fraction(5, 18) * Fraction(f) / 1000 for a, f in lines), Fraction(0))
     whole = exact.numerator // exact.denominator + (1 if exact.denominator != 1 else 0)  # ceiling, by hand
     account = _account(registry, salon, lines)
     assert account.needed_full == account.needed_basic == whole
-    assert abs(Fraction(account.total) - exact) < Fraction(1, 10**85)
+    assert abs(Fraction(account.total) - exact) <= len(lines) * Fraction(1, 2 * 10**50)

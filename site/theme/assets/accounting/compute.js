@@ -42,13 +42,14 @@ export function computeLine(line, index, rules, fset) {
     const factor = factorsByKey(fset).get(choice.key);
     if (!factor) return { error: { code: "A501", index } };
     if (factor.category !== line.category || (factor.mode && factor.mode !== (line.mode || null))
-        || (factor.gas && factor.gas !== (line.gas || null))) return { error: { code: "A502", index } };
+        || (factor.gas && factor.gas !== (line.gas || null))
+        || (factor.distance_band && factor.distance_band !== (line.distance_band || null))) return { error: { code: "A502", index } };
     [value, unit, origin, key] = [Q.of(factor.value), factor.unit, factor.status, factor.key];
   }
   let funit, ratio;
   try {
     funit = parseFactorUnit(unit);
-    ratio = exactRatio(line.activity.unit, funit.per, line.density || null);
+    ratio = exactRatio(line.activity.unit, funit.per, line);  // its density, conditions, guests_per_room
   } catch (exc) {
     if (exc instanceof UnitError) return { error: { code: exc.code, index } };
     throw exc;
