@@ -163,3 +163,22 @@ def test_a_filled_template_imports_and_checks(tmp_path, capsys):
     import json
     found = [f for f in json.loads(capsys.readouterr().out)["findings"] if "2025-bund-green-summit" in f["path"]]
     assert [f for f in found if f["severity"] == "error"] == [], found
+
+
+def test_the_reported_units_fields_are_columns_with_their_labels(tmp_path, capsys):
+    """Guest-nights with guests per room (issue 12) are typed in the sheet like any field: the columns
+    carry the schema's labels, and the import writes them into the line."""
+    _, book = _export(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    labels = {c.value: (wb["report"].cell(1, c.column).value, wb["report"].cell(2, c.column).value) for c in wb["report"][3]}
+    assert labels["guests_per_room"] == ("每间住宿人数", "Guests per room")
+    assert labels["conditions.temperature_c"] == ("计量温度（℃）", "Metering temperature (°C)")
+    assert labels["conditions.pressure_kpa"] == ("绝对压力（kPa）", "Absolute pressure (kPa)")
+    assert labels["distance_band"][1] == "Flight distance band"
+    _set(book, "report", "activity.unit", "H-HOTEL", "guest-night")
+    _set(book, "report", "activity.amount", "H-HOTEL", 14700)
+    _set(book, "report", "guests_per_room", "H-HOTEL", "1.5")
+    into = tmp_path / "imported"
+    assert main(["import", str(book), "--into", str(into)]) == 0, capsys.readouterr().out
+    [hotel] = [x for x in load_yaml(into / "report.yaml")[0].data["lines"] if x["id"] == "H-HOTEL"]
+    assert (hotel["activity"]["unit"], str(hotel["guests_per_room"])) == ("guest-night", "1.5")
