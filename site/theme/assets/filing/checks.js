@@ -16,9 +16,14 @@ const ACCOUNTING = {
   A505: ["举办日期没有生效的缺省因子集；请改用实测因子", "no default factor set is in force on the hosting date; use a measured factor"],
   A507: ["实测因子为 0 时须填写绿色电力编号与证明", "a measured factor of 0 needs the green power ids and proof"],
   A508: ["绿色电力只能用于外购电力行", "green power belongs on purchased-electricity lines only"],
+  A521: ["以 m3 计的气体须填写计量状态（温度 ℃、绝对压力 kPa）；或自行换算为 Nm3：Nm3 = m3 × (p ÷ 101.325) × (273.15 ÷ (273.15 + t))",
+         "a gas in m3 needs its metering conditions (°C, absolute kPa); or convert it to Nm3 yourself: Nm3 = m3 × (p ÷ 101.325) × (273.15 ÷ (273.15 + t))"],
+  A522: ["人夜换算为间夜需要每间住宿人数", "guest-nights need the guests per room to become room-nights"],
+  A523: ["计量状态不可能：温度须高于 -273.15 ℃，绝对压力须大于 0", "impossible metering conditions: the temperature must be above -273.15 °C and the absolute pressure above 0"],
 };
 const FIELD = { A501: ["factor", "key"], A502: ["factor", "key"], A503: ["activity", "unit"], A504: ["density"], A505: ["factor", "source"],
-                A507: ["factor", "value"], A508: ["green_power"] };
+                A507: ["factor", "value"], A508: ["green_power"], A521: ["activity", "unit"], A522: ["activity", "unit"],
+                A523: ["conditions"] };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
