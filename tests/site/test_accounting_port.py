@@ -225,8 +225,8 @@ def test_new_units_alike(tmp_path):
                       "    guests_per_room: \"1.7\"\n    factor: {source: default, key: accommodation-hotel}"),
                      ("    mode: air\n", "    mode: air\n    distance_band: medium_haul\n"),
                      ("key: travel-air}", "key: travel-air-medium-haul}"),
-                     ("{amount: 1200, unit: kg}\n    factor: {source: default, key: materials-paper}",
-                      "{amount: 1200, unit: t-km}\n    factor: {source: default, key: freight-road}")):
+                     ("{amount: 1200, unit: kg, source: estimated}\n    factor: {source: default, key: materials-paper}",
+                      "{amount: 1200, unit: t-km, source: estimated}\n    factor: {source: default, key: freight-road}")):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     report.write_text(text, encoding="utf-8")

@@ -65,8 +65,8 @@ def test_guest_nights_with_and_without_the_guests_per_room(reg: Path):
 
 def test_freight_in_t_km(reg: Path):
     report = reg / FORUM / "report.yaml"
-    edit(report, "    activity: {amount: 1200, unit: kg}\n    factor: {source: default, key: materials-paper}",
-         "    activity: {amount: 1200, unit: t-km}\n    factor: {source: default, key: freight-road}")
+    edit(report, "{amount: 1200, unit: kg, source: estimated}\n    factor: {source: default, key: materials-paper}",
+         "{amount: 1200, unit: t-km, source: estimated}\n    factor: {source: default, key: freight-road}")
     assert _line(run(reg), "PAPER").tco2e == D("0.12")   # 1200 t-km x 0.1 kgCO2e
 
 
