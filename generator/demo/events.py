@@ -206,7 +206,8 @@ def _estimate_lines(rng: random.Random, lines: list[dict], scale: int) -> list[d
             continue  # conventional rail has no default factor
         amount = x["amount"] * Decimal(rng.randint(80, 120)) / 100
         item = {"id": f"EST-{n + 1:02d}", "phase": x["phase"], "category": x["category"], "mode": x["mode"],
-                "description": x["description"], "unit": x["unit"], "density": x["density"], "key": x["key"]}
+                "description": x["description"], "unit": x["unit"], "density": x["density"], "key": x["key"],
+                "conditions": x["conditions"], "guests_per_room": x["guests_per_room"], "distance_band": x["distance_band"]}
         if x["category"] in PER_PERSON:
             people = rng.randint(max(1, scale // 20), max(1, scale))
             item.update(people=people, per_person=max(Decimal("0.1"), (amount / people).quantize(Decimal("0.1"))))

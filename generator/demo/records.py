@@ -57,6 +57,14 @@ def activity_source(line: dict) -> dict:
     return {"source": "metered" if stem == "energy-statement" else "invoiced"}
 
 
+def _metering(item: dict, line: dict) -> None:
+    """A gas line's metering conditions and a guest-night line's guests per room, when it has them."""
+    if line.get("conditions"):
+        item["conditions"] = Flow(temperature_c=Decimal(line["conditions"][0]), pressure_kpa=Decimal(line["conditions"][1]))
+    if line.get("guests_per_room"):
+        item["guests_per_room"] = Decimal(line["guests_per_room"])
+
+
 def _estimate(p: dict) -> dict:
     method = text("按同类活动的用能、出行调查和住宿数据估算。",
                   "Estimated from energy use, travel surveys and lodging data of comparable events.")
@@ -67,11 +75,14 @@ def _estimate(p: dict) -> dict:
         item = {"id": x["id"], "phase": x["phase"], "category": x["category"]}
         if x["mode"]:
             item["mode"] = x["mode"]
+        if x.get("distance_band"):
+            item["distance_band"] = x["distance_band"]
         item["description"] = text(*x["description"])
         item["activity"] = (Flow(people=x["people"], per_person=x["per_person"], unit=x["unit"]) if "people" in x
                             else Flow(amount=x["amount"], unit=x["unit"]))
         if x["density"]:
             item["density"] = Flow(value=Decimal(x["density"][0]), unit=x["density"][1])
+        _metering(item, x)
         item["factor"] = Flow(key=x["key"])
         out.append(item)
     return {"method": method, "lines": out}
@@ -93,10 +104,7 @@ def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list
         item["activity"] = activity
         if line["density"]:
             item["density"] = Flow(value=Decimal(line["density"][0]), unit=line["density"][1])
-        if line.get("conditions"):
-            item["conditions"] = Flow(temperature_c=Decimal(line["conditions"][0]), pressure_kpa=Decimal(line["conditions"][1]))
-        if line.get("guests_per_room"):
-            item["guests_per_room"] = Decimal(line["guests_per_room"])
+        _metering(item, line)
         if line["measured"]:
             value, unit, evidence, note = line["measured"]
             item["factor"] = {"source": "measured", "value": Decimal(value), "unit": unit, "evidence": evidence,

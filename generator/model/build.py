@@ -71,7 +71,8 @@ def _estimate_line(i: int, d: dict) -> r.EstimateLine:
         amount = dec(a["amount"]) if people is None or per is None else Decimal(people) * per
     density = (dec(d["density"]["value"]), d["density"]["unit"]) if "density" in d else None
     line = r.EmissionLine(d["id"], i, d["phase"], d["category"], d.get("mode"), text(d["description"]), amount,
-                          a["unit"], None, density, r.FactorChoice("default", d["factor"]["key"]), None, d.get("gas"))
+                          a["unit"], None, density, r.FactorChoice("default", d["factor"]["key"]), None, d.get("gas"),
+                          **_metering(d))
     return r.EstimateLine(line, people, per)
 
 
@@ -83,13 +84,18 @@ def _line(i: int, d: dict) -> r.EmissionLine:
     a = d["activity"]
     g = d.get("green_power")
     green = r.GreenPower(g["kind"], tuple(g["ids"]), g["evidence"]) if g else None
-    c = d.get("conditions")
-    conditions = (dec(c["temperature_c"]), dec(c["pressure_kpa"])) if c else None
-    per_room = dec(d["guests_per_room"]) if "guests_per_room" in d else None
     return r.EmissionLine(d["id"], i, d["phase"], d["category"], d.get("mode"), text(d["description"]),
                           dec(a["amount"]), a["unit"], a.get("evidence"), density, choice, green, d.get("gas"),
                           a.get("source"), int(a["sample_size"]) if "sample_size" in a else None,
-                          conditions=conditions, guests_per_room=per_room, distance_band=d.get("distance_band"))
+                          **_metering(d))
+
+
+def _metering(d: dict) -> dict:
+    """What a report or estimate line states for its unit conversion beyond a density, and its flight band."""
+    c = d.get("conditions")
+    return {"conditions": (dec(c["temperature_c"]), dec(c["pressure_kpa"])) if c else None,
+            "guests_per_room": dec(d["guests_per_room"]) if "guests_per_room" in d else None,
+            "distance_band": d.get("distance_band")}
 
 
 def report(doc: Document) -> r.Report:

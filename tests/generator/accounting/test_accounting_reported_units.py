@@ -104,3 +104,16 @@ def test_the_bands_are_cited_with_exact_limits(reg: Path):
     assert limits["short_haul"] == (D(0), 300 * mile)
     assert limits["medium_haul"] == (300 * mile, 2300 * mile)
     assert limits["long_haul"] == (2300 * mile, None)
+
+
+def test_estimate_lines_take_the_same_units(reg: Path):
+    """The plan's estimate lines (Art. 9) are computed like report lines: guest-nights need the guests
+    per room there too (A522, located in plan.yaml), and with them give the same room-nights."""
+    plan = reg / FORUM / "plan.yaml"
+    edit(plan, "{people: 1000, per_person: 2, unit: room-night}", "{people: 1000, per_person: 3, unit: guest-night}")
+    f = only(run(reg), "A522")
+    assert_at(f, f"{FORUM}/plan.yaml", line_of(plan, "unit: guest-night"), column_of(plan, "guest-night"))
+    edit(plan, "      factor: {key: accommodation-hotel}", "      guests_per_room: \"1.5\"\n      factor: {key: accommodation-hotel}")
+    estimate = run(reg).accounts[FORUM].estimate
+    # 1000 x 3 = 3000 guest-nights / 1.5 = 2000 room-nights x 15 kgCO2e = 30 t, as 1000 x 2 room-nights
+    assert estimate.by_category["accommodation"] == D("30")

@@ -13,7 +13,9 @@ export function asReportLine(item) {
   const a = item.activity;
   const amount = a.people !== undefined && a.people !== null ? Q.of(a.people).mul(Q.of(a.per_person)) : a.amount;
   return { id: item.id, phase: item.phase, category: item.category, mode: item.mode, gas: item.gas,
-           activity: { amount, unit: a.unit }, density: item.density, factor: { source: "default", key: item.factor.key } };
+           activity: { amount, unit: a.unit }, density: item.density, conditions: item.conditions,
+           guests_per_room: item.guests_per_room, distance_band: item.distance_band,
+           factor: { source: "default", key: item.factor.key } };
 }
 
 export function computeEstimate(plan, rules, fset) {
