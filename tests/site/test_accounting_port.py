@@ -12,13 +12,13 @@ import os
 import shutil
 import subprocess
 from datetime import date
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from generator.accounting.compute import compute_event
+from generator.filing.pagedata import plain
 from generator.loading.registry import load_registry
 
 HERE = Path(__file__).resolve().parent
@@ -30,33 +30,23 @@ SAMPLE_TODAY = date(2026, 7, 1)
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 
-def _json(value):
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, dict):
-        return {k: _json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json(v) for v in value]
-    return value
-
-
 def _q(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
 
 
 def _registry_input(reg) -> dict:
     return {"jurisdiction": reg.meta.jurisdiction if reg.meta else None,
-            "rules": [_json(r.doc.data) for r in reg.rules],
-            "factor_sets": [_json(f.doc.data) for f in reg.factor_sets],
-            "revocations": [_json(r.doc.data) for r in reg.revocations]}
+            "rules": [plain(r.doc.data) for r in reg.rules],
+            "factor_sets": [plain(f.doc.data) for f in reg.factor_sets],
+            "revocations": [plain(r.doc.data) for r in reg.revocations]}
 
 
 def _event_input(event) -> dict:
     cert = event.certificate
-    return {"plan": _json(event.plan.doc.data),
-            "report": _json(event.report.doc.data) if event.report else None,
-            "retirements": [_json(r.doc.data) for r in event.retirements],
-            "declaration": _json(event.declaration.doc.data) if event.declaration else None,
+    return {"plan": plain(event.plan.doc.data),
+            "report": plain(event.report.doc.data) if event.report else None,
+            "retirements": [plain(r.doc.data) for r in event.retirements],
+            "declaration": plain(event.declaration.doc.data) if event.declaration else None,
             "certificate_number": cert.get("credentialSubject", {}).get("certificateNumber") if cert else None}
 
 

@@ -10,13 +10,12 @@ import json
 import random
 import shutil
 import subprocess
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sitetestkit import copy_registry
 
-from generator.filing.pagedata import RECORD_KINDS, page_data
+from generator.filing.pagedata import RECORD_KINDS, page_data, plain
 from generator.loading.registry import load_registry
 from generator.validation.schemas import python_validator
 
@@ -26,27 +25,17 @@ NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 
-def _json(value):
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, dict):
-        return {k: _json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json(v) for v in value]
-    return value
-
-
 def _records(root: Path) -> list[tuple[str, dict]]:
     reg, _ = load_registry(root, "registry")
     out = []
     for e in reg.events:
         if e.plan:
-            out.append(("plan", _json(e.plan.doc.data)))
+            out.append(("plan", plain(e.plan.doc.data)))
         if e.report:
-            out.append(("report", _json(e.report.doc.data)))
-        out += [("retirement", _json(r.doc.data)) for r in e.retirements]
+            out.append(("report", plain(e.report.doc.data)))
+        out += [("retirement", plain(r.doc.data)) for r in e.retirements]
         if e.declaration:
-            out.append(("declaration", _json(e.declaration.doc.data)))
+            out.append(("declaration", plain(e.declaration.doc.data)))
     return out, reg
 
 
