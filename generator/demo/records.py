@@ -72,12 +72,7 @@ def _estimate(p: dict) -> dict:
         return {"basic_tco2e": p["estimate"][0], "total_tco2e": p["estimate"][1], "method": method}
     out = []
     for x in p["estimate_lines"]:
-        item = {"id": x["id"], "phase": x["phase"], "category": x["category"]}
-        if x["mode"]:
-            item["mode"] = x["mode"]
-        if x.get("distance_band"):
-            item["distance_band"] = x["distance_band"]
-        item["description"] = text(*x["description"])
+        item = _line_head(x)
         item["activity"] = (Flow(people=x["people"], per_person=x["per_person"], unit=x["unit"]) if "people" in x
                             else Flow(amount=x["amount"], unit=x["unit"]))
         if x["density"]:
@@ -88,16 +83,22 @@ def _estimate(p: dict) -> dict:
     return {"method": method, "lines": out}
 
 
+def _line_head(x: dict) -> dict:
+    """The fields an estimate line and a report line share, in the order both files write them."""
+    item = {"id": x["id"], "phase": x["phase"], "category": x["category"]}
+    if x["mode"]:
+        item["mode"] = x["mode"]
+    if x.get("distance_band"):
+        item["distance_band"] = x["distance_band"]
+    item["description"] = text(*x["description"])
+    return item
+
+
 def report_yaml(event_id: str, prepared_by: dict, prepared_on: date, lines: list[dict], exclusions: list,
                 attachments: list) -> bytes:
     out_lines = []
     for line in lines:
-        item = {"id": line["id"], "phase": line["phase"], "category": line["category"]}
-        if line["mode"]:
-            item["mode"] = line["mode"]
-        if line.get("distance_band"):
-            item["distance_band"] = line["distance_band"]
-        item["description"] = text(*line["description"])
+        item = _line_head(line)
         activity = Flow(amount=line["amount"], unit=line["unit"], **activity_source(line))
         if line["evidence"]:
             activity["evidence"] = line["evidence"]
