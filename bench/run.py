@@ -238,14 +238,15 @@ def machine() -> dict:
 
 def table(results: list[dict]) -> str:
     rows = ["| events | cold build (no search) | Hugo | cold build / Hugo | warm-cache build | floor | Pagefind ours / Hugo's | one-event rebuild (% "
-            "of cold build) | check cold / warm | check --base (PR) | verify / import | peak MB cold build / rebuild / cold check / search |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "of cold build) | check cold / warm | check --base (PR) | verify / import | peak MB cold build / rebuild / cold check / search "
+            "| demo generation |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         h = r.get("hugo")
         b = r["build"]["median_s"]
         v = r["verify"]
         rows.append("| {n:,} | {b:.1f} s | {h} | {ratio} | {w:.1f} s | {fl:.2f} s | {pf} | {rb:.2f} s ({pct:.1f} %) | {cc:.1f} s / {c:.2f} s | "
-                    "{pr:.2f} s | {vr} | {pb:.0f} / {pr_mb:.0f} / {pc:.0f} / {ps} |".format(
+                    "{pr:.2f} s | {vr} | {pb:.0f} / {pr_mb:.0f} / {pc:.0f} / {ps} | {gen} |".format(
             n=r["events"], b=b, h=f"{h['median_s']:.2f} s" if h else "—", ratio=f"{b / h['median_s']:.1f}x" if h else "—",
             w=r["build_warm"]["median_s"], fl=r["floor_s"],
             pf=f"{r['pagefind_ours_s']:.1f} s / {h['pagefind_s']:.1f} s" if h else f"{r['pagefind_ours_s']:.1f} s / —",
@@ -253,7 +254,8 @@ def table(results: list[dict]) -> str:
             cc=r["check_cold"]["median_s"], c=r["check"]["median_s"], pr=r["pr_check"]["median_s"],
             vr=f"{v['verify']['median_s']:.3f} s / {v['import']['median_s']:.3f} s = {v['ratio']}x" if "verify" in v else "—",
             pb=r["build"]["peak_mb"], pr_mb=r["rebuild"]["peak_mb"], pc=r["check_cold"]["peak_mb"],
-            ps=f"{r['pagefind_ours_peak_mb']:.0f}" if "pagefind_ours_peak_mb" in r else "—"))
+            ps=f"{r['pagefind_ours_peak_mb']:.0f}" if "pagefind_ours_peak_mb" in r else "—",
+            gen=f"{r['demo_generation_s']:.0f} s" if r.get("demo_generation_s") is not None else "reused"))
     return "\n".join(rows)
 
 
@@ -276,33 +278,53 @@ def main(argv=None) -> int:
     import tempfile
 
     scratch = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="carbonreg-bench-"))
-    results = []
+    results: list[dict] = []
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     for n in [int(x) for x in args.sizes.split(",") if x]:
         print(f"== {n} events", file=sys.stderr, flush=True)
         results.append(bench_size(n, scratch / str(n), args.repeat, args.seed, has_hugo, args.reuse_registry))
         print(json.dumps(results[-1], indent=1), file=sys.stderr, flush=True)
+        # Written after each size: a long run stopped at a larger size keeps the sizes it finished.
+        text = _report(when, results, Path(args.results), not args.no_readme)
     if not args.work:
         shutil.rmtree(scratch, ignore_errors=True)
-    report = {"when": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "machine": machine(), "results": results}
-    Path(args.results).mkdir(parents=True, exist_ok=True)
-    stamp = report["when"].replace(":", "").replace("-", "")
-    for name in (f"bench-{stamp}.json", "latest.json"):
-        (Path(args.results) / name).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    text = table(results)
-    print(text)
-    if not args.no_readme:
-        _write_readme(report, text)
+    print(text if results else "no sizes given")
     return 0
+
+
+def _report(when: str, results: list[dict], folder: Path, readme: bool) -> str:
+    report = {"when": when, "machine": machine(), "results": results}
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = when.replace(":", "").replace("-", "")
+    for name in (f"bench-{stamp}.json", "latest.json"):
+        _write_atomic(folder / name, json.dumps(report, indent=1) + "\n")
+    text = table(results)
+    if readme:
+        _write_readme(report, text)
+    return text
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _write_readme(report: dict, text: str) -> None:
     m = report["machine"]
     readme = BENCH / "README.md"
-    head = readme.read_text(encoding="utf-8").split("<!-- latest -->")[0] if readme.exists() else "# Benchmark\n\n"
-    readme.write_text(head + "<!-- latest -->\n## Latest results\n\n"
-                      f"Run {report['when']} on {m['nproc']} cores ({m['cpu']}), {m['memory_mb']:,} MB memory, "
-                      f"Python {m['python']}, {m['platform']}. Medians; JSON in `bench/results/latest.json`.\n\n"
-                      + text + "\n", encoding="utf-8")
+    old = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmark\n\n"
+    # Only the block between the two markers is the run's; the sections after it are written by hand.
+    head, _, rest = old.partition(LATEST)
+    _, found, tail = rest.partition(LATEST_END)
+    block = (f"{LATEST}\n## Latest results\n\n"
+             f"Run {report['when']} on {m['nproc']} cores ({m['cpu']}), {m['memory_mb']:,} MB memory, "
+             f"Python {m['python']}, {m['platform']}. Medians; JSON in `bench/results/latest.json`.\n\n"
+             + text + f"\n{LATEST_END}")
+    _write_atomic(readme, head + block + (tail if found else "\n"))
+
+
+LATEST, LATEST_END = "<!-- latest -->", "<!-- /latest -->"
 
 
 if __name__ == "__main__":
