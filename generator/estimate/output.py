@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from generator.accounting.comparison import estimate_vs_actual
 from generator.accounting.compute import EventAccount
+from generator.model.labels import CATEGORY, MODE
 from generator.model.records import Event
-from generator.site.i18n import CATEGORY, MODE
 
 SCOPE = {"basic": ("基本范围", "basic scope"), "extended": ("拓展范围", "extended scope"), None: ("不计入", "in no scope")}
 

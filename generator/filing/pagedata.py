@@ -8,12 +8,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from generator.model.labels import ENUMS
 from generator.spreadsheet.fields import WORDS, fields, label
 from generator.validation import schemas
 
 RECORD_KINDS = ("plan", "report", "retirement", "declaration")
 SCHEMA_FILES = ("common", *RECORD_KINDS)
-# The $defs whose values the site already names (generator/site/i18n.py), by the def's name.
+# The $defs whose values the site already names (generator/model/labels.py), by the def's name.
 ENUM_NAMES = {"eventKind": "kind", "phase": "phase", "category": "category", "travelMode": "mode",
               "reductionArea": "area", "offsetKind": "offset_kind", "scope": "scope"}
 
@@ -33,7 +34,6 @@ def page_data(reg) -> dict:
     """The page's embedded data for the loaded registry-wide records ``reg`` (only the rules and factor
     sets of the registry's jurisdiction: the others are never in force for its events)."""
     from generator.scaffold.new import PUBLISHED_SCHEMAS
-    from generator.site.i18n import ENUMS
 
     contents = schemas._contents()
     jurisdiction = reg.meta.jurisdiction if reg.meta else None

@@ -5,9 +5,9 @@ import json
 from decimal import Decimal
 
 from generator.accounting.compute import EventAccount
+from generator.model.labels import enum_label
 from generator.model.records import Event
 from generator.offers.match import Match, shortfall
-from generator.site.i18n import enum_label
 
 SCOPE = {"basic": ("基本范围", "basic scope"), "full": ("全口径", "full scope")}
 

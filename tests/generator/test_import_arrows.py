@@ -1,5 +1,6 @@
 """The arrows go one way (issue 18, change 3): the record model and the rules never import the
-write operations (publishing) or the site; signing never imports the generator. Read from the
+write operations (publishing) or the site; nor do offers and estimates, and the filing page's data and
+spreadsheets never import the site; signing never imports the generator. Read from the
 source with ast, so an import inside a function counts too."""
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ FORBIDDEN = {
     "generator/rules": ("generator.publishing", "generator.site"),
     "generator/accounting": ("generator.publishing", "generator.site", "generator.rules"),
     "signing": ("generator",),
+    # The calculations and formats below the site: they read the records' labels from generator/model.
+    "generator/offers": ("generator.publishing", "generator.site"),
+    "generator/estimate": ("generator.publishing", "generator.site"),
+    # Their importers write files with publishing's atomic writer; they never import the site.
+    "generator/filing": ("generator.site",),
+    "generator/spreadsheet": ("generator.site",),
 }
 
 
