@@ -180,7 +180,14 @@ def rules(doc: Document) -> r.Rules:
         offsets=offsets, deadline_months=d["deadline_months_after_end"],
         districts={k: text(v) for k, v in d["districts"].items()}, doc=doc,
         activity_source=d.get("activity_source", "optional"),
+        showcase=showcase(d["showcase"]) if "showcase" in d else None,
     )
+
+
+def showcase(d: dict) -> r.Showcase:
+    w, p = d["weights"], d["scope_points"]
+    return r.Showcase(d["status"], (dec(w["scope"]), dec(w["offset"]), dec(w["support"])),
+                      (dec(p["full_all_phases"]), dec(p["full"]), dec(p["basic"])))
 
 
 def meta(doc: Document) -> r.RegistryMeta:

@@ -307,6 +307,15 @@ class OffsetRule:
 
 
 @dataclass(frozen=True)
+class Showcase:
+    """Art. 15 showcase score's weights (scope, offset, support; they sum to 1) and the accounting scope's
+    points (full with all three phases, full, basic), from the rules data."""
+    status: str
+    weights: tuple[Decimal, Decimal, Decimal]
+    scope_points: tuple[Decimal, Decimal, Decimal]
+
+
+@dataclass(frozen=True)
 class Rules:
     id: str
     jurisdiction: str
@@ -331,6 +340,8 @@ class Rules:
     doc: Document = field(repr=False, compare=False)
     # Data quality: "required" (every report line states activity.source, R406) or "optional" (versions before).
     activity_source: str = "optional"
+    # Art. 15 showcase score (None: events under these rules are not ranked on the showcase).
+    showcase: Showcase | None = None
 
     def scope_of(self, category: str) -> str | None:
         """"basic" or "extended" for a category these rules put in that scope, else None: the one

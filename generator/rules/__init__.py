@@ -32,6 +32,7 @@ from generator.rules import (
     quality,
     retirements,
     revocations,
+    rulesdata,
     scope,
     secrets,
     serials,
@@ -89,6 +90,7 @@ REGISTRY_RULES: tuple[RegistryRule, ...] = (
     offers.kind_allowed,
     offers.validity_window,
     offers.ids_unique,
+    rulesdata.weights_in_range,
 )
 
 

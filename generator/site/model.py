@@ -11,10 +11,11 @@ from typing import Any
 from generator.accounting.comparison import Comparison, estimate_vs_actual
 from generator.accounting.compute import EventAccount
 from generator.accounting.indicators import Indicators, indicators, pooled_intensity
+from generator.accounting.showcase import Score, showcase_score
 from generator.model.records import Agency, Event, Plan, Text, TrustDocuments
 from generator.pipeline import CheckResult
 from generator.rules.classification import classify_event
-from generator.site.credentials import CredentialView, Score, credential_view, showcase_score
+from generator.site.credentials import CredentialView, credential_view
 
 ZERO = Decimal(0)
 
@@ -109,6 +110,16 @@ class SiteModel:
     @property
     def showcase(self) -> list:
         return sorted((e for e in self.events if e.score is not None), key=lambda e: (-e.score.total, e.id))
+
+    @property
+    def showcase_formulas(self) -> list[tuple[Any, tuple[str, ...]]]:
+        """Each distinct showcase formula of the registry's rules (weights and scope points), with the ids
+        of the rules versions that set it, oldest first: the showcase page states what it ranks by."""
+        formulas: dict[Any, list[str]] = {}
+        for rules in self.rules:
+            if rules.showcase is not None:
+                formulas.setdefault((rules.showcase.weights, rules.showcase.scope_points), []).append(rules.id)
+        return [(key, tuple(ids)) for key, ids in formulas.items()]
 
     @functools.cached_property
     def _revocations_by_event(self) -> dict[str, list]:

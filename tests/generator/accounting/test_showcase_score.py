@@ -1,5 +1,6 @@
 """Art. 15 showcase: the supporting-material part counts the share of emissions resting on placeholder
-factors (issue 12: a certificate 84 % placeholder scored 96.5)."""
+factors (issue 12: a certificate 84 % placeholder scored 96.5); the weights and scope points are the
+rules' data (issue 18), and rules without them rank nothing."""
 from __future__ import annotations
 
 import shutil
@@ -8,8 +9,8 @@ from decimal import Decimal as D
 
 from samplekit import pristine_sample
 
+from generator.accounting.showcase import showcase_score
 from generator.pipeline import check
-from generator.site.credentials import showcase_score
 
 
 def test_placeholder_emissions_weaken_the_support(tmp_path):
@@ -45,3 +46,33 @@ def test_estimated_activity_data_weakens_the_support_too(tmp_path):
     report.write_text(text.replace("unit: GJ, source: metered,", "unit: GJ, source: estimated,"), encoding="utf-8")
     # HEAT (7.2 t, official factor) now rests on an estimate: (290.6047 + 7.2) / 312.9247 -> 0.9517
     assert support() == D("0.9") * (1 - D("0.9517"))
+
+
+def _expo_score(root):
+    result = check(root, date(2026, 7, 1), "registry")
+    event = next(e for e in result.registry.events if e.folder_id == "2025-yrd-green-building-expo")
+    return showcase_score(event, result.accounts[event.rel_dir], "full")
+
+
+def test_the_weights_and_points_are_the_rules_data(tmp_path):
+    """All the weight on the scope, every scope worth 0.7: the score is 70.0 whatever the offsets and
+    material (the expo is accounted under shanghai-2025)."""
+    root = shutil.copytree(pristine_sample(), tmp_path / "registry")
+    rules = root / "rules/shanghai-2025.yaml"
+    text = rules.read_text(encoding="utf-8")
+    text = text.replace('weights: {scope: "0.4", offset: "0.3", support: "0.3"}', 'weights: {scope: "1", offset: "0", support: "0"}')
+    text = text.replace('scope_points: {full_all_phases: "1", full: "0.8", basic: "0.5"}',
+                        'scope_points: {full_all_phases: "0.7", full: "0.7", basic: "0.7"}')
+    rules.write_text(text, encoding="utf-8")
+    score = _expo_score(root)
+    assert score.scope == D("0.7") and score.total == D("70.0")
+
+
+def test_rules_without_a_showcase_rank_nothing(tmp_path):
+    root = shutil.copytree(pristine_sample(), tmp_path / "registry")
+    rules = root / "rules/shanghai-2025.yaml"
+    text = rules.read_text(encoding="utf-8")
+    start = text.index("showcase:")
+    end = text.index("deadline_months_after_end:")
+    rules.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert _expo_score(root) is None
