@@ -40,8 +40,8 @@ def showcase_score(event: Event, account: EventAccount, scope: str) -> Score | N
     scope_part = basic if scope == "basic" else all_phases if len(phases) == 3 else full
     total_q = sum(r.quantity for r in event.retirements)
     weights = rules.offsets
-    offset_part = (sum(Decimal(r.quantity) * (weights[r.kind].quality if r.kind in weights else Decimal(0))
-                       for r in event.retirements) / total_q) if total_q else Decimal(0)
+    offset_part = (sum((Decimal(r.quantity) * (weights[r.kind].quality if r.kind in weights else Decimal(0))
+                        for r in event.retirements), Decimal(0)) / total_q) if total_q else Decimal(0)
     lines = event.report.lines if event.report else ()
     backed = sum(1 for line in lines if line.evidence or line.factor.evidence)
     support_part = (Decimal(backed) / len(lines) if lines else Decimal(0)) * (1 - weak_share(account))

@@ -13,7 +13,7 @@ SCOPE_POINTS = ("full_all_phases", "full", "basic")
 
 def weights_in_range(ctx: RegistryContext):
     for rules in ctx.registry.rules:
-        values = [(("offsets", i, "quality"), o.quality) for i, o in enumerate(rules.offsets.values())]
+        values: list[tuple[tuple[str | int, ...], Decimal]] = [(("offsets", i, "quality"), o.quality) for i, o in enumerate(rules.offsets.values())]
         if rules.showcase is not None:
             values += [(("showcase", "weights", k), v) for k, v in zip(SHOWCASE_WEIGHTS, rules.showcase.weights)]
             values += [(("showcase", "scope_points", k), v) for k, v in zip(SCOPE_POINTS, rules.showcase.scope_points)]
