@@ -58,7 +58,18 @@ def extract(path: Path, kind: str) -> Extract:
     return extract_bytes(data, kind)
 
 
-def extract_bytes(data: bytes, kind: str) -> Extract:
+def extract_bytes(data: bytes, kind: str, max_text_chars: int = MAX_TEXT_CHARS) -> Extract:
+    """What ``data`` of ``kind`` holds; refused when the text it yields is longer than ``max_text_chars``
+    (a small PDF or archive can expand to far more text than its bytes: a scan would then hold it all)."""
+    result = _extract_kind(data, kind)
+    chars = sum(len(segment.text) for segment in result.segments)
+    if chars > max_text_chars:
+        raise Refused(f"提取出的文字有 {chars} 个字符，超过 {max_text_chars} 个字符的上限",
+                      f"the text extracted has {chars} characters, over the {max_text_chars}-character limit")
+    return result
+
+
+def _extract_kind(data: bytes, kind: str) -> Extract:
     from generator.documents import archive, images, pdf, svg
     from generator.documents.kinds import content_matches
 

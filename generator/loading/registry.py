@@ -123,8 +123,7 @@ def load_event(root: Path, shown_root: str, year: str, name: str, path: Path, fi
         elif found:
             unreadable.append((file.kind, file.shown))
     rel = _rel(root, path)
-    has_plan = (path / "plan.yaml").is_file()
-    if not has_plan:
+    if not (path / "plan.yaml").is_file():
         findings.append(error("L302", Location(f"{shown_root.rstrip('/')}/{rel}/plan.yaml"),
                               "活动文件夹缺少 plan.yaml（碳中和实施计划）；用 carbonreg 模板创建",
                               "event folder has no plan.yaml (the carbon neutrality plan); create it from the template"))
@@ -136,7 +135,7 @@ def load_event(root: Path, shown_root: str, year: str, name: str, path: Path, fi
         folder_id=name, year_folder=year, rel_dir=rel, dir=path,
         plan=_one(recs.get("plan")), report=_one(recs.get("report")),
         retirements=tuple(sorted(recs.get("retirement", ()), key=lambda x: x.id)),
-        declaration=_one(recs.get("declaration")), has_plan_file=has_plan,
+        declaration=_one(recs.get("declaration")),
         certificate=certificate, declaration_credential=declaration_vc, unreadable=tuple(unreadable),
     )
     return event, findings

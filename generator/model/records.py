@@ -378,7 +378,6 @@ class Event:
     report: Report | None
     retirements: tuple[Retirement, ...]
     declaration: Declaration | None
-    has_plan_file: bool
     certificate: dict | None = None  # the agency-signed credential (certificate.json), as filed
     declaration_credential: dict | None = None  # the platform-signed declaration.json
     # (record kind, shown path) of each record file here that could not be read or failed its schema:

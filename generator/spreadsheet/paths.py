@@ -54,7 +54,3 @@ def _lists(node: Any) -> Any:
         return [_lists(node[k]) for k in sorted(node, key=int)]
     return {k: _lists(v) for k, v in node.items()}
 
-
-def schema_path(path: str) -> tuple:
-    """A dotted path as JSON Schema reports it (list indexes from 0)."""
-    return tuple(int(step) - 1 if step.isdigit() else step for step in path.split("."))

@@ -34,3 +34,12 @@ def test_bombs_in_a_registry_are_p105_errors(reg, name, build):
 def test_ordinary_docx_is_read():
     content = extract_bytes(docx([["a", "b"]]), "ooxml")
     assert "ab" in "".join(s.text for s in content.segments)
+
+
+def test_text_longer_than_the_limit_is_refused():
+    """The declared limit on extracted text (MAX_TEXT_CHARS) holds: a text just over it is refused,
+    one at it is read (the limit passed in small, so the test does not build 20 million characters)."""
+    data = ("a" * 100).encode()
+    assert extract_bytes(data, "text", max_text_chars=100).segments[0].text == "a" * 100
+    with pytest.raises(Refused, match="101 characters, over the 100-character limit"):
+        extract_bytes(data + b"a", "text", max_text_chars=100)

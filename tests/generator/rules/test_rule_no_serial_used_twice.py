@@ -96,7 +96,7 @@ def _ret(rid: str, blocks: list[tuple[str, int, int]], registry: str = "national
 
 
 def _ctx(retirements: list[Retirement]) -> RegistryContext:
-    event = Event("2025-e", "2025", "events/2025/2025-e", Path("."), None, None, tuple(retirements), None, True)
+    event = Event("2025-e", "2025", "events/2025/2025-e", Path("."), None, None, tuple(retirements), None)
     return RegistryContext.of(Registry(Path("."), ".", None, (), (), {}, ()), (facts_of(event, None),), TODAY, Caches(None))
 
 
