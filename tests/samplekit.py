@@ -64,3 +64,39 @@ def pristine_sample() -> Path:
 
 
 SAMPLE = pristine_sample()
+
+
+DEMO_PASSPHRASE = b"carbonreg-demo-only"  # demo-keys/README.md: public, for the sample only
+
+
+def unpublish(registry: Path, event_dir: str | Path, name: str = "certificate.json") -> None:
+    """The registry as it was before an event's signed ``name`` was published, so that a test may edit
+    what it binds: the file removed and its log entry with it, the log checkpoint and the status list
+    re-signed with the demo keys at their own times. Deleting the file alone leaves a logged credential
+    the registry no longer holds (C108). Nothing happens when the event has no such file."""
+    from datetime import date
+
+    from generator.publishing.ops import sign_status
+    from generator.publishing.trustdir import TrustDir
+    from signing.keys import decrypt_private_key
+    from signing.strictjson import load_path
+    from signing.transparency import PublicationLog, sign_checkpoint
+
+    path = registry / event_dir / name
+    if not path.is_file():
+        return
+    credential_id = load_path(path)["id"]
+    path.unlink()
+
+    def key(file: str):
+        return decrypt_private_key((REPO / "demo-keys" / file).read_bytes(), DEMO_PASSPHRASE)
+
+    trust = TrustDir.of(registry)
+    leaves = tuple(leaf for leaf in trust.log_leaves() if leaf["id"] != credential_id)
+    checkpoint = trust.read("checkpoint.json")["signed"]
+    trust.write("log.json", {"leaves": [dict(leaf) for leaf in leaves]})
+    trust.write("checkpoint.json", sign_checkpoint(PublicationLog(leaves), checkpoint["issued"], [key("log.pem")],
+                                                   registry=checkpoint.get("registry")))
+    status = trust.read("status.json")["signed"]
+    sign_status(registry, key("status.pem"), at=status["issued"], expires=status["expires"],
+                today=date.fromisoformat(status["issued"][:10]))

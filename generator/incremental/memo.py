@@ -30,6 +30,7 @@ def encode(findings: list[Finding], facts: EventFacts, root: Path) -> dict:
             "status": facts.status, "placeholder_lines": facts.placeholder_lines,
             "unreadable": facts.unreadable,
             "green_certificates": [[g.id, g.line_id, _where_out(g.where)] for g in facts.green_certificates],
+            "credentials": list(facts.credentials),
         },
     }
 
@@ -48,5 +49,6 @@ def decode(value: dict, root: Path) -> tuple[list[Finding], EventFacts]:
         standing_level=raw["standing_level"], status=raw["status"], placeholder_lines=raw["placeholder_lines"],
         unreadable=raw.get("unreadable", 0),
         green_certificates=tuple(GreenFact(i, line, _where_in(w)) for i, line, w in raw.get("green_certificates", ())),
+        credentials=tuple(raw.get("credentials", ())),
     )
     return [_finding_in(f) for f in value["findings"]], facts

@@ -91,6 +91,7 @@ REGISTRY_RULES: tuple[RegistryRule, ...] = (
     offers.validity_window,
     offers.ids_unique,
     rulesdata.weights_in_range,
+    certificates.logged_credentials_present,
 )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.accounting.signed_totals import differing_totals
 from generator.findings import Location, error, warning
-from generator.rules.context import EventContext
+from generator.rules.context import EventContext, RegistryContext
 
 
 def _signed_documents(ctx: EventContext):
@@ -124,3 +124,45 @@ def totals_match(ctx: EventContext):
             yield error("C103", _where(ctx, event, name),
                         f"签名文件中 {field} 为 {signed}，登记库计算为 {computed}",
                         f"the signed {field} is {signed}, the registry computes {computed}")
+
+
+def logged_credentials_present(ctx: RegistryContext):
+    """C108: every credential the publication log holds is still in the registry. The log is
+    append-only and public: a logged certificate whose file was deleted leaves the public a receipt
+    for a document the registry no longer shows (a withdrawal goes through a revocation notice)."""
+    trust = ctx.registry.trust
+    if trust is None or not trust.log_leaves:
+        return
+    present = {cid for facts in ctx.facts for cid in facts.credentials}
+    missing = [(i, leaf) for i, leaf in enumerate(trust.log_leaves) if leaf.get("id") not in present]
+    if not missing:
+        return
+    shown = f"{ctx.registry.shown_root.rstrip('/')}/trust/log.json"
+    lines = _lines_of_ids(ctx.registry.root / "trust" / "log.json")
+    for i, leaf in missing:
+        cid = leaf.get("id")
+        yield error("C108", Location(shown, lines.get(cid, 1), 1),
+                    f"公开日志第 {i + 1} 条记录了 {cid}（{leaf.get('published')} 发布），但登记库中没有可读的此证书或声明文件；"
+                    "请从 git 历史恢复该文件；如须作废，应发布撤销公告（revocations/），不能删除",
+                    f"log entry {i + 1} records {cid} (published {leaf.get('published')}), but no readable certificate or declaration "
+                    "with that id is in the registry; restore the file from git history; to withdraw it, publish a revocation "
+                    "notice (revocations/) instead of deleting it")
+
+
+def _lines_of_ids(path: Path) -> dict[str, int]:
+    """Line of each ``"id": "…"`` in the log file (the log is one JSON document, one field a line)."""
+    import json
+
+    found: dict[str, int] = {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return found
+    for number, line in enumerate(text.splitlines(), start=1):
+        head, sep, rest = line.strip().partition('"id":')
+        if sep and not head:
+            try:
+                found.setdefault(json.loads(rest.strip().rstrip(",")), number)
+            except ValueError:
+                continue
+    return found

@@ -71,6 +71,7 @@ class EventFacts:
     placeholder_lines: int
     green_certificates: tuple[GreenFact, ...] = ()
     unreadable: int = 0  # record files filed but not readable (counted above too, never dropped)
+    credentials: tuple[str, ...] = ()  # ids of the signed certificate.json / declaration.json here
 
 
 def _where(event, rec, *keys) -> Where:
@@ -107,6 +108,8 @@ def facts_of(event, account) -> EventFacts:
         placeholder_lines=account.placeholder_lines if account is not None else 0,
         unreadable=len(bad),
         green_certificates=tuple(green),
+        credentials=tuple(doc["id"] for doc in (event.certificate, event.declaration_credential)
+                          if isinstance(doc, dict) and isinstance(doc.get("id"), str)),
     )
 
 

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from samplekit import unpublish
 
 from generator.cli import main
 
@@ -141,7 +142,7 @@ def test_year_must_match_the_id(site, capsys):
 def test_retirement_and_declaration_pass_check(site, capsys):
     # The forum's certificate signs 28 t retired; a second retirement changes that total (C103). The
     # scaffold is what is tested here, on the forum as it was before it was certified.
-    (FORUM / "certificate.json").unlink()
+    unpublish(Path("registry"), FORUM.relative_to("registry"))  # as before it was certified (its log entry too: C108)
     proof = FORUM / "attachments" / "shver-cancellation-2.pdf"
     proof.write_bytes(b"%PDF-1.4 second cancellation (sample)\n")
     assert main(["new", "retirement", "--no-input", "--event", "2026-pujiang-low-carbon-forum",

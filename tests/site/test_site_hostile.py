@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from ruamel.yaml import YAML
+from samplekit import unpublish
 from sitetestkit import build_ok, copy_registry, html_pages, serve
 
 SCRIPT = "<script>alert(1)</script>"
@@ -40,7 +41,7 @@ def hostile(tmp_path_factory, result):
     # copy because its plan is edited below (C102); every sample event with a report is signed since issue 12
     reported = next(e for e in result.registry.events if e.plan and e.plan.id == "2026-pujiang-low-carbon-forum")
     assert reported.report and not reported.declaration_credential
-    (registry / reported.rel_dir / "certificate.json").unlink(missing_ok=True)
+    unpublish(registry, reported.rel_dir)
     planned = next(e for e in result.registry.events if e.plan and not e.report)
     ids = [poison(registry / e.rel_dir / "plan.yaml") for e in (reported, planned)]
     out = build_ok(registry, base / "_site")

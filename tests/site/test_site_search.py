@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from samplekit import unpublish
 from sitetestkit import build_ok, copy_registry, serve
 
 pytestmark = pytest.mark.browser
@@ -71,7 +72,7 @@ def mixed_url(tmp_path_factory):
     base = tmp_path_factory.mktemp("mixed-names")
     registry = copy_registry(base / "registry")
     for event_id, (zh, en) in _MIXED.items():
-        (registry / "events" / event_id[:4] / event_id / "certificate.json").unlink(missing_ok=True)
+        unpublish(registry, f"events/{event_id[:4]}/{event_id}")
         plan = registry / "events" / event_id[:4] / event_id / "plan.yaml"
         text = plan.read_text(encoding="utf-8")
         old = re.search(r"^name:\n  zh: (.*)\n  en: (.*)\n", text, re.M)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pagekinds import both_languages, page_kinds
 from ruamel.yaml import YAML
+from samplekit import unpublish
 from sitetestkit import build_ok, copy_registry, serve
 
 pytestmark = pytest.mark.browser
@@ -44,7 +45,7 @@ def long_name_site(tmp_path_factory, result):
     # that its plan may be edited (a signed plan edited is C102, and the site is not built)
     event = sorted((e for e in result.registry.events if e.plan and e.report and not e.declaration_credential),
                    key=lambda e: e.plan.id)[0]
-    (registry / event.rel_dir / "certificate.json").unlink(missing_ok=True)
+    unpublish(registry, event.rel_dir)
     yaml = YAML()
     plan = registry / event.rel_dir / "plan.yaml"
     data = yaml.load(plan.read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from gentestkit import FORUM, MARATHON, SALON, assert_at, codes, edit, line_of, only, run, with_code
+from samplekit import unpublish
 
 BASIC = ("event_vehicles", "purchased_electricity", "purchased_heat", "stationary_fuel")
 MARATHON_BASIC_LINES = ("P-ELEC", "H-ELEC", "H-CARS", "H-GEN", "C-ELEC")
@@ -37,7 +38,7 @@ def test_sample_passes_under_both_rules_versions(reg: Path):
 
 def test_declared_event_without_basic_lines_fails_until_each_category_is_excluded(reg: Path):
     report = reg / MARATHON / "report.yaml"
-    (reg / MARATHON / "declaration.json").unlink()  # the signed copy binds the old report (C102); publish re-signs
+    unpublish(reg, MARATHON, "declaration.json")  # the signed copy binds the old report (C102); publish re-signs
     _drop_lines(report, MARATHON_BASIC_LINES)
     result = run(reg)
     f = only(result, "R404")
