@@ -32,6 +32,8 @@ SOURCES = {
     "personal-data": ("generator/rules/personal.py", "generator/privacy", "generator/documents", "generator/loading/safefile.py"),
     "verdicts": ("signing", "generator/publishing", "generator/model/bundles.py"),
     "qr": ("generator/site/qr.py",),
+    # the certificate PDF: its layout and fonts, the labels it prints, the QR code it draws
+    "pdf": ("generator/site/pdf", "generator/site/qr.py", "generator/site/i18n.py", "generator/model/labels.py"),
 }
 LIBRARIES = {
     "all": ("ruamel.yaml", "jsonschema", "jsonschema-rs", "pypdf", "cryptography", "rfc8785", "segno", "jinja2", "defusedxml",
@@ -40,6 +42,7 @@ LIBRARIES = {
     "personal-data": ("pypdf", "pypdfium2", "defusedxml", "pillow"),
     "verdicts": ("cryptography", "rfc8785"),
     "qr": ("segno",),
+    "pdf": ("fpdf2", "fonttools", "pylopdf-fonts-zh-cn", "segno"),
 }
 
 
@@ -199,4 +202,28 @@ class DerivedCache:
         if value is None:
             value = compute()
             self.put(key, value)
+        return value
+
+    def bytes_or_compute(self, key: str, compute) -> bytes:
+        """Like :meth:`get_or_compute` for a result that is bytes (a PDF): kept as they are, after the
+        SHA-256 of the bytes, instead of inside JSON; a damaged entry is removed and computed again."""
+        if self.folder is None:
+            return compute()
+        path = self.folder / key[:2] / f"{key}.bin"
+        try:
+            raw = path.read_bytes()
+            if hashlib.sha256(raw[64:]).hexdigest().encode() == raw[:64]:
+                return raw[64:]
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        value = compute()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(hashlib.sha256(value).hexdigest().encode() + value)
+            os.replace(temp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
         return value

@@ -140,7 +140,7 @@ def logged_credentials_present(ctx: RegistryContext):
     shown = f"{ctx.registry.shown_root.rstrip('/')}/trust/log.json"
     lines = _lines_of_ids(ctx.registry.root / "trust" / "log.json")
     for i, leaf in missing:
-        cid = leaf.get("id")
+        cid = str(leaf.get("id"))
         yield error("C108", Location(shown, lines.get(cid, 1), 1),
                     f"公开日志第 {i + 1} 条记录了 {cid}（{leaf.get('published')} 发布），但登记库中没有可读的此证书或声明文件；"
                     "请从 git 历史恢复该文件；如须作废，应发布撤销公告（revocations/），不能删除",

@@ -1,6 +1,7 @@
 """Every generated HTML page, one small function per page kind, each for both languages."""
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 from generator.caches import Caches
@@ -142,7 +143,7 @@ def credential_pages(model: SiteModel, base_url: str | None, caches: Caches, eve
     """A printable page per certificate and per published declaration, with the bundle and its PDF
     (which embeds the bundle, see ``pdf/certificate.py``) to download.
     Not search results: the event's page carries the same name, number and statement, and comes first."""
-    qrs = caches.derived("qr")
+    qrs, pdfs = caches.derived("qr"), caches.derived("pdf")
     for e in model.events if events is None else events:
         for view in (e.certificate, e.declaration_vc):
             if view is None:
@@ -151,7 +152,13 @@ def credential_pages(model: SiteModel, base_url: str | None, caches: Caches, eve
             path = f"{e.path}{view.kind}/"
             revoked = [r for r in model.revocations_of(e.id) if r.target_id == view.number]
             site = (base_url or "").rstrip("/") + "/" if base_url else None
-            yield f"{e.path}{view.kind}.pdf", certificate_pdf(view, f"{site}{path}" if site else None, site, revoked)
+            page_url = f"{site}{path}" if site else None
+            # Same bundle, addresses and notices, same bytes (certificate_pdf is deterministic): a
+            # rebuild takes the PDF from the cache instead of laying it out again (70 ms each).
+            key = pdfs.key("pdf", view.bundle, page_url or "", site or "",
+                           *(f"{r.id}\0{r.decided_on}\0{r.reason.zh}\0{r.reason.en}" for r in revoked))
+            yield f"{e.path}{view.kind}.pdf", pdfs.bytes_or_compute(
+                key, functools.partial(certificate_pdf, view, page_url, site, revoked))
             for lang in LANGS:
                 public = (base_url or "").rstrip("/") + "/" + ("en/" if lang == "en" else "") + path
                 qr = qr_svg(public, label("qr", lang), qrs) if base_url else ""
