@@ -16,6 +16,7 @@ AT = f"{TODAY}T00:00:00Z"  # the sample's status list is current then
 CERT = "events/2025-yrd-green-building-expo/certificate"
 DECL = "events/2025-pujiang-city-marathon/declaration"
 REVOKED = "events/2025-harbour-esports-showcase/declaration"  # revoked by notice rev-2026-001
+FORUM = "events/2026-pujiang-low-carbon-forum/certificate"  # with issue 12's disclosures
 POPPLER = all(shutil.which(tool) for tool in ("pdftoppm", "pdftotext"))
 
 
@@ -114,6 +115,24 @@ def test_same_input_same_bytes_in_a_fresh_process(site):
             for _ in range(2)]
     assert runs[0].returncode == 0, runs[0].stderr
     assert runs[0].stdout.startswith(b"%PDF-") and runs[0].stdout == runs[1].stdout
+
+
+@pytest.mark.skipif(not POPPLER, reason="pdftotext (poppler-utils) missing")
+def test_the_pdf_prints_what_the_subject_discloses(site):
+    """Issue 12's disclosures are signed; the printed certificate shows them as signed (the forum's
+    CN-2026-0002): its exclusion and reason, the shares and intensity, the verification statement."""
+    subject = json.loads((site.root / f"{FORUM}.json").read_bytes())["credential"]["credentialSubject"]
+    text = subprocess.run(["pdftotext", str(site.root / f"{FORUM}.pdf"), "-"], capture_output=True, text=True,
+                          timeout=60, check=True).stdout
+    flat, joined = text.replace("\n", " "), "".join(text.split())
+    assert "Excluded categories (Art. 11)" in flat and "活动用车燃料" in joined
+    assert "".join(subject["exclusions"][0]["reason"]["zh"].split()) in joined
+    indicators, verification = subject["indicators"], subject["verification"]
+    assert indicators["placeholderShare"] == "0.9287" and "0.9287" in flat and indicators["estimatedShare"] in flat
+    assert f"{indicators['intensity']['perParticipant']} tCO2e" in flat and "per on-site participant" in flat
+    assert "Assurance level" in flat and "有限保证" in joined and "limited assurance" in flat
+    assert f"{verification['materiality']}%" in flat
+    assert "".join(verification["opinion"]["en"].split()) in joined and "".join(verification["opinion"]["zh"].split()) in joined
 
 
 @pytest.mark.skipif(not POPPLER, reason="pdftotext (poppler-utils) missing")

@@ -91,6 +91,7 @@ def content(view, page_url: str | None, site_url: str | None, revocations=()) ->
                     f"{label('total', 'zh')} / {label('total', 'en')}: {emissions['total']}"))
     rows.append(Row(*both("pdf_offsets"), f"{label('pdf_needed', 'zh')} / {label('pdf_needed', 'en')}: {offsets['needed']}\n"
                                           f"{label('retired_total', 'zh')} / {label('retired_total', 'en')}: {offsets['retired']}"))
+    rows += disclosures(s)
     issuer = pair({"zh": view.issuer_name_zh, "en": view.issuer_name_en})
     if "agency" not in s or pair(s["agency"]["name"]) != issuer:
         rows.append(Row(*both("issuer"), issuer))
@@ -119,6 +120,33 @@ def content(view, page_url: str | None, site_url: str | None, revocations=()) ->
                                  for r in revocations for lang in ("zh", "en")),
                    attachment=label("pdf_attachment", "zh").format(file=file) + "\n"
                    + label("pdf_attachment", "en").format(file=file))
+
+
+def disclosures(s: dict) -> list[Row]:
+    """What the signed subject discloses (issue 12: exclusions, indicators, the verification statement),
+    printed exactly as signed, as the credential page shows it; credentials made before have none."""
+    rows: list[Row] = []
+    if "exclusions" in s:
+        text = "\n".join(f"{both_enum('category', str(x.get('category', '')))}: {pair(x.get('reason', ''))}" for x in s["exclusions"])
+        rows.append(Row(*both("exclusions"), text or f"{label('exclusions_none', 'zh')}\n{label('exclusions_none', 'en')}"))
+    indicators = s.get("indicators")
+    if isinstance(indicators, dict):
+        rows.append(Row(*both("placeholder_share"), str(indicators.get("placeholderShare", ""))))
+        if "estimatedShare" in indicators:
+            rows.append(Row(*both("estimated_share"), str(indicators["estimatedShare"])))
+        for name, value in (indicators.get("intensity") or {}).items():
+            rows.append(Row(f"{label('intensity', 'zh')} · {enum_label('per', name, 'zh')}",
+                            f"{label('intensity', 'en')} · {enum_label('per', name, 'en')}", f"{value} {label('tonnes_unit', 'en')}"))
+    verification = s.get("verification")
+    if isinstance(verification, dict):
+        rows.append(Row(*both("assurance_level"), both_enum("assurance", str(verification.get("assuranceLevel", "")))))
+        rows.append(Row(*both("materiality"), f"{verification.get('materiality', '')}%"))
+        if "siteVisit" in verification:
+            rows.append(Row(*both("site_visit"), str(verification["siteVisit"])))
+        rows.append(Row(*both("opinion"), pair(verification.get("opinion", ""))))
+        if verification.get("qualifications"):
+            rows.append(Row(*both("qualifications"), "\n".join(pair(q) for q in verification["qualifications"])))
+    return rows
 
 
 # Noto Sans SC has no subscript or superscript digits (tCO₂e): the plain digit reads the same
