@@ -30,6 +30,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_events": ("活动", "Events"),
     "nav_agencies": ("技术服务机构", "Agencies"),
     "nav_stats": ("统计分析", "Statistics"),
+    "nav_verify": ("核验证书", "Verify"),
     "nav_data": ("开放数据", "Open data"),
     "nav_revocations": ("撤销公告", "Revocations"),
     "search": ("搜索", "Search"),

@@ -43,3 +43,18 @@ def test_no_page_overflows_a_phone_screen(base_url, result, open_page, tmp_path)
             page.screenshot(path=str(tmp_path / f"certificate-{viewport['width']}.png"), full_page=True)
     assert certified
     assert not (w.page_errors or w.failed or w.console_errors), (w.page_errors, w.failed, w.console_errors)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_every_section_of_the_menu_is_on_a_phone_screen(base_url, open_page, lang):
+    """The header's sections wrap onto rows on a phone: every link, Verify and File among them, lies
+    inside the screen, none waits off to the side of a row that scrolls (as the English menu did)."""
+    w = open_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = w.page
+    page.goto(base_url + lang)
+    links = page.evaluate("""[...document.querySelectorAll('header nav a')].map(a => {
+        const r = a.getBoundingClientRect(); return [a.getAttribute('href'), r.left, r.right, r.height]; })""")
+    assert len(links) == 11 and any(href.endswith("verify/") for href, *_ in links)
+    outside = [(href, left, right) for href, left, right, _ in links if left < 0 or right > PHONE["width"]]
+    assert not outside, outside
+    assert all(height >= 24 for *_, height in links)  # WCAG 2.2 target size (minimum)
