@@ -76,13 +76,13 @@ class AuthorizationVerdict:
 def _get(mapping: Any, name: str, kind: type, where: str) -> Any:
     value = mapping.get(name) if isinstance(mapping, Mapping) else None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise TrustError(f"{where} 缺少或错误的字段 {name}", f"{where}: missing or wrong field {name}")
+        raise TrustError(*spec_text("trust.missing-or-wrong-field", where=where, name=name))
     return value
 
 
 def _window(start: datetime, end: datetime, where: str) -> None:
     if end <= start:
-        raise TrustError(f"{where} 的结束时间必须晚于开始时间", f"{where}: window must end after it starts")
+        raise TrustError(*spec_text("authorization.window-must-end-after-it-starts", where=where))
 
 
 def _parse_key(raw: Any, where: str) -> AgencyKey:
@@ -107,7 +107,7 @@ def _parse_agency(raw: Any) -> Agency:
     status = _get(raw, "status", dict, where)
     state = _get(status, "state", str, where)
     if state not in STATES:
-        raise TrustError(f"{where} 的状态无效：{state}", f"{where}: invalid state {state}")
+        raise TrustError(*spec_text("authorization.invalid-state", where=where, state=state))
     agency = Agency(
         id=agency_id,
         name_zh=_get(names, "zh", str, where),

@@ -82,7 +82,7 @@ class StatusList:
 def _get(mapping: Any, name: str, kind: type, where: str = "status") -> Any:
     value = mapping.get(name) if isinstance(mapping, Mapping) else None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise TrustError(f"{where} 缺少或错误的字段 {name}", f"{where}: missing or wrong field {name}")
+        raise TrustError(*spec_text("trust.missing-or-wrong-field", where=where, name=name))
     return value
 
 
@@ -101,7 +101,7 @@ def snapshot_of(root: Mapping[str, Any], authorizations: Mapping[str, Any], chec
 def _digest(mapping: Any, where: str, name: str = "sha256") -> str:
     value = _get(mapping, name, str, where)
     if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
-        raise TrustError(f"{where} 的 sha256 必须是 64 位小写十六进制", f"{where}: sha256 must be 64 lower-case hex digits")
+        raise TrustError(*spec_text("status-list.snapshot-sha256-must-be-hex", where=where))
     return value
 
 
@@ -114,10 +114,10 @@ def _parse_snapshot(raw: Any) -> Snapshot:
         part = raw[name]
         where = f"status snapshot.{name}"
         if not isinstance(part, Mapping) or set(part) != {count, digest}:
-            raise TrustError(f"{where} 必须恰好含 {count}、{digest}", f"{where} must have exactly {count} and {digest}")
+            raise TrustError(*spec_text("status-list.snapshot-part-must-have-exactly", where=where, count=count, digest=digest))
         number = _get(part, count, int, where)
         if number < (0 if count == "size" else 1):
-            raise TrustError(f"{where}.{count} 超出范围", f"{where}.{count} is out of range")
+            raise TrustError(*spec_text("status-list.snapshot-count-out-of-range", where=where, count=count))
         parts[name] = (number, _digest(part, where, digest))
     return Snapshot(*parts["root"], *parts["authorizations"], *parts["checkpoint"])
 
@@ -148,10 +148,7 @@ def parse_status_list(signed: Mapping[str, Any], *, max_validity: timedelta = MA
     if status.site is not None and not (status.site.startswith(("https://", "http://")) and status.site.endswith("/")):
         raise TrustError(*spec_text("status-list.status-list-site-must-be-an-http"))
     if not status.issued < status.expires <= status.issued + max_validity:
-        raise TrustError(
-            f"状态列表的有效期必须为正且不超过 {max_validity.days} 天",
-            f"status list validity must be positive and at most {max_validity.days} days",
-        )
+        raise TrustError(*spec_text("status-list.validity-must-be-positive-and-at-most", days=max_validity.days))
     ids = [entry.id for entry in status.entries]
     if len(set(ids)) != len(ids):
         raise TrustError(*spec_text("status-list.status-list-has-a-duplicate-entry"))
@@ -175,10 +172,8 @@ def verify_status_list(
     status = parse_status_list(_get(envelope, "signed", dict), max_validity=max_validity)
     verify_threshold(envelope, *root.role_keys("status"), "status")
     if root.registry is not None and status.registry != root.registry:
-        raise TrustError(
-            f"状态列表属于另一登记库：{status.registry}（应为 {root.registry}）",
-            f"status list belongs to another registry: {status.registry} (expected {root.registry})",
-        )
+        raise TrustError(*spec_text("status-list.belongs-to-another-registry", registry=status.registry,
+                                    expected=root.registry))
     if last_seen_version is not None and status.version < last_seen_version:
         raise TrustError(
             f"状态列表版本回退：{status.version} < {last_seen_version}",
@@ -191,7 +186,6 @@ def verify_status_list(
         )
     if at >= status.expires:
         raise StaleStatusError(
-            f"状态列表 v{status.version} 已过期（{format_timestamp(status.expires)}）",
-            f"status list v{status.version} has expired ({format_timestamp(status.expires)})",
+            *spec_text("status-list.has-expired", version=status.version, expires=format_timestamp(status.expires)),
         )
     return status

@@ -43,13 +43,13 @@ def _fail(zh: str, en: str) -> LogError:
 
 def _integer(value: Any, name: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise _fail(f"{name} 必须是非负整数", f"{name} must be a non-negative integer")
+        raise _fail(*spec_text("log.must-be-a-non-negative-integer", name=name))
     return value
 
 
 def _hex(value: Any, name: str) -> bytes:
     if not isinstance(value, str) or not _HEX32.fullmatch(value):
-        raise _fail(f"{name} 必须是 64 位小写十六进制", f"{name} must be 64 lower-case hex digits")
+        raise _fail(*spec_text("log.must-be-64-lower-case-hex-digits", name=name))
     return bytes.fromhex(value)
 
 
@@ -156,9 +156,7 @@ def verify_checkpoint(envelope: Any, root: Root) -> Checkpoint:
     )
     verify_threshold(envelope, *root.role_keys(root.log_role), f"checkpoint ({root.log_role})")
     if root.registry is not None and checkpoint.registry != root.registry:
-        raise _fail(
-            f"检查点属于另一登记库：{checkpoint.registry}", f"checkpoint belongs to another registry: {checkpoint.registry}"
-        )
+        raise _fail(*spec_text("log.checkpoint-belongs-to-another-registry", registry=checkpoint.registry))
     return checkpoint
 
 
@@ -190,7 +188,8 @@ def verify_receipt(receipt: Any, signed_credential: Mapping[str, Any], root: Roo
     Raises :class:`LogError` (or another ``SigningError``) with a bilingual reason.
     """
     if not isinstance(receipt, dict) or set(receipt) != set(RECEIPT_FIELDS):
-        raise _fail("发布回执必须恰好含 " + "、".join(RECEIPT_FIELDS), "receipt must have exactly " + ", ".join(RECEIPT_FIELDS))
+        raise _fail(*spec_text("log.receipt-must-have-exactly", fields_zh="、".join(RECEIPT_FIELDS),
+                               fields_en=", ".join(RECEIPT_FIELDS)))
     leaf = receipt["leaf"]
     published = check_leaf(leaf)
     if leaf["id"] != signed_credential.get("id"):

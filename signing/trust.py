@@ -76,7 +76,7 @@ class Root:
 def _field(mapping: Mapping[str, Any], name: str, kind: type, where: str) -> Any:
     value = mapping.get(name) if isinstance(mapping, Mapping) else None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise TrustError(f"{where} 缺少或错误的字段 {name}", f"{where}: missing or wrong field {name}")
+        raise TrustError(*spec_text("trust.missing-or-wrong-field", where=where, name=name))
     return value
 
 
@@ -116,10 +116,8 @@ def verify_threshold(
         if verify_signature(message, signature, keys[keyid].public_key):
             valid.add(keyid)
     if len(valid) < role.threshold:
-        raise TrustError(
-            f"{role_name} 的有效签名不足：{len(valid)}/{role.threshold}",
-            f"{role_name}: not enough valid signatures: {len(valid)} of {role.threshold}",
-        )
+        raise TrustError(*spec_text("trust.not-enough-valid-signatures", role=role_name, valid=len(valid),
+                                    threshold=role.threshold))
     return frozenset(valid)
 
 
@@ -130,9 +128,7 @@ def _parse_keys(raw: Any) -> dict[str, TrustKey]:
     for keyid, entry in raw.items():
         public_key = decode_public_key(_field(entry, "publicKeyMultibase", str, f"key {keyid}"))
         if key_id(public_key) != keyid:
-            raise TrustError(
-                f"密钥 ID 与公钥不符：{keyid}", f"key id does not match its public key: {keyid}"
-            )
+            raise TrustError(*spec_text("root.key-id-does-not-match-its-key", keyid=keyid))
         keys[keyid] = TrustKey(keyid, public_key)
     return keys
 
@@ -143,23 +139,16 @@ def _parse_roles(raw: Any, keys: Mapping[str, TrustKey]) -> dict[str, Role]:
         or not set(ROLE_NAMES) <= set(raw)
         or not set(raw) <= set(ROLE_NAMES + OPTIONAL_ROLE_NAMES)
     ):
-        raise TrustError(
-            f"root 必须恰好定义角色 {', '.join(ROLE_NAMES)}（可选 {', '.join(OPTIONAL_ROLE_NAMES)}）",
-            f"root must define exactly the roles {', '.join(ROLE_NAMES)}"
-            f" (and optionally {', '.join(OPTIONAL_ROLE_NAMES)})",
-        )
+        raise TrustError(*spec_text("root.roles-must-be-exactly", roles=", ".join(ROLE_NAMES),
+                                    optional=", ".join(OPTIONAL_ROLE_NAMES)))
     roles: dict[str, Role] = {}
     for name in [n for n in ROLE_NAMES + OPTIONAL_ROLE_NAMES if n in raw]:
         keyids = _field(raw[name], "keyids", list, f"role {name}")
         threshold = _field(raw[name], "threshold", int, f"role {name}")
         if not all(isinstance(k, str) for k in keyids) or len(set(keyids)) != len(keyids) or not set(keyids) <= set(keys):
-            raise TrustError(
-                f"角色 {name} 的密钥重复或未列出", f"role {name}: key ids repeated or not listed in keys"
-            )
+            raise TrustError(*spec_text("root.role-key-ids-repeated-or-not-listed", name=name))
         if not 1 <= threshold <= len(keyids):
-            raise TrustError(
-                f"角色 {name} 的阈值无效：{threshold}", f"role {name}: invalid threshold {threshold}"
-            )
+            raise TrustError(*spec_text("root.role-invalid-threshold", name=name, threshold=threshold))
         roles[name] = Role(frozenset(keyids), threshold)
     return roles
 
@@ -194,7 +183,7 @@ def root_fingerprint(envelope: Mapping[str, Any]) -> str:
 def check_not_expired(expires: datetime, at: datetime, what: str) -> None:
     """Refuse metadata whose expiry is at or before ``at``."""
     if at >= expires:
-        raise TrustError(f"{what} 已过期", f"{what} has expired")
+        raise TrustError(*spec_text("trust.has-expired", what=what))
 
 
 def load_trusted_root(envelope: Mapping[str, Any]) -> Root:
@@ -206,18 +195,11 @@ def rotate_root(trusted: Root, new_envelope: Mapping[str, Any]) -> Root:
     """TUF root update: version N+1, signed by a threshold of N's root keys and of its own."""
     new_root = parse_root(_field(new_envelope, "signed", dict, "root"))
     if new_root.version <= trusted.version:
-        raise TrustError(
-            f"root 版本回退：{new_root.version} ≤ {trusted.version}",
-            f"root rollback: version {new_root.version} is not above {trusted.version}",
-        )
+        raise TrustError(*spec_text("root.rollback", version=new_root.version, trusted=trusted.version))
     if new_root.version != trusted.version + 1:
-        raise TrustError(
-            f"root 版本必须是 {trusted.version + 1}", f"root version must be {trusted.version + 1}"
-        )
+        raise TrustError(*spec_text("root.version-must-be-the-next", version=trusted.version + 1))
     if trusted.registry is not None and new_root.registry != trusted.registry:
-        raise TrustError(
-            f"root 不能更改登记库名称 {trusted.registry}", f"root may not change the registry name {trusted.registry}"
-        )
+        raise TrustError(*spec_text("root.may-not-change-the-registry-name", registry=trusted.registry))
     verify_threshold(new_envelope, *trusted.role_keys("root"), "root (previous keys)")
     verify_threshold(new_envelope, *new_root.role_keys("root"), "root (new keys)")
     return new_root

@@ -20,10 +20,11 @@ from .sha256 import sha256_hex
 from .statuslist import StatusList, parse_status_list, verify_status_list
 from .trust import Root, check_not_expired, load_trusted_root, parse_root, root_fingerprint, rotate_root, verify_threshold
 from .trustdir import VERSIONED_ROOT, Document
+from .verifier_spec import text as spec_text
 
 Labeled = tuple[str, Mapping[str, Any]]
 Label = tuple[str, str]  # (zh, en): where a document came from
-BUNDLE_LABEL: Label = ("证书文件", "the certificate file")
+BUNDLE_LABEL: Label = spec_text("label.certificate-file")
 CHUNK = 1 << 16
 
 
@@ -41,7 +42,7 @@ def _content(document: Document) -> Mapping[str, Any]:
     if document.error is not None:
         raise TrustError(f"{document.label}：{document.error[0]}", f"{document.label}: {document.error[1]}")
     if not isinstance(document.content, Mapping):
-        raise TrustError(f"{document.label} 不是 JSON 对象", f"{document.label} is not a JSON object")
+        raise TrustError(*spec_text("trust.not-a-json-object", label=document.label))
     return document.content
 
 
@@ -70,7 +71,7 @@ def walk_roots(anchors: Sequence[Document], chain: Sequence[Mapping[str, Any]], 
         name = Path(document.label).name
         match = VERSIONED_ROOT.fullmatch(name)
         if match and _version(envelope, document.label, versions) != int(match.group(1)):
-            raise TrustError(f"{document.label} 的版本与文件名不符", f"{document.label}: version does not match the file name")
+            raise TrustError(*spec_text("root.version-does-not-match-the-file-name", label=document.label))
         labelled.append((document.label, envelope))
     start_label, start = min(labelled, key=lambda item: _version(item[1], item[0], versions))
     root = load_trusted_root(start)
@@ -81,19 +82,17 @@ def walk_roots(anchors: Sequence[Document], chain: Sequence[Mapping[str, Any]], 
     newest_print = start_print
     for label, envelope in by_version[root.version]:
         if envelope is not start and root_fingerprint(envelope) != start_print:
-            raise TrustError(f"{label} 中的 root v{root.version} 与固定的 root 不同",
-                             f"the root v{root.version} in {label} differs from the pinned root ({start_label})")
+            raise TrustError(*spec_text("root.differs-from-the-pinned-root", label=label, version=root.version,
+                                        pinned=start_label))
     while root.version + 1 in by_version:
         candidates = by_version[root.version + 1]
         if len({root_fingerprint(e) for _, e in candidates}) > 1:
-            raise TrustError(f"root v{root.version + 1} 有两个不同的版本（分叉）",
-                             f"two different documents claim to be root v{root.version + 1} (a fork)")
+            raise TrustError(*spec_text("root.fork", version=root.version + 1))
         root = rotate_root(root, candidates[0][1])
         newest_print = root_fingerprint(candidates[0][1])
     unreachable = sorted(v for v in by_version if v > root.version)
     if unreachable:
-        raise TrustError(f"缺少 root v{root.version + 1}，无法到达 v{unreachable[-1]}",
-                         f"root v{root.version + 1} is missing: v{unreachable[-1]} cannot be reached")
+        raise TrustError(*spec_text("root.missing-version", version=root.version + 1, last=unreachable[-1]))
     check_not_expired(root.expires, at, f"root v{root.version}")
     return root, start_print, newest_print
 
@@ -195,28 +194,27 @@ def snapshot_problems(status: StatusList, held: Held, status_label: Label) -> li
     receipt's checkpoint of the named size must have the named tree head; a smaller one still proves
     inclusion in the append-only log and is accepted; a larger one was signed after the list."""
     snap = status.snapshot
-    where_zh, where_en = f"状态列表 v{status.version}（来自{status_label[0]}）", f"status list v{status.version} (from {status_label[1]})"
+    where_zh, where_en = spec_text("status.snapshot-where", version=status.version, source_zh=status_label[0],
+                                   source_en=status_label[1])
     problems: list[tuple[str, str, str]] = []
     pairs = [("root", "root", held.root_version, held.root_sha256, snap.root_version, snap.root_sha256),
-             ("authorizations", "机构授权文件", held.authorizations_version, held.authorizations_sha256,
+             ("authorizations", spec_text("label.authorizations")[0], held.authorizations_version, held.authorizations_sha256,
               snap.authorizations_version, snap.authorizations_sha256)]
     for name, name_zh, version, digest, named, named_digest in pairs:
         if version is None:
             continue
         if version < named:
-            problems.append((f"status.snapshot-{name}-older",
-                             f"所用的{name_zh} v{version} 比{where_zh}指明的 v{named} 旧：旧信任文件与新列表混用（可能借旧文件回避撤销或密钥泄露标记）",
-                             f"the {name} document used (v{version}) is older than v{named} named by {where_en}: old trust "
-                             "documents mixed with a newer list (which could hide a revocation or a key-compromise mark)"))
+            problems.append((f"status.snapshot-{name}-older", *spec_text(
+                "status.snapshot-older", name=name, name_zh=name_zh, version=version, named=named, where_zh=where_zh,
+                where_en=where_en)))
         elif version == named and digest != named_digest:
-            problems.append((f"status.snapshot-{name}-differs",
-                             f"所用的{name_zh} v{version} 与{where_zh}指明的不是同一份文件",
-                             f"the {name} document v{version} used is not the one {where_en} names"))
+            problems.append((f"status.snapshot-{name}-differs", *spec_text(
+                "status.snapshot-differs", name=name, name_zh=name_zh, version=version, where_zh=where_zh,
+                where_en=where_en)))
     if held.checkpoint_size is not None and held.checkpoint_size == snap.checkpoint_size \
             and held.checkpoint_root_hash != snap.checkpoint_root_hash:
-        problems.append(("status.snapshot-checkpoint-differs",
-                         f"发布回执的检查点（大小 {held.checkpoint_size}）与{where_zh}指明的不同：日志分叉",
-                         f"the receipt's checkpoint (size {held.checkpoint_size}) differs from the one {where_en} names: a forked log"))
+        problems.append(("status.snapshot-checkpoint-differs", *spec_text(
+            "status.snapshot-checkpoint-differs", size=held.checkpoint_size, where_zh=where_zh, where_en=where_en)))
     return problems
 
 

@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { has, isString, refuse } = parts;
+  const { has, isString, refuse, text: specText } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * Time: our timestamps are exactly YYYY-MM-DDTHH:MM:SSZ (signing/timefmt.py). Times are whole
@@ -59,7 +59,7 @@
 
   /** ``check_not_expired``: metadata is refused at or after its expiry. */
   function checkNotExpired(expires, at, what) {
-    if (at >= expires) refuse(`${what} 已过期`, `${what} has expired`);
+    if (at >= expires) refuse(...specText('trust.has-expired', { what }));
   }
 
   /* ---------------------------------------------------------------------------------------------

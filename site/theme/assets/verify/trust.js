@@ -22,7 +22,7 @@
   function field(mapping, name, kind, where) {
     const value = get(mapping, name);
     const ok = { object: isObject, array: Array.isArray, string: isString, integer: isInteger }[kind](value);
-    if (!ok) refuse(`${where} 缺少或错误的字段 ${name}`, `${where}: missing or wrong field ${name}`);
+    if (!ok) refuse(...specText('trust.missing-or-wrong-field', { where, name }));
     return value;
   }
 
@@ -41,8 +41,7 @@
       if (await verifySignature(message, signature, keys.get(keyid))) valid.add(keyid);
     }
     if (valid.size < role.threshold) {
-      refuse(`${roleName} 的有效签名不足：${valid.size}/${role.threshold}`,
-        `${roleName}: not enough valid signatures: ${valid.size} of ${role.threshold}`);
+      refuse(...specText('trust.not-enough-valid-signatures', { role: roleName, valid: valid.size, threshold: role.threshold }));
     }
     return valid;
   }
@@ -57,23 +56,22 @@
     const keys = new Map();
     for (const keyid of Object.keys(rawKeys)) {
       const publicKey = decodePublicKey(field(rawKeys[keyid], 'publicKeyMultibase', 'string', `key ${keyid}`));
-      if (toHex(await sha256(publicKey)) !== keyid) refuse(`密钥 ID 与公钥不符：${keyid}`, `key id does not match its public key: ${keyid}`);
+      if (toHex(await sha256(publicKey)) !== keyid) refuse(...specText('root.key-id-does-not-match-its-key', { keyid }));
       keys.set(keyid, publicKey);
     }
     const rawRoles = get(signed, 'roles');
     const allRoles = [...ROLE_NAMES, ...OPTIONAL_ROLE_NAMES];
     if (!isObject(rawRoles) || !ROLE_NAMES.every((n) => has(rawRoles, n)) || !Object.keys(rawRoles).every((n) => allRoles.includes(n))) {
-      refuse(`root 必须恰好定义角色 ${ROLE_NAMES.join(', ')}（可选 ${OPTIONAL_ROLE_NAMES.join(', ')}）`,
-        `root must define exactly the roles ${ROLE_NAMES.join(', ')} (and optionally ${OPTIONAL_ROLE_NAMES.join(', ')})`);
+      refuse(...specText('root.roles-must-be-exactly', { roles: ROLE_NAMES.join(', '), optional: OPTIONAL_ROLE_NAMES.join(', ') }));
     }
     const roles = {};
     for (const name of allRoles.filter((n) => has(rawRoles, n))) {
       const keyids = field(rawRoles[name], 'keyids', 'array', `role ${name}`);
       const threshold = field(rawRoles[name], 'threshold', 'integer', `role ${name}`);
       if (!keyids.every(isString) || new Set(keyids).size !== keyids.length || !keyids.every((k) => keys.has(k))) {
-        refuse(`角色 ${name} 的密钥重复或未列出`, `role ${name}: key ids repeated or not listed in keys`);
+        refuse(...specText('root.role-key-ids-repeated-or-not-listed', { name }));
       }
-      if (!(threshold >= 1 && threshold <= keyids.length)) refuse(`角色 ${name} 的阈值无效：${threshold}`, `role ${name}: invalid threshold ${threshold}`);
+      if (!(threshold >= 1 && threshold <= keyids.length)) refuse(...specText('root.role-invalid-threshold', { name, threshold }));
       roles[name] = { keyids: new Set(keyids), threshold };
     }
     const registry = get(signed, 'registry');
@@ -95,10 +93,10 @@
   /** TUF root rotation: version N+1, signed by a threshold of N's root keys and of its own. */
   async function rotateRoot(trusted, envelope) {
     const next = await parseRoot(field(envelope, 'signed', 'object', 'root'));
-    if (next.version <= trusted.version) refuse(`root 版本回退：${next.version} ≤ ${trusted.version}`, `root rollback: version ${next.version} is not above ${trusted.version}`);
-    if (next.version !== trusted.version + 1) refuse(`root 版本必须是 ${trusted.version + 1}`, `root version must be ${trusted.version + 1}`);
+    if (next.version <= trusted.version) refuse(...specText('root.rollback', { version: next.version, trusted: trusted.version }));
+    if (next.version !== trusted.version + 1) refuse(...specText('root.version-must-be-the-next', { version: trusted.version + 1 }));
     if (trusted.registry !== null && next.registry !== trusted.registry) {
-      refuse(`root 不能更改登记库名称 ${trusted.registry}`, `root may not change the registry name ${trusted.registry}`);
+      refuse(...specText('root.may-not-change-the-registry-name', { registry: trusted.registry }));
     }
     await verifyThreshold(envelope, ...trusted.roleKeys('root'), 'root (previous keys)');
     await verifyThreshold(envelope, ...next.roleKeys('root'), 'root (new keys)');
@@ -117,10 +115,10 @@
    * root's fingerprint (what a status list's snapshot names).
    */
   async function walkRoots(anchor, chain, at) {
-    if (!isObject(anchor.content)) refuse(`${anchor.label} 不是 JSON 对象`, `${anchor.label} is not a JSON object`);
+    if (!isObject(anchor.content)) refuse(...specText('trust.not-a-json-object', { label: anchor.label }));
     const nameMatch = /^([1-9][0-9]{0,8})\.root\.json$/.exec(anchor.label.split('/').pop());
     if (nameMatch && (await rootVersion(anchor.content, anchor.label)) !== Number(nameMatch[1])) {
-      refuse(`${anchor.label} 的版本与文件名不符`, `${anchor.label}: version does not match the file name`);
+      refuse(...specText('root.version-does-not-match-the-file-name', { label: anchor.label }));
     }
     let root = await loadTrustedRoot(anchor.content);
     const byVersion = new Map();
@@ -134,21 +132,20 @@
     let newestPrint = startPrint;
     for (const [label, envelope] of byVersion.get(root.version)) {
       if ((await rootFingerprint(envelope)) !== startPrint) {
-        refuse(`${label} 中的 root v${root.version} 与固定的 root 不同`, `the root v${root.version} in ${label} differs from the pinned root (${anchor.label})`);
+        refuse(...specText('root.differs-from-the-pinned-root', { label, version: root.version, pinned: anchor.label }));
       }
     }
     while (byVersion.has(root.version + 1)) {
       const candidates = byVersion.get(root.version + 1);
       const prints = new Set();
       for (const [, envelope] of candidates) prints.add(await rootFingerprint(envelope));
-      if (prints.size > 1) refuse(`root v${root.version + 1} 有两个不同的版本（分叉）`, `two different documents claim to be root v${root.version + 1} (a fork)`);
+      if (prints.size > 1) refuse(...specText('root.fork', { version: root.version + 1 }));
       root = await rotateRoot(root, candidates[0][1]);
       newestPrint = await rootFingerprint(candidates[0][1]);
     }
     const unreachable = [...byVersion.keys()].filter((v) => v > root.version).sort((a, b) => a - b);
     if (unreachable.length) {
-      refuse(`缺少 root v${root.version + 1}，无法到达 v${unreachable[unreachable.length - 1]}`,
-        `root v${root.version + 1} is missing: v${unreachable[unreachable.length - 1]} cannot be reached`);
+      refuse(...specText('root.missing-version', { version: root.version + 1, last: unreachable[unreachable.length - 1] }));
     }
     checkNotExpired(root.expires, at, `root v${root.version}`);
     return [root, startPrint, newestPrint];
@@ -160,7 +157,7 @@
    * ------------------------------------------------------------------------------------------- */
 
   function checkWindow(start, end, where) {
-    if (end <= start) refuse(`${where} 的结束时间必须晚于开始时间`, `${where}: window must end after it starts`);
+    if (end <= start) refuse(...specText('authorization.window-must-end-after-it-starts', { where }));
   }
 
   function parseAgencyKey(raw, where) {
@@ -184,7 +181,7 @@
     const window = field(raw, 'accreditation', 'object', where);
     const status = field(raw, 'status', 'object', where);
     const state = field(status, 'state', 'string', where);
-    if (!['active', 'suspended'].includes(state)) refuse(`${where} 的状态无效：${state}`, `${where}: invalid state ${state}`);
+    if (!['active', 'suspended'].includes(state)) refuse(...specText('authorization.invalid-state', { where, state }));
     const agency = {
       id,
       nameZh: field(names, 'zh', 'string', where),
@@ -288,12 +285,12 @@
   const HEX32 = /^[0-9a-f]{64}$/;
 
   function logHex(value, name) {
-    if (!isString(value) || !HEX32.test(value)) refuse(`${name} 必须是 64 位小写十六进制`, `${name} must be 64 lower-case hex digits`);
+    if (!isString(value) || !HEX32.test(value)) refuse(...specText('log.must-be-64-lower-case-hex-digits', { name }));
     return fromHex(value);
   }
 
   function logInteger(value, name) {
-    if (!isInteger(value) || value < 0) refuse(`${name} 必须是非负整数`, `${name} must be a non-negative integer`);
+    if (!isInteger(value) || value < 0) refuse(...specText('log.must-be-a-non-negative-integer', { name }));
     return value;
   }
 
@@ -314,7 +311,7 @@
     };
     await verifyThreshold(envelope, ...root.roleKeys(root.logRole), `checkpoint (${root.logRole})`);
     if (root.registry !== null && checkpoint.registry !== root.registry) {
-      refuse(`检查点属于另一登记库：${pyStr(checkpoint.registry)}`, `checkpoint belongs to another registry: ${pyStr(checkpoint.registry)}`);
+      refuse(...specText('log.checkpoint-belongs-to-another-registry', { registry: pyStr(checkpoint.registry) }));
     }
     return checkpoint;
   }
@@ -322,7 +319,7 @@
   /** transparency.verify_receipt: leaf bound to this credential, checkpoint, inclusion, times. */
   async function verifyReceipt(receipt, credential, root) {
     const fields = ['leaf', 'index', 'treeSize', 'auditPath', 'checkpoint'];
-    if (!exactly(receipt, fields)) refuse(`发布回执必须恰好含 ${fields.join('、')}`, `receipt must have exactly ${fields.join(', ')}`);
+    if (!exactly(receipt, fields)) refuse(...specText('log.receipt-must-have-exactly', { fields_zh: fields.join('、'), fields_en: fields.join(', ') }));
     const leaf = receipt.leaf;
     if (!exactly(leaf, ['digest', 'published', 'id'])) refuse(...specText('log.log-leaf-must-have-exactly-digest-published'));
     logHex(leaf.digest, 'digest');
@@ -362,11 +359,11 @@
     for (const [name, count, digest] of parts) {
       const part = raw[name];
       const where = `status snapshot.${name}`;
-      if (!exactly(part, [count, digest])) refuse(`${where} 必须恰好含 ${count}、${digest}`, `${where} must have exactly ${count} and ${digest}`);
+      if (!exactly(part, [count, digest])) refuse(...specText('status-list.snapshot-part-must-have-exactly', { where, count, digest }));
       const number = field(part, count, 'integer', where);
-      if (number < (count === 'size' ? 0 : 1)) refuse(`${where}.${count} 超出范围`, `${where}.${count} is out of range`);
+      if (number < (count === 'size' ? 0 : 1)) refuse(...specText('status-list.snapshot-count-out-of-range', { where, count }));
       const hex = field(part, digest, 'string', where);
-      if (!HEX32.test(hex)) refuse(`${where} 的 sha256 必须是 64 位小写十六进制`, `${where}: sha256 must be 64 lower-case hex digits`);
+      if (!HEX32.test(hex)) refuse(...specText('status-list.snapshot-sha256-must-be-hex', { where }));
       snapshot[name] = [number, hex];
     }
     return snapshot;
@@ -375,27 +372,25 @@
   /** verify_trust.snapshot_problems: [id, zh, en] for each document older than, or not, the one named. */
   function snapshotProblems(status, held) {
     const snap = status.snapshot;
-    const whereZh = `状态列表 v${status.version}（来自证书文件）`, whereEn = `status list v${status.version} (from the certificate file)`;
+    const [sourceZh, sourceEn] = specText('label.certificate-file');
+    const [whereZh, whereEn] = specText('status.snapshot-where', { version: status.version, source_zh: sourceZh, source_en: sourceEn });
     const problems = [];
     for (const [name, nameZh, version, digest] of [['root', 'root', held.rootVersion, held.rootSha256],
-      ['authorizations', '机构授权文件', held.authorizationsVersion, held.authorizationsSha256]]) {
+      ['authorizations', specText('label.authorizations')[0], held.authorizationsVersion, held.authorizationsSha256]]) {
       if (version === null || version === undefined) continue;
       const [named, namedDigest] = snap[name];
       if (version < named) {
-        problems.push([`status.snapshot-${name}-older`,
-          `所用的${nameZh} v${version} 比${whereZh}指明的 v${named} 旧：旧信任文件与新列表混用（可能借旧文件回避撤销或密钥泄露标记）`,
-          `the ${name} document used (v${version}) is older than v${named} named by ${whereEn}: old trust `
-          + 'documents mixed with a newer list (which could hide a revocation or a key-compromise mark)']);
+        problems.push([`status.snapshot-${name}-older`, ...specText('status.snapshot-older',
+          { name, name_zh: nameZh, version, named, where_zh: whereZh, where_en: whereEn })]);
       } else if (version === named && digest !== namedDigest) {
-        problems.push([`status.snapshot-${name}-differs`, `所用的${nameZh} v${version} 与${whereZh}指明的不是同一份文件`,
-          `the ${name} document v${version} used is not the one ${whereEn} names`]);
+        problems.push([`status.snapshot-${name}-differs`, ...specText('status.snapshot-differs',
+          { name, name_zh: nameZh, version, where_zh: whereZh, where_en: whereEn })]);
       }
     }
     if (held.checkpointSize !== null && held.checkpointSize !== undefined && held.checkpointSize === snap.checkpoint[0]
         && held.checkpointRootHash !== snap.checkpoint[1]) {
-      problems.push(['status.snapshot-checkpoint-differs',
-        `发布回执的检查点（大小 ${held.checkpointSize}）与${whereZh}指明的不同：日志分叉`,
-        `the receipt's checkpoint (size ${held.checkpointSize}) differs from the one ${whereEn} names: a forked log`]);
+      problems.push(['status.snapshot-checkpoint-differs', ...specText('status.snapshot-checkpoint-differs',
+        { size: held.checkpointSize, where_zh: whereZh, where_en: whereEn })]);
     }
     return problems;
   }
@@ -420,7 +415,7 @@
       refuse(...specText('status-list.status-list-site-must-be-an-http'));
     }
     if (!(status.issued < status.expires && status.expires <= status.issued + MAX_VALIDITY)) {
-      refuse('状态列表的有效期必须为正且不超过 31 天', 'status list validity must be positive and at most 31 days');
+      refuse(...specText('status-list.validity-must-be-positive-and-at-most', { days: MAX_VALIDITY / 86400 }));
     }
     if (new Set(status.entries.map((e) => e.id)).size !== status.entries.length) refuse(...specText('status-list.status-list-has-a-duplicate-entry'));
     return status;
@@ -431,11 +426,10 @@
     const status = parseStatusList(field(envelope, 'signed', 'object', 'status'));
     await verifyThreshold(envelope, ...root.roleKeys('status'), 'status');
     if (root.registry !== null && status.registry !== root.registry) {
-      refuse(`状态列表属于另一登记库：${pyStr(status.registry)}（应为 ${root.registry}）`,
-        `status list belongs to another registry: ${pyStr(status.registry)} (expected ${root.registry})`);
+      refuse(...specText('status-list.belongs-to-another-registry', { registry: pyStr(status.registry), expected: root.registry }));
     }
-    const stale = at >= status.expires ? [`状态列表 v${status.version} 已过期（${formatTimestamp(status.expires)}）`,
-      `status list v${status.version} has expired (${formatTimestamp(status.expires)})`] : null;
+    const stale = at >= status.expires
+      ? specText('status-list.has-expired', { version: status.version, expires: formatTimestamp(status.expires) }) : null;
     return { status, fresh: stale === null, stale };
   }
 

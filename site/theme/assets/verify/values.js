@@ -72,7 +72,7 @@
   }
 
   /** A refusal about a document taken from the bundle. */
-  const fromBundle = (error) => prefixed(error, '证书文件', 'the certificate file');
+  const fromBundle = (error) => prefixed(error, ...text('label.certificate-file'));
 
   /* ---------------------------------------------------------------------------------------------
    * Small JSON value helpers. Parsed objects have no prototype, so "__proto__" is an ordinary key.
