@@ -67,9 +67,9 @@ def parse_bundle(document: Any) -> tuple[Bundle | None, tuple[Reason, ...]]:
     missing = [name for name in TOP_FIELDS if name not in document]
     extra = [name for name in document if name not in TOP_FIELDS]
     if missing or extra:
-        reasons.append((f"顶层字段应恰好为 {', '.join(TOP_FIELDS)}", f"top-level fields must be exactly {', '.join(TOP_FIELDS)}"))
+        reasons.append(spec_text("bundle.top-level-fields-must-be-exactly", fields=", ".join(TOP_FIELDS)))
     if document.get("format") != BUNDLE_FORMAT:
-        reasons.append((f"format 必须是 {BUNDLE_FORMAT}", f"format must be {BUNDLE_FORMAT}"))
+        reasons.append(spec_text("bundle.format-must-be", format=BUNDLE_FORMAT))
     if not isinstance(document.get("credential"), dict):
         reasons.append(spec_text("bundle.credential-must-be-a-json-object"))
     publication = document.get("publication")
@@ -77,7 +77,7 @@ def parse_bundle(document: Any) -> tuple[Bundle | None, tuple[Reason, ...]]:
         reasons.append(spec_text("bundle.publication-must-be-a-json-object-or"))
     trust = document.get("trust")
     if not isinstance(trust, dict) or set(trust) != set(TRUST_FIELDS):
-        reasons.append((f"trust 必须恰好含 {', '.join(TRUST_FIELDS)}", f"trust must have exactly {', '.join(TRUST_FIELDS)}"))
+        reasons.append(spec_text("bundle.trust-must-have-exactly", fields=", ".join(TRUST_FIELDS)))
         trust = {}
     chain = trust.get("rootChain")
     if not isinstance(chain, list) or not chain or len(chain) > MAX_ROOT_CHAIN or not all(isinstance(r, dict) for r in chain):

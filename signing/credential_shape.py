@@ -81,9 +81,9 @@ class _Checker:
             self.add(path, *spec_text("shape.must-be-a-non-empty-string"))
             return None
         if len(value) > MAX_STRING:
-            self.add(path, f"字符串超过 {MAX_STRING} 个字符", f"string is longer than {MAX_STRING} characters")
+            self.add(path, *spec_text("shape.string-is-longer-than", limit=MAX_STRING))
         if pattern is not None and not pattern.fullmatch(value):
-            self.add(path, f"格式不符：{value!r}", f"does not match the expected format: {value!r}")
+            self.add(path, *spec_text("shape.does-not-match-the-expected-format", value=repr(value)))
             return None
         return value
 
@@ -113,7 +113,7 @@ class _Checker:
                 return date.fromisoformat(value)
             except ValueError:
                 pass
-        self.add(path, f"日期格式应为 YYYY-MM-DD：{value!r}", f"date must be YYYY-MM-DD: {value!r}")
+        self.add(path, *spec_text("shape.date-must-be-yyyy-mm-dd", value=repr(value)))
         return None
 
     def array(self, value: Any, path: str, each: Callable[[Any, str], Any]) -> list[Any]:
@@ -283,8 +283,7 @@ def _disclosures(check: _Checker, subject: dict, path: str) -> None:
                               ("siteVisit", "qualifications"))
         if statement is not None:
             if statement.get("assuranceLevel") not in ASSURANCE:
-                check.add(f"{where}/assuranceLevel", "保证程度必须是 reasonable 或 limited",
-                          "assurance level must be reasonable or limited")
+                check.add(f"{where}/assuranceLevel", *spec_text("shape.assurance-level-must-be-reasonable-or"))
             check.decimal(statement.get("materiality"), f"{where}/materiality")
             check.names(statement.get("opinion"), f"{where}/opinion")
             if "siteVisit" in statement:
@@ -327,11 +326,11 @@ def _kind_and_number(check: _Checker, doc: dict) -> tuple[str | None, str | None
     prefix = f"urn:carbonreg:{kind}:"
     credential_id = doc.get("id")
     if not isinstance(credential_id, str) or not credential_id.startswith(prefix):
-        check.add("/id", f"id 必须以 {prefix} 开头", f"id must start with {prefix}")
+        check.add("/id", *spec_text("shape.id-must-start-with", prefix=prefix))
         return kind, None
     number = credential_id[len(prefix):]
     if not DOCUMENT_NUMBER.fullmatch(number):
-        check.add("/id", f"编号格式不符：{number!r}", f"number has the wrong format: {number!r}")
+        check.add("/id", *spec_text("shape.number-has-the-wrong-format", number=repr(number)))
     return kind, number
 
 
@@ -356,7 +355,7 @@ def check_shape(doc: Any) -> list[Problem]:
         did = issuer.get("id")
         try:
             if not isinstance(did, str) or not did.startswith(DID_KEY_PREFIX):
-                raise SigningError("签发者 id 必须是 did:key", "issuer id must be a did:key")
+                raise SigningError(*spec_text("shape.issuer-id-must-be-a-did-key"))
             decode_public_key(did[len(DID_KEY_PREFIX):])
         except SigningError as error:
             check.add("/issuer/id", error.zh, error.en)

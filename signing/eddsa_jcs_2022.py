@@ -88,10 +88,7 @@ def _is_date_time_stamp(value: object) -> bool:
 
 def _check_suite(options: Mapping[str, Any]) -> None:
     if options.get("type") != PROOF_TYPE or options.get("cryptosuite") != CRYPTOSUITE:
-        raise ProofError(
-            f"证明类型必须是 {PROOF_TYPE}，密码套件必须是 {CRYPTOSUITE}",
-            f"proof type must be {PROOF_TYPE} and cryptosuite {CRYPTOSUITE}",
-        )
+        raise ProofError(*spec_text("proof.type-and-cryptosuite-must-be", type=PROOF_TYPE, cryptosuite=CRYPTOSUITE))
 
 
 def transform(unsecured_document: Mapping[str, Any], options: Mapping[str, Any]) -> bytes:
@@ -105,10 +102,7 @@ def configure_proof(options: Mapping[str, Any], unsecured_document: Mapping[str,
     proof_config = _deepcopy(dict(options))
     _check_suite(proof_config)
     if "created" in proof_config and not _is_date_time_stamp(proof_config["created"]):
-        raise ProofError(
-            f"created 不是有效的日期时间：{proof_config['created']!r}",
-            f"created is not a valid dateTimeStamp: {proof_config['created']!r}",
-        )
+        raise ProofError(*spec_text("proof.created-is-not-a-valid-datetimestamp-value", value=repr(proof_config["created"])))
     if "@context" in unsecured_document:
         proof_config["@context"] = _deepcopy(unsecured_document["@context"])
     return canonicalize(proof_config)
@@ -173,7 +167,7 @@ def sign_document(
 ) -> dict[str, Any]:
     """Return a copy of ``document`` secured with one eddsa-jcs-2022 proof."""
     if "proof" in document:
-        raise ProofError("文档已含有证明", "document already has a proof")
+        raise ProofError(*spec_text("proof.document-already-has-a-proof"))
     options = {
         "type": PROOF_TYPE,
         "cryptosuite": CRYPTOSUITE,
@@ -216,12 +210,10 @@ def _check_proof_shape(proof: Mapping[str, Any], expected_purpose: str) -> None:
     """Checks on the proof object before any hashing (Data Integrity 4.3, and ours)."""
     for name in ("type", "cryptosuite", "verificationMethod", "proofPurpose", "proofValue"):
         if not isinstance(proof.get(name), str):
-            raise ProofError(f"证明缺少字符串字段 {name}", f"proof lacks string field {name}")
+            raise ProofError(*spec_text("proof.proof-lacks-string-field", name=name))
     _check_suite(proof)
     if proof["proofPurpose"] != expected_purpose:
-        raise ProofError(
-            f"证明目的必须是 {expected_purpose}", f"proof purpose must be {expected_purpose}"
-        )
+        raise ProofError(*spec_text("proof.proof-purpose-must-be", purpose=expected_purpose))
     if "created" in proof and not _is_date_time_stamp(proof["created"]):
         raise ProofError(*spec_text("proof.created-is-not-a-valid-datetimestamp"))
 
@@ -250,7 +242,7 @@ def verify_proof(
     the document's rather than merely be its prefix, so nothing can be appended unsigned.
     """
     if not isinstance(secured_document, Mapping):
-        return _failure(("文档必须是 JSON 对象", "document must be a JSON object"))
+        return _failure(spec_text("proof.document-must-be-a-json-object"))
     proof = secured_document.get("proof")
     if not isinstance(proof, Mapping):
         return _failure(spec_text("proof.document-must-carry-exactly-one-proof-object"))

@@ -17,6 +17,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from .errors import CanonicalizationError
+from .verifier_spec import text as spec_text
 
 _SAFE_INTEGER = 2**53 - 1
 _MAX_DEPTH = 64  # deeper values take the rfc8785 path, so that recursion limits are met as before
@@ -100,20 +101,12 @@ def canonicalize(obj: Any) -> bytes:
         return plain
     bad = _find_non_finite(obj, "")
     if bad is not None:
-        raise CanonicalizationError(
-            f"JSON 中不允许 NaN 或无穷大（位置 {bad or '/'}）",
-            f"NaN or infinity is not allowed in JSON (at {bad or '/'})",
-        )
+        raise CanonicalizationError(*spec_text("jcs.non-finite-number", path=bad or "/"))
     import rfc8785
 
     try:
         return rfc8785.dumps(obj)
     except rfc8785.IntegerDomainError as error:
-        raise CanonicalizationError(
-            f"整数超出 JSON 安全范围（±2^53）：{error}",
-            f"integer outside the JSON safe range (±2^53): {error}",
-        ) from None
+        raise CanonicalizationError(*spec_text("jcs.integer-out-of-range", error=error)) from None
     except (rfc8785.CanonicalizationError, TypeError, ValueError) as error:
-        raise CanonicalizationError(
-            f"无法规范化为 JCS：{error}", f"cannot canonicalize with JCS: {error}"
-        ) from None
+        raise CanonicalizationError(*spec_text("jcs.cannot-canonicalize", error=error)) from None

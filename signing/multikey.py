@@ -51,16 +51,13 @@ def b58encode(data: bytes) -> bytes:
     return b"1" * (len(data) - len(digits)) + bytes(encoded)
 
 
-def _multibase_decode(text: object, what_zh: str, what_en: str) -> bytes:
+def _multibase_decode(text: object, what: tuple[str, str]) -> bytes:
     if not isinstance(text, str) or not text.startswith("z") or len(text) < 2:
-        raise KeyFormatError(
-            f"{what_zh}必须是以 z 开头的 base58btc multibase",
-            f"{what_en} must be base58btc multibase starting with 'z'",
-        )
+        raise KeyFormatError(*spec_text("key.must-be-base58btc-multibase", what_zh=what[0], what_en=what[1]))
     try:
         return b58decode(text[1:].encode("ascii"))
     except (ValueError, UnicodeEncodeError):
-        raise KeyFormatError(f"{what_zh}不是有效的 base58btc", f"{what_en} is not valid base58btc") from None
+        raise KeyFormatError(*spec_text("key.not-valid-base58btc", what_zh=what[0], what_en=what[1])) from None
 
 
 def multibase_encode(data: bytes) -> str:
@@ -70,7 +67,7 @@ def multibase_encode(data: bytes) -> str:
 
 def multibase_decode(text: object) -> bytes:
     """Decode multibase base58btc text (prefix ``z``); refuse any other base."""
-    return _multibase_decode(text, "值", "value")
+    return _multibase_decode(text, spec_text("label.value"))
 
 
 def check_public_key(raw: bytes) -> bytes:
@@ -101,12 +98,9 @@ def _decode_public_key_text(multikey: str) -> bytes:
 
 
 def _decode_public_key(multikey: object) -> bytes:
-    data = _multibase_decode(multikey, "公钥", "public key")
+    data = _multibase_decode(multikey, spec_text("label.public-key"))
     if data[:2] != ED25519_PUB_HEADER:
-        raise KeyFormatError(
-            "公钥的 multicodec 头必须是 ed01（Ed25519）",
-            "public key multicodec header must be ed01 (Ed25519)",
-        )
+        raise KeyFormatError(*spec_text("key.public-key-multicodec-must-be-ed01"))
     if len(data) != 34:
         raise KeyFormatError(*spec_text("key.an-ed25519-public-key-must-be-32"))
     return check_public_key(data[2:])
@@ -115,17 +109,15 @@ def _decode_public_key(multikey: object) -> bytes:
 def encode_secret_key(seed: bytes) -> str:
     """Return the multibase form (``z3u2...``) of a 32-byte Ed25519 secret key seed."""
     if len(seed) != 32:
-        raise KeyFormatError("Ed25519 私钥必须是 32 字节", "an Ed25519 secret key must be 32 bytes")
+        raise KeyFormatError(*spec_text("key.an-ed25519-secret-key-must-be-32"))
     return multibase_encode(ED25519_PRIV_HEADER + bytes(seed))
 
 
 def decode_secret_key(text: object) -> bytes:
     """Return the 32-byte seed of a multibase Ed25519 secret key (header 0x8026)."""
-    data = _multibase_decode(text, "私钥", "secret key")
+    data = _multibase_decode(text, spec_text("label.secret-key"))
     if data[:2] != ED25519_PRIV_HEADER or len(data) != 34:
-        raise KeyFormatError(
-            "私钥必须是 multicodec 0x8026 加 32 字节", "secret key must be multicodec 0x8026 and 32 bytes"
-        )
+        raise KeyFormatError(*spec_text("key.secret-key-must-be-multicodec-8026"))
     return data[2:]
 
 
@@ -156,10 +148,7 @@ def did_key_method(raw: bytes) -> DidKeyMethod:
 def parse_did_key_method(url: object) -> DidKeyMethod:
     """Parse ``did:key:z6Mk...#z6Mk...``; the fragment must repeat the key exactly."""
     if not isinstance(url, str) or not url.startswith(DID_KEY_PREFIX) or url.count("#") != 1:
-        raise KeyFormatError(
-            f"验证方法必须是 did:key:z…#z… 形式：{url!r}",
-            f"verification method must be of the form did:key:z...#z...: {url!r}",
-        )
+        raise KeyFormatError(*spec_text("key.verification-method-must-be-did-key", url=repr(url)))
     did, fragment = url.split("#")
     multikey = did[len(DID_KEY_PREFIX):]
     if fragment != multikey:

@@ -42,7 +42,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise StrictJSONError(f"重复的键：{key!r}", f"duplicate key: {key!r}")
+            raise StrictJSONError(*spec_text("json.duplicate-key", key=repr(key)))
         result[key] = value
     return result
 
@@ -54,10 +54,7 @@ def _check_nfc_and_depth(value: Any, require_nfc: bool) -> None:
         item, path, depth = pending.pop()
         if isinstance(item, str):
             if require_nfc and not unicodedata.is_normalized("NFC", item):
-                raise StrictJSONError(
-                    f"字符串不是 NFC 规范形式（位置 {path or '/'}）",
-                    f"string is not in Unicode NFC (at {path or '/'})",
-                )
+                raise StrictJSONError(*spec_text("json.string-is-not-in-nfc", path=path or "/"))
         elif isinstance(item, (dict, list)):
             if depth >= MAX_DEPTH:
                 raise StrictJSONError(NESTED_ZH, NESTED_EN)
@@ -85,9 +82,7 @@ def loads(
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise UnreadableJSONError(
-            f"JSON 不是有效的 UTF-8：{error}", f"JSON is not valid UTF-8: {error}"
-        ) from None
+        raise UnreadableJSONError(*spec_text("json.not-utf-8", error=error)) from None
     try:
         value = json.loads(
             text,
@@ -100,8 +95,7 @@ def loads(
         raise StrictJSONError(NESTED_ZH, NESTED_EN) from None
     except json.JSONDecodeError as error:
         raise UnreadableJSONError(
-            f"JSON 语法错误（第 {error.lineno} 行第 {error.colno} 列）：{error.msg}",
-            f"JSON syntax error (line {error.lineno}, column {error.colno}): {error.msg}",
+            *spec_text("json.syntax-error", line=error.lineno, column=error.colno, what=error.msg)
         ) from None
     _check_nfc_and_depth(value, require_nfc)
     return value
@@ -114,7 +108,5 @@ def load_path(path: str | os.PathLike[str], **options: Any) -> Any:
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as error:
-        raise UnreadableJSONError(
-            f"无法读取文件 {path}：{error.strerror}", f"cannot read file {path}: {error.strerror}"
-        ) from None
+        raise UnreadableJSONError(*spec_text("input.cannot-read-file", path=path, error=error.strerror)) from None
     return loads(raw, **options)

@@ -26,7 +26,7 @@ def fill(template: str, values: dict[str, Any]) -> str:
     return _FIELD.sub(lambda m: str(values[m[1]]), template)
 
 
-def text(key: str, **values: Any) -> tuple[str, str]:
+def text(key: str, /, **values: Any) -> tuple[str, str]:
     """The Chinese and English text of message ``key`` with ``values`` filled in."""
     message = SPEC["messages"][key]
     return fill(message["zh"], values), fill(message["en"], values)

@@ -61,6 +61,45 @@ def test_strictjson_part_accepts_and_refuses_as_strictjson_py(parts, text):
     assert seen == python_json(text)
 
 
+BAD_UTF8 = [b'{"a": "\xff"}', b'["\xe2\x82"]', b'["\xe2\x82A"]', b'["\xe0\x80\x80"]', b'["\xed\xa0\x80"]',
+            b'["\xf0\x90\x80"]', b'["\xf0\x90A"]', b'["\xf4\x90\x80\x80"]', b'["\xc0\xaf"]', b'["\xc3"]', b'["\xf0\x9f\x98',
+            b'["\xf0\x9f\x98A"]', b'["\xf8"]']
+
+
+def _python_refusal(call, *args):
+    from signing.errors import SigningError
+
+    try:
+        call(*args)
+    except SigningError as error:
+        return [error.zh, error.en]
+    return None
+
+
+REFUSAL = "try { %s; return null; } catch (e) { if (e instanceof P.Refusal) return [e.zh, e.en]; throw e; }"
+
+
+@pytest.mark.parametrize("raw", [t.encode("utf-8") for t in JSON_CASES] + BAD_UTF8, ids=range(len(JSON_CASES) + len(BAD_UTF8)))
+def test_strictjson_part_refuses_in_strictjson_pys_words(parts, raw):
+    """The JS prints exactly the Python text (signing/verifier.json), the UTF-8 decoder's detail included."""
+    from signing.strictjson import loads
+
+    assert js(parts, REFUSAL % "P.strictJson(new Uint8Array(arg))", list(raw)) == _python_refusal(loads, raw)
+
+
+def test_key_and_time_parts_refuse_in_the_python_words(parts):
+    from signing.multikey import decode_public_key, parse_did_key_method
+    from signing.timefmt import parse_timestamp
+
+    good = BUNDLE["credential"]["issuer"]["id"][len("did:key:"):]
+    for key in (good[:-1], "z" + good[2:], "not-a-key", "f" + good[1:], "z0OIl", None, 5):
+        assert js(parts, REFUSAL % "P.decodePublicKey(arg)", key) == _python_refusal(decode_public_key, key), key
+    for url in ("did:key:" + good, "did:key:" + good + "#" + good[:-1] + "x", None, "did:web:x#y", "did:key:a#b#c"):
+        assert js(parts, REFUSAL % "P.parseDidKeyMethod(arg)", url) == _python_refusal(parse_did_key_method, url), url
+    for text in ("2026-02-29T00:00:00Z", "2026-03-10 00:00:00Z", "x", None, 7):
+        assert js(parts, REFUSAL % "P.parseTimestamp(arg)", text) == _python_refusal(parse_timestamp, text), text
+
+
 def test_jcs_part_canonicalizes_as_jcs_py(parts):
     from signing.jcs import canonicalize
 

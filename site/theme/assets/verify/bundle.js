@@ -19,16 +19,16 @@
     const reasons = [];
     const keys = Object.keys(document);
     if (TOP_FIELDS.some((n) => !has(document, n)) || keys.some((n) => !TOP_FIELDS.includes(n))) {
-      reasons.push([`顶层字段应恰好为 ${TOP_FIELDS.join(', ')}`, `top-level fields must be exactly ${TOP_FIELDS.join(', ')}`]);
+      reasons.push(specText('bundle.top-level-fields-must-be-exactly', { fields: TOP_FIELDS.join(', ') }));
     }
-    if (get(document, 'format') !== BUNDLE_FORMAT) reasons.push([`format 必须是 ${BUNDLE_FORMAT}`, `format must be ${BUNDLE_FORMAT}`]);
+    if (get(document, 'format') !== BUNDLE_FORMAT) reasons.push(specText('bundle.format-must-be', { format: BUNDLE_FORMAT }));
     if (!isObject(get(document, 'credential'))) reasons.push(specText('bundle.credential-must-be-a-json-object'));
     const publication = get(document, 'publication');
     if (publication !== null && !isObject(publication)) reasons.push(specText('bundle.publication-must-be-a-json-object-or'));
     let trust = get(document, 'trust');
     const trustKeys = isObject(trust) ? Object.keys(trust) : null;
     if (trustKeys === null || trustKeys.length !== TRUST_FIELDS.length || !TRUST_FIELDS.every((n) => has(trust, n))) {
-      reasons.push([`trust 必须恰好含 ${TRUST_FIELDS.join(', ')}`, `trust must have exactly ${TRUST_FIELDS.join(', ')}`]);
+      reasons.push(specText('bundle.trust-must-have-exactly', { fields: TRUST_FIELDS.join(', ') }));
       trust = null;
     }
     const chain = get(trust, 'rootChain');

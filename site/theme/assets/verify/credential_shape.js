@@ -5,7 +5,7 @@
   'use strict';
 
   const { DID_KEY_PREFIX, Refusal, daysFromCivil, decimalAdd, decimalCompare, decimalValue, decodePublicKey,
-    deepEqual, get, has, isObject, isString, parseTimestamp, refuse, sha256, text: specText, validDate } = parts;
+    deepEqual, get, has, isObject, isString, parseTimestamp, pyRepr, pyStr, refuse, sha256, text: specText, validDate } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * The strict shape of a credential (signing/credential_shape.py): every problem collected.
@@ -28,10 +28,6 @@
   // Python's str.strip() whitespace, so that "blank" means the same as in the CLI.
   const PY_BLANK = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
 
-  const pyStr = (v) => (v === null || v === undefined ? 'None' : v === true ? 'True' : v === false ? 'False'
-    : isString(v) ? v : JSON.stringify(v));
-  const pyRepr = (v) => (isString(v) ? `'${v}'` : pyStr(v));
-
   class ShapeChecker {
     constructor() { this.problems = []; }
 
@@ -49,10 +45,10 @@
     text(value, path, pattern) {
       if (!isString(value) || PY_BLANK.test(value)) { this.add(path, ...specText('shape.must-be-a-non-empty-string')); return null; }
       if ([...value].length > MAX_STRING) {
-        this.add(path, `字符串超过 ${MAX_STRING} 个字符`, `string is longer than ${MAX_STRING} characters`);
+        this.add(path, ...specText('shape.string-is-longer-than', { limit: MAX_STRING }));
       }
       if (pattern && !pattern.test(value)) {
-        this.add(path, `格式不符：${pyRepr(value)}`, `does not match the expected format: ${pyRepr(value)}`);
+        this.add(path, ...specText('shape.does-not-match-the-expected-format', { value: pyRepr(value) }));
         return null;
       }
       return value;
@@ -81,7 +77,7 @@
       if (match && validDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
         return daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
       }
-      this.add(path, `日期格式应为 YYYY-MM-DD：${pyRepr(value)}`, `date must be YYYY-MM-DD: ${pyRepr(value)}`);
+      this.add(path, ...specText('shape.date-must-be-yyyy-mm-dd', { value: pyRepr(value) }));
       return null;
     }
 
@@ -210,7 +206,7 @@
       const statement = check.obj(subject.verification, where, ['assuranceLevel', 'materiality', 'opinion'], ['siteVisit', 'qualifications']);
       if (statement !== null) {
         if (!ASSURANCE.includes(get(statement, 'assuranceLevel'))) {
-          check.add(`${where}/assuranceLevel`, '保证程度必须是 reasonable 或 limited', 'assurance level must be reasonable or limited');
+          check.add(`${where}/assuranceLevel`, ...specText('shape.assurance-level-must-be-reasonable-or'));
         }
         check.decimal(get(statement, 'materiality'), `${where}/materiality`);
         check.names(get(statement, 'opinion'), `${where}/opinion`);
@@ -258,9 +254,9 @@
     }
     const prefix = `urn:carbonreg:${kind}:`;
     const id = get(doc, 'id');
-    if (!isString(id) || !id.startsWith(prefix)) { check.add('/id', `id 必须以 ${prefix} 开头`, `id must start with ${prefix}`); return [kind, null]; }
+    if (!isString(id) || !id.startsWith(prefix)) { check.add('/id', ...specText('shape.id-must-start-with', { prefix })); return [kind, null]; }
     const number = id.slice(prefix.length);
-    if (!DOCUMENT_NUMBER.test(number)) check.add('/id', `编号格式不符：${pyRepr(number)}`, `number has the wrong format: ${pyRepr(number)}`);
+    if (!DOCUMENT_NUMBER.test(number)) check.add('/id', ...specText('shape.number-has-the-wrong-format', { number: pyRepr(number) }));
     return [kind, number];
   }
 
@@ -277,7 +273,7 @@
     if (issuer !== null) {
       const did = get(issuer, 'id');
       try {
-        if (!isString(did) || !did.startsWith(DID_KEY_PREFIX)) refuse('签发者 id 必须是 did:key', 'issuer id must be a did:key');
+        if (!isString(did) || !did.startsWith(DID_KEY_PREFIX)) refuse(...specText('shape.issuer-id-must-be-a-did-key'));
         decodePublicKey(did.slice(DID_KEY_PREFIX.length));
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;
@@ -293,6 +289,6 @@
 
 
   Object.assign(parts, { CONTEXTS, TYPES, NUMBER_FIELD, DECIMAL, DOCUMENT_NUMBER, EVENT_ID, IDENTIFIER, SERIAL,
-    SHA256_HEX, DATE, MAX_STRING, PY_BLANK, pyStr, pyRepr, ShapeChecker, walkNfc, shapeEvent, shapeSerial,
+    SHA256_HEX, DATE, MAX_STRING, PY_BLANK, ShapeChecker, walkNfc, shapeEvent, shapeSerial,
     shapeRetirement, shapeFigures, shapeEvidence, shapeSubject, credentialKind, kindAndNumber, checkShape });
 }(window.carbonregVerifyParts = window.carbonregVerifyParts || {}));

@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { isObject, isString, refuse } = parts;
+  const { isObject, isString, refuse, text: specText } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * JCS, RFC 8785. Strings are serialized as ECMAScript JSON.stringify does (RFC 8785 §3.2.2.2),
@@ -18,13 +18,14 @@
     if (value === false) return 'false';
     if (typeof value === 'number') {
       if (!Number.isSafeInteger(value)) {
-        refuse('JCS：只允许 ±2^53 以内的整数', 'JCS: only integers within ±2^53 are allowed here');
+        // rfc8785's IntegerDomainError, as jcs.py prints it (JSON numbers here are integers: floats were refused)
+        refuse(...specText('jcs.integer-out-of-range', { error: `${value} exceeds safe integer domain for JSON floats` }));
       }
       return String(value); // -0 prints as "0", as RFC 8785 requires
     }
     if (isString(value)) {
       if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) {
-        refuse('无法规范化为 JCS：字符串含有孤立的代理项', 'cannot canonicalize with JCS: lone surrogate in a string');
+        refuse(...specText('jcs.cannot-canonicalize', { error: 'input contains non-UTF-8 codepoints' })); // rfc8785's words
       }
       return JSON.stringify(value);
     }
@@ -33,7 +34,7 @@
       const keys = Object.keys(value).sort(); // default sort compares UTF-16 code units
       return `{${keys.map((k) => `${jcsText(k)}:${jcsText(value[k])}`).join(',')}}`;
     }
-    return refuse('无法规范化为 JCS', 'cannot canonicalize with JCS');
+    return refuse(...specText('jcs.cannot-canonicalize', { error: `unsupported type: ${typeof value}` }));
   }
 
   const utf8 = (text) => new TextEncoder().encode(text);

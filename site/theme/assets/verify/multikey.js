@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { text: specText, isString, refuse, toHex } = parts;
+  const { text: specText, isString, pyRepr, refuse, toHex } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * base58btc (Bitcoin alphabet) and multibase: a multibase string is "z" + base58btc. Decoding
@@ -30,18 +30,18 @@
     return new Uint8Array([...new Array(zeros).fill(0), ...bytes.reverse()]);
   }
 
-  function multibaseDecodeAs(text, whatZh, whatEn) {
+  function multibaseDecodeAs(text, [whatZh, whatEn]) {
     if (!isString(text) || !text.startsWith('z') || text.length < 2) {
-      refuse(`${whatZh}必须是以 z 开头的 base58btc multibase`, `${whatEn} must be base58btc multibase starting with 'z'`);
+      refuse(...specText('key.must-be-base58btc-multibase', { what_zh: whatZh, what_en: whatEn }));
     }
     try {
       return base58Decode(text.slice(1));
     } catch (error) {
-      return refuse(`${whatZh}不是有效的 base58btc`, `${whatEn} is not valid base58btc`);
+      return refuse(...specText('key.not-valid-base58btc', { what_zh: whatZh, what_en: whatEn }));
     }
   }
 
-  const multibaseDecode = (text) => multibaseDecodeAs(text, '值', 'value');
+  const multibaseDecode = (text) => multibaseDecodeAs(text, specText('label.value'));
 
   /* ---------------------------------------------------------------------------------------------
    * Small-order Ed25519 public keys (signing/ed25519_point.py). A small-order key (the identity,
@@ -125,18 +125,15 @@
   }
 
   function decodePublicKey(multikey) {
-    const data = multibaseDecodeAs(multikey, '公钥', 'public key');
-    if (data[0] !== 0xed || data[1] !== 0x01) {
-      refuse('公钥的 multicodec 头必须是 ed01（Ed25519）', 'public key multicodec header must be ed01 (Ed25519)');
-    }
+    const data = multibaseDecodeAs(multikey, specText('label.public-key'));
+    if (data[0] !== 0xed || data[1] !== 0x01) refuse(...specText('key.public-key-multicodec-must-be-ed01'));
     if (data.length !== 34) refuse(...specText('key.an-ed25519-public-key-must-be-32'));
     return checkPublicKey(data.slice(2));
   }
 
   function parseDidKeyMethod(url) {
     if (!isString(url) || !url.startsWith(DID_KEY_PREFIX) || url.split('#').length !== 2) {
-      refuse(`验证方法必须是 did:key:z…#z… 形式：${JSON.stringify(url)}`,
-        `verification method must be of the form did:key:z...#z...: ${JSON.stringify(url)}`);
+      refuse(...specText('key.verification-method-must-be-did-key', { url: pyRepr(url) }));
     }
     const [did, fragment] = url.split('#');
     const multikey = did.slice(DID_KEY_PREFIX.length);

@@ -17,7 +17,7 @@
 
   function checkSuite(options) {
     if (get(options, 'type') !== PROOF_TYPE || get(options, 'cryptosuite') !== CRYPTOSUITE) {
-      refuse(`证明类型必须是 ${PROOF_TYPE}，密码套件必须是 ${CRYPTOSUITE}`, `proof type must be ${PROOF_TYPE} and cryptosuite ${CRYPTOSUITE}`);
+      refuse(...specText('proof.type-and-cryptosuite-must-be', { type: PROOF_TYPE, cryptosuite: CRYPTOSUITE }));
     }
   }
 
@@ -37,10 +37,10 @@
     if (!isObject(proof)) return { verified: false, reasons: [specText('proof.document-must-carry-exactly-one-proof-object')] };
     try {
       for (const name of ['type', 'cryptosuite', 'verificationMethod', 'proofPurpose', 'proofValue']) {
-        if (!isString(get(proof, name))) refuse(`证明缺少字符串字段 ${name}`, `proof lacks string field ${name}`);
+        if (!isString(get(proof, name))) refuse(...specText('proof.proof-lacks-string-field', { name }));
       }
       checkSuite(proof);
-      if (proof.proofPurpose !== 'assertionMethod') refuse('证明目的必须是 assertionMethod', 'proof purpose must be assertionMethod');
+      if (proof.proofPurpose !== 'assertionMethod') refuse(...specText('proof.proof-purpose-must-be', { purpose: 'assertionMethod' }));
       if (has(proof, 'created') && !(isString(proof.created) && DATE_TIME_STAMP.test(proof.created))) {
         refuse(...specText('proof.created-is-not-a-valid-datetimestamp'));
       }

@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { LIMITS, Refusal, isObject, isString, refuse, text: specText } = parts;
+  const { LIMITS, Refusal, isObject, isString, pyRepr, refuse, text: specText } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * Strict JSON (signing/strictjson.py): RFC 8259 grammar, and refuse what a lenient parser
@@ -28,8 +28,7 @@
       const before = this.text.slice(0, this.pos);
       const line = before.split('\n').length;
       const column = this.pos - before.lastIndexOf('\n');
-      refuse(`JSON 语法错误（第 ${line} 行第 ${column} 列）：${what}`,
-        `JSON syntax error (line ${line}, column ${column}): ${what}`, 'unreadable');
+      refuse(...specText('json.syntax-error', { line, column, what }), 'unreadable');
     }
 
     skipSpace() {
@@ -80,7 +79,7 @@
           if (this.text[this.pos] !== '"') this.syntax('Expecting property name enclosed in double quotes');
           const key = this.string();
           if (Object.prototype.hasOwnProperty.call(result, key)) {
-            refuse(`重复的键：${JSON.stringify(key)}`, `duplicate key: ${JSON.stringify(key)}`);
+            refuse(...specText('json.duplicate-key', { key: pyRepr(key) }));
           }
           this.skipSpace();
           if (this.text[this.pos] !== ':') this.syntax("Expecting ':' delimiter");
@@ -151,7 +150,7 @@
   function checkNfc(value, path) {
     if (isString(value)) {
       if (value.normalize('NFC') !== value) {
-        refuse(`字符串不是 NFC 规范形式（位置 ${path || '/'}）`, `string is not in Unicode NFC (at ${path || '/'})`);
+        refuse(...specText('json.string-is-not-in-nfc', { path: path || '/' }));
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => checkNfc(item, `${path}/${i}`));
@@ -161,6 +160,32 @@
         checkNfc(value[key], `${path}/${key}`);
       }
     }
+  }
+
+  /**
+   * What Python's UTF-8 decoder says of the first bad sequence in ``bytes`` (str(UnicodeDecodeError),
+   * CPython Objects/stringlib/codecs.h): the JSON-is-not-UTF-8 refusal prints it, in both verifiers.
+   */
+  function utf8Error(bytes) {
+    const cont = (i) => i < bytes.length && bytes[i] >= 0x80 && bytes[i] <= 0xbf;
+    const say = (start, end, reason) => (end - start === 1
+      ? `'utf-8' codec can't decode byte 0x${bytes[start].toString(16).padStart(2, '0')} in position ${start}: ${reason}`
+      : `'utf-8' codec can't decode bytes in position ${start}-${end - 1}: ${reason}`);
+    for (let i = 0; i < bytes.length;) {
+      const b = bytes[i];
+      const n = b < 0x80 ? 1 : b < 0xc2 ? 0 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : b < 0xf5 ? 4 : 0;
+      if (n === 0) return say(i, i + 1, 'invalid start byte');
+      if (n === 1) { i += 1; continue; }
+      // the second byte's narrower ranges: E0 A0-BF, ED 80-9F, F0 90-BF, F4 80-8F
+      const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80, high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+      for (let k = 1; k < n; k += 1) {
+        if (i + k >= bytes.length) return say(i, bytes.length, 'unexpected end of data');
+        const ok = k === 1 ? bytes[i + 1] >= low && bytes[i + 1] <= high : cont(i + k);
+        if (!ok) return say(i, i + k, 'invalid continuation byte');
+      }
+      i += n;
+    }
+    return '';
   }
 
   /** Parse untrusted bytes strictly (strictjson.loads); raises a Refusal. */
@@ -175,7 +200,7 @@
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch (error) {
-      refuse('JSON 不是有效的 UTF-8', 'JSON is not valid UTF-8', 'unreadable');
+      refuse(...specText('json.not-utf-8', { error: utf8Error(bytes) }), 'unreadable');
     }
     const value = new StrictJsonParser(text).document();
     checkNfc(value, '');
@@ -183,5 +208,5 @@
   }
 
 
-  Object.assign(parts, { MAX_BYTES, MAX_SAFE, MAX_DEPTH, StrictJsonParser, checkNfc, strictJson });
+  Object.assign(parts, { MAX_BYTES, MAX_SAFE, MAX_DEPTH, StrictJsonParser, checkNfc, utf8Error, strictJson });
 }(window.carbonregVerifyParts = window.carbonregVerifyParts || {}));

@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { has, isString, refuse, text: specText } = parts;
+  const { has, isString, pyRepr, refuse, text: specText } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * Time: our timestamps are exactly YYYY-MM-DDTHH:MM:SSZ (signing/timefmt.py). Times are whole
@@ -31,12 +31,11 @@
   function parseTimestamp(text) {
     const match = isString(text) ? TIMESTAMP.exec(text) : null;
     if (!match) {
-      refuse(`时间格式应为 YYYY-MM-DDTHH:MM:SSZ：${JSON.stringify(text)}`,
-        `timestamp must be YYYY-MM-DDTHH:MM:SSZ: ${JSON.stringify(text)}`);
+      refuse(...specText('time.must-be-yyyy-mm-ddthh-mm-ssz', { text: pyRepr(text) }));
     }
     const [y, mo, d, h, mi, s] = match.slice(1).map(Number);
     if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) {
-      refuse(`无效的日期时间：${JSON.stringify(text)}`, `invalid date or time: ${JSON.stringify(text)}`);
+      refuse(...specText('time.invalid-date-or-time', { text: pyRepr(text) }));
     }
     return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
   }

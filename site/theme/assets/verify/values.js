@@ -85,6 +85,11 @@
   /** Python's ``mapping.get(name)``: the member or null. */
   const get = (obj, key) => (has(obj, key) ? obj[key] : null);
 
+  /** Python's ``str(value)`` and ``repr(value)`` of a JSON value, as the Python verifier's texts print them. */
+  const pyStr = (v) => (v === null || v === undefined ? 'None' : v === true ? 'True' : v === false ? 'False'
+    : isString(v) ? v : JSON.stringify(v));
+  const pyRepr = (v) => (isString(v) ? `'${v}'` : pyStr(v));
+
   function deepEqual(a, b) {
     if (a === b) return true;
     if (Array.isArray(a) && Array.isArray(b)) {
@@ -98,5 +103,5 @@
   }
 
 
-  Object.assign(parts, { SPEC, LIMITS, fill, text, Refusal, refuse, prefixed, fromBundle, isObject, isString, isInteger, has, get, deepEqual });
+  Object.assign(parts, { SPEC, LIMITS, fill, text, Refusal, refuse, prefixed, fromBundle, isObject, isString, isInteger, has, get, pyStr, pyRepr, deepEqual });
 }(window.carbonregVerifyParts = window.carbonregVerifyParts || {}));
