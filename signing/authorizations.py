@@ -146,10 +146,7 @@ def verify_authorizations(
     verify_threshold(envelope, *root.role_keys("authorizations"), "authorizations")
     check_not_expired(document.expires, at, f"authorizations v{document.version}")
     if last_seen_version is not None and document.version < last_seen_version:
-        raise TrustError(
-            f"机构授权版本回退：{document.version} < {last_seen_version}",
-            f"authorizations rollback: version {document.version} is below {last_seen_version}",
-        )
+        raise TrustError(*spec_text("authorization.rollback", version=document.version, seen=last_seen_version))
     return document
 
 

@@ -175,15 +175,9 @@ def verify_status_list(
         raise TrustError(*spec_text("status-list.belongs-to-another-registry", registry=status.registry,
                                     expected=root.registry))
     if last_seen_version is not None and status.version < last_seen_version:
-        raise TrustError(
-            f"状态列表版本回退：{status.version} < {last_seen_version}",
-            f"status list rollback: version {status.version} is below {last_seen_version}",
-        )
+        raise TrustError(*spec_text("status-list.rollback", version=status.version, seen=last_seen_version))
     if registry_version is not None and status.registry_version != registry_version:
-        raise TrustError(
-            f"状态列表属于另一登记版本：{status.registry_version}",
-            f"status list belongs to another registry version: {status.registry_version}",
-        )
+        raise TrustError(*spec_text("status-list.belongs-to-another-registry-version", version=status.registry_version))
     if at >= status.expires:
         raise StaleStatusError(
             *spec_text("status-list.has-expired", version=status.version, expires=format_timestamp(status.expires)),

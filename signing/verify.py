@@ -70,6 +70,7 @@ from typing import Any, Mapping
 
 from .inputfile import UnreadableFile
 from .verdict import EXIT_INPUT, EXIT_INVALID, EXIT_STATUS_UNKNOWN, EXIT_VALID, TIME_FROM_LOG, TIME_UNTRUSTED, Step, Verdict
+from .verifier_spec import text
 
 
 def verify_bundle(
@@ -100,7 +101,7 @@ def verify_bundle(
     if inputs is None:
         inputs = TrustInputs()
     if pinned_root is not None:
-        inputs = TrustInputs((given_document("--root", pinned_root),), "固定的 root", "the pinned root",
+        inputs = TrustInputs((given_document("--root", pinned_root),), *text("label.pinned-root"),
                              inputs.authorizations, inputs.status, inputs.status_override)
     return run_steps(data, inputs, at=at, trust_on_first_use=trust_on_first_use, shipped_roots=shipped_roots,
                      last_seen=dict(last_seen or {}), registry_dir=registry_dir)
@@ -135,7 +136,7 @@ def verify_file(
     if trust_dir is not None:
         inputs = read_trust_dir(trust_dir)
     elif isinstance(root, Mapping):
-        inputs = TrustInputs((given_document("root", root),), "调用者给出的 root", "the root given by the caller")
+        inputs = TrustInputs((given_document("root", root),), *text("label.root-given-by-the-caller"))
     elif root is not None:
         inputs = TrustInputs((read_document(root),), f"--root {root}", f"--root {root}")
     else:
@@ -158,7 +159,7 @@ def read_certificate(path: str | os.PathLike[str]) -> bytes:
             return handle.read(MAX_BYTES + 1)
     except OSError as error:
         unreadable = UnreadableFile(b"")
-        unreadable.zh, unreadable.en = f"无法读取 {path}：{error.strerror}", f"cannot read {path}: {error.strerror}"
+        unreadable.zh, unreadable.en = text("input.cannot-read", path=path, error=error.strerror)
         return unreadable
 
 

@@ -95,7 +95,8 @@ def step_shape(run: _Run, credential: Mapping[str, Any]) -> str | None:
         return None
     kind = credential_kind(credential)
     run.facts.update(kind=kind, credential_id=credential["id"])
-    run.ok("shape", *text("shape.passed", kind=kind, kind_zh="证书" if kind == "certificate" else "声明"))
+    kind_zh = text("shape.kind.certificate" if kind == "certificate" else "shape.kind.declaration")[0]
+    run.ok("shape", *text("shape.passed", kind=kind, kind_zh=kind_zh))
     return kind
 
 
@@ -112,22 +113,19 @@ def _anchors(run: _Run, bundle: Bundle, inputs: TrustInputs, shipped_roots: bool
             envelope = shipped_root(name)
             if envelope is not None:
                 path = str(root_path(name))
-                run.facts.update(root_source_zh=f"随包提供的 root（{path}）", root_source_en=f"the root shipped with the package ({path})")
+                source_zh, source_en = text("root.source.shipped", path=path)
+                run.facts.update(root_source_zh=source_zh, root_source_en=source_en)
                 return (Document(path, envelope),)
     except SigningError as error:
         run.fail("root", error.zh, error.en)
         return None
     if trust_on_first_use:
-        run.facts.update(root_pinned=False, root_source_zh="证书文件自带的第一个 root（首次使用即信任，未固定！）",
-                         root_source_en="the bundle's own first root (trust on first use, NOT pinned!)")
+        source_zh, source_en = text("root.source.first-use")
+        run.facts.update(root_pinned=False, root_source_zh=source_zh, root_source_en=source_en)
         return (Document("rootChain[0]", bundle.root_chain[0]),)
     run.facts["root_pinned"] = False
-    where = f"（登记库 {name}）" if name else ""
-    where_en = f" (registry {name})" if name else ""
-    run.fail("root", f"没有固定的 root{where}：本软件包未随附该登记库的 root；请用 --root 指定你信任的 root.json 或用 --trust 指定文件夹"
-                     "（或明确使用 --trust-on-first-use，不安全）",
-             f"no pinned root{where_en}: this package ships no root for that registry; give a root.json you trust with --root "
-             "or a folder with --trust (or explicitly --trust-on-first-use, unsafe)")
+    where_zh, where_en = text("root.of-registry", name=name) if name else ("", "")
+    run.fail("root", *text("root.no-pinned-root", where_zh=where_zh, where_en=where_en))
     return None
 
 
@@ -136,7 +134,7 @@ def step_root(run: _Run, bundle: Bundle, anchors: tuple[Document, ...], last_see
         root, anchor_print, newest_print = walk_roots(anchors, bundle.root_chain, run.at)
         run.facts.update(root_fingerprint=anchor_print)
         if root.version < last_seen.get("root", 0):
-            raise TrustError(f"root 版本回退：v{root.version}", f"root rollback: v{root.version} is below one already seen")
+            raise TrustError(*text("root.rollback-below-one-seen", version=root.version))
     except SigningError as error:
         run.fail("root", error.zh, error.en)
         return None
@@ -145,8 +143,7 @@ def step_root(run: _Run, bundle: Bundle, anchors: tuple[Document, ...], last_see
     run.facts["seen_versions"]["root"] = root.version
     source_zh, source_en = run.facts.get("root_source_zh", ""), run.facts.get("root_source_en", "")
     if not run.facts.get("root_pinned", True):
-        run.ok("root", f"警告：root 未固定，首次使用即信任（指纹 {anchor_print}），当前 v{root.version}",
-               f"WARNING: root NOT pinned, trusted on first use (fingerprint {anchor_print}); now v{root.version}")
+        run.ok("root", *text("root.passed-first-use", fingerprint=anchor_print, version=root.version))
     else:
         run.ok("root", *text("root.passed", source_zh=source_zh, source_en=source_en, version=root.version))
     return root
@@ -223,7 +220,7 @@ def step_issuer(run: _Run, credential: Mapping[str, Any], kind: str, document: A
         verdict = authorization_at(document, method, when, time_is_trusted=trusted)
         named = credential["credentialSubject"]["agency"]
         if verdict.agency is not None and verdict.agency.id != named["id"]:
-            verdict_reasons = (("密钥属于另一家机构", f"the key belongs to another agency ({verdict.agency.id})"),)
+            verdict_reasons = (text("issuer.key-belongs-to-another-agency", agency=verdict.agency.id),)
         else:
             verdict_reasons = verdict.reasons
         names = [named["name"], credential["issuer"]["name"]]
@@ -232,17 +229,16 @@ def step_issuer(run: _Run, credential: Mapping[str, Any], kind: str, document: A
         verdict_reasons, names = verdict.reasons, [credential["issuer"]["name"]]
     agency = verdict.agency
     if agency is not None and any(n != {"zh": agency.name_zh, "en": agency.name_en} for n in names):
-        verdict_reasons = tuple(verdict_reasons) + (("凭证中的名称与授权文件不符", "names in the credential differ from the authorization document"),)
+        verdict_reasons = tuple(verdict_reasons) + (text("issuer.names-differ-from-the-authorization-document"),)
     if agency is not None:
         run.facts.update(issuer_id=agency.id, issuer_name_zh=agency.name_zh, issuer_name_en=agency.name_en)
-    when_text = f"{format_timestamp(when)}（{'可信' if trusted else '不可信'}）"
-    when_en = f"{format_timestamp(when)} ({'trusted' if trusted else 'untrusted'})"
+    when_text, when_en = text("issuer.when-trusted" if trusted else "issuer.when-untrusted", time=format_timestamp(when))
     if verdict_reasons or agency is None:  # (an authorization without reasons always names its agency)
         reasons_zh, reasons_en = _join(verdict_reasons)
         run.fail("issuer", *text("issuer.failed", when_zh=when_text, when_en=when_en, reasons_zh=reasons_zh, reasons_en=reasons_en))
         return
-    who_zh = f"平台 {agency.name_zh}" if kind == "declaration" else f"机构 {agency.name_zh}（{agency.id}）"
-    who_en = f"the platform {agency.name_en}" if kind == "declaration" else f"agency {agency.name_en} ({agency.id})"
+    who = {"name_zh": agency.name_zh, "name_en": agency.name_en, "id": agency.id}
+    who_zh, who_en = text("issuer.who.platform", **who) if kind == "declaration" else text("issuer.who.agency", **who)
     run.ok("issuer", *text("issuer.passed", when_zh=when_text, when_en=when_en, who_zh=who_zh, who_en=who_en))
 
 
@@ -305,11 +301,11 @@ def step_revocation(run: _Run, status: StatusList | None, credential_id: str) ->
 def step_evidence(run: _Run, registry_dir: Any, evidence: Any) -> None:
     problems, matched = check_evidence(registry_dir, evidence)
     if problems:
-        run.fail(EVIDENCE_STEP, "证据与登记库不符：" + _join(problems)[0], "evidence does not match the registry: " + _join(problems)[1])
+        reasons_zh, reasons_en = _join(problems)
+        run.fail(EVIDENCE_STEP, *text("evidence.failed", reasons_zh=reasons_zh, reasons_en=reasons_en))
         return
     run.facts["evidence_checked"] = matched
-    run.ok(EVIDENCE_STEP, f"{matched} 个证据文件的 SHA-256 与签名一致（只核对摘要；`carbonreg verify --registry` 还会重算总量）",
-           f"{matched} evidence files match their signed SHA-256 (digests only; `carbonreg verify --registry` also recomputes totals)")
+    run.ok(EVIDENCE_STEP, *text("evidence.passed", count=matched))
 
 
 def run_steps(data: bytes, inputs: TrustInputs, *, at: datetime | None, trust_on_first_use: bool, shipped_roots: bool,

@@ -33,7 +33,7 @@ def bundle_registry(chain: Sequence[Mapping[str, Any]]) -> str | None:
     names = {signed.get("registry") for signed in (r.get("signed") for r in chain) if isinstance(signed, Mapping)}
     names.discard(None)
     if len(names) > 1:
-        raise TrustError("证书文件中的 root 属于不同的登记库", "the bundle's roots name different registries")
+        raise TrustError(*spec_text("root.bundle-roots-name-different-registries"))
     name = next(iter(names), None)
     return name if isinstance(name, str) else None
 
@@ -112,14 +112,13 @@ def choose_authorizations(bundle_copy: Mapping[str, Any], kept: Document | None,
         except SigningError as error:
             raise TrustError(f"{label[0]}：{error.zh}", f"{label[1]}: {error.en}") from None
         if signed_by_version.setdefault(document.version, signed) != signed:
-            raise TrustError(f"机构授权文件 v{document.version} 有两个不同的版本", f"two different authorization documents claim v{document.version}")
+            raise TrustError(*spec_text("authorization.two-documents-claim-the-version", version=document.version))
         candidates.append((document, label))
     document, label = max(candidates, key=lambda item: item[0].version)
     digest = sha256_hex(canonicalize(signed_by_version[document.version]))
     check_not_expired(document.expires, at, f"authorizations v{document.version}")
     if last_seen is not None and document.version < last_seen:
-        raise TrustError(f"机构授权版本回退：{document.version} < {last_seen}",
-                         f"authorizations rollback: version {document.version} is below {last_seen}")
+        raise TrustError(*spec_text("authorization.rollback", version=document.version, seen=last_seen))
     return document, label, digest
 
 
@@ -155,20 +154,19 @@ def choose_status(bundle_copy: Mapping[str, Any] | None, kept: Document | None, 
     for label, envelope in sources:
         found.append((*_status(envelope, label, root, at), label))
         if signed_by_version.setdefault(found[-1][0].version, envelope["signed"]) != envelope["signed"]:
-            raise TrustError(f"状态列表 v{found[-1][0].version} 有两个不同的版本", f"two different status lists claim v{found[-1][0].version}")
+            raise TrustError(*spec_text("status-list.two-lists-claim-the-version", version=found[-1][0].version))
     if not found:
         return None
     if override is not None:
         given = found[-1]
         older = [item for item in found[:-1] if item[0].version > given[0].version]
         if older:
-            raise TrustError(
-                f"状态列表回退：--status {given[2][0]} 是 v{given[0].version}，比{older[0][2][0]}中的 v{older[0][0].version} 旧",
-                f"status list rollback: --status {given[2][1]} is v{given[0].version}, older than v{older[0][0].version} in {older[0][2][1]}")
+            raise TrustError(*spec_text("status-list.given-list-is-older", given_zh=given[2][0], given_en=given[2][1],
+                                        version=given[0].version, newer=older[0][0].version, source_zh=older[0][2][0],
+                                        source_en=older[0][2][1]))
     status, stale, label = max(reversed(found), key=lambda item: item[0].version)
     if last_seen is not None and status.version < last_seen:
-        raise TrustError(f"状态列表版本回退：{status.version} < {last_seen}",
-                         f"status list rollback: version {status.version} is below {last_seen}")
+        raise TrustError(*spec_text("status-list.rollback", version=status.version, seen=last_seen))
     if stale is None:
         return ChosenStatus(status, True, label)
     return ChosenStatus(status, False, label, stale.zh, stale.en)
@@ -230,7 +228,7 @@ def registry_version_problem(status: StatusList, registry_dir: str | os.PathLike
     if version == "unversioned":
         return None
     if not re.fullmatch(r"[0-9a-f]{7,64}", version):
-        return (f"状态列表的 registryVersion 不是提交编号：{version!r}", f"the status list's registryVersion is not a commit: {version!r}")
+        return spec_text("status-list.registry-version-is-not-a-commit", version=repr(version))
     if not (base / ".git").exists() and not _inside_git(base):
         return None
     try:
@@ -242,8 +240,7 @@ def registry_version_problem(status: StatusList, registry_dir: str | os.PathLike
         return None
     if done.returncode != 1 and _shallow(base):
         return None  # a shallow clone may lack the commit: nothing to compare against
-    return (f"状态列表签署于另一登记版本 {version}（不在 {base} 的历史中）",
-            f"the status list was signed for another registry version {version} (not in the history of {base})")
+    return spec_text("status-list.signed-for-another-registry-version", version=version, base=base)
 
 
 def _shallow(base: Path) -> bool:
@@ -269,7 +266,7 @@ def check_evidence(registry_dir: str | os.PathLike[str], evidence: Sequence[Mapp
 
     base = Path(registry_dir)
     if not base.is_dir():
-        return [(f"--registry 不是文件夹：{base}", f"--registry is not a folder: {base}")], 0
+        return [spec_text("evidence.registry-is-not-a-folder", base=base)], 0
     resolved_base = base.resolve()
     problems: list[tuple[str, str]] = []
     matched = 0
@@ -279,20 +276,20 @@ def check_evidence(registry_dir: str | os.PathLike[str], evidence: Sequence[Mapp
         try:
             resolved = target.resolve()
             if resolved != resolved_base and resolved_base not in resolved.parents:
-                problems.append((f"{relative}：指向登记库之外", f"{relative}: points outside the registry"))
+                problems.append(spec_text("evidence.points-outside-the-registry", path=relative))
                 continue
             digest = hashlib.sha256()
             with open(resolved, "rb") as handle:
                 while chunk := handle.read(CHUNK):
                     digest.update(chunk)
         except FileNotFoundError:
-            problems.append((f"{relative}：登记库中缺少此文件", f"{relative}: file missing from the registry"))
+            problems.append(spec_text("evidence.file-missing-from-the-registry", path=relative))
             continue
         except OSError as error:
-            problems.append((f"{relative}：无法读取（{error.strerror}）", f"{relative}: cannot be read ({error.strerror})"))
+            problems.append(spec_text("evidence.cannot-be-read", path=relative, error=error.strerror))
             continue
         if digest.hexdigest() != item["sha256"]:
-            problems.append((f"{relative}：SHA-256 与证书中签名的摘要不符", f"{relative}: SHA-256 differs from the digest signed in the certificate"))
+            problems.append(spec_text("evidence.sha256-differs", path=relative))
         else:
             matched += 1
     return problems, matched

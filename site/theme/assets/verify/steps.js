@@ -83,7 +83,8 @@
     }
     const kind = credentialKind(credential);
     Object.assign(run.facts, { kind, credentialId: credential.id });
-    run.ok('shape', ...text('shape.passed', { kind, kind_zh: kind === 'certificate' ? '证书' : '声明' }));
+    const kindZh = text(kind === 'certificate' ? 'shape.kind.certificate' : 'shape.kind.declaration')[0];
+    run.ok('shape', ...text('shape.passed', { kind, kind_zh: kindZh }));
     return kind;
   }
 
@@ -106,8 +107,8 @@
     try {
       const document = await chooseAuthorizations(bundle.authorizations, root, run.at);
       if (run.held !== null) Object.assign(run.held, { authorizationsVersion: document.version, authorizationsSha256: document.sha256 });
-      run.ok('authorizations', ...text('authorizations.passed',
-        { version: document.version, source_zh: '证书文件', source_en: 'the certificate file' }));
+      const [sourceZh, sourceEn] = text('label.certificate-file');
+      run.ok('authorizations', ...text('authorizations.passed', { version: document.version, source_zh: sourceZh, source_en: sourceEn }));
       return document;
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -173,7 +174,7 @@
       verdict = authorizationAt(document, method, when, trusted, false);
       const named = credential.credentialSubject.agency;
       reasons = verdict.agency !== null && verdict.agency.id !== named.id
-        ? [['密钥属于另一家机构', `the key belongs to another agency (${verdict.agency.id})`]] : verdict.reasons;
+        ? [text('issuer.key-belongs-to-another-agency', { agency: verdict.agency.id })] : verdict.reasons;
       names = [named.name, credential.issuer.name];
     } else {
       verdict = authorizationAt(document, method, when, trusted, true);
@@ -182,18 +183,17 @@
     }
     const agency = verdict.agency;
     if (agency !== null && names.some((n) => !deepEqual(n, { zh: agency.nameZh, en: agency.nameEn }))) {
-      reasons = [...reasons, ['凭证中的名称与授权文件不符', 'names in the credential differ from the authorization document']];
+      reasons = [...reasons, text('issuer.names-differ-from-the-authorization-document')];
     }
     if (agency !== null) Object.assign(run.facts, { issuerId: agency.id, issuerNameZh: agency.nameZh, issuerNameEn: agency.nameEn });
-    const whenZh = `${formatTimestamp(when)}（${trusted ? '可信' : '不可信'}）`;
-    const whenEn = `${formatTimestamp(when)} (${trusted ? 'trusted' : 'untrusted'})`;
+    const [whenZh, whenEn] = text(trusted ? 'issuer.when-trusted' : 'issuer.when-untrusted', { time: formatTimestamp(when) });
     if (reasons.length) {
       const [zh, en] = joinReasons(reasons);
       run.fail('issuer', ...text('issuer.failed', { when_zh: whenZh, when_en: whenEn, reasons_zh: zh, reasons_en: en }));
       return;
     }
-    const whoZh = kind === 'declaration' ? `平台 ${agency.nameZh}` : `机构 ${agency.nameZh}（${agency.id}）`;
-    const whoEn = kind === 'declaration' ? `the platform ${agency.nameEn}` : `agency ${agency.nameEn} (${agency.id})`;
+    const who = { name_zh: agency.nameZh, name_en: agency.nameEn, id: agency.id };
+    const [whoZh, whoEn] = kind === 'declaration' ? text('issuer.who.platform', who) : text('issuer.who.agency', who);
     run.ok('issuer', ...text('issuer.passed', { when_zh: whenZh, when_en: whenEn, who_zh: whoZh, who_en: whoEn }));
   }
 
@@ -231,13 +231,14 @@
       statusSite: status.site });
     if (!chosen.fresh) {
       const [zh, en] = publishedAt(status);
-      run.warn('status', ...text('status.stale', { stale_zh: chosen.stale[0], stale_en: chosen.stale[1], source_zh: '证书文件',
-        source_en: 'the certificate file', where_zh: zh, where_en: en }), 'status.stale');
+      const [sourceZh, sourceEn] = text('label.certificate-file');
+      run.warn('status', ...text('status.stale', { stale_zh: chosen.stale[0], stale_en: chosen.stale[1], source_zh: sourceZh,
+        source_en: sourceEn, where_zh: zh, where_en: en }), 'status.stale');
       return status;
     }
     const asOf = formatTimestamp(run.at);
-    run.ok('status', ...text('status.passed', { version: status.version, source_zh: '证书文件', source_en: 'the certificate file',
-      at: asOf }));
+    const [sourceZh, sourceEn] = text('label.certificate-file');
+    run.ok('status', ...text('status.passed', { version: status.version, source_zh: sourceZh, source_en: sourceEn, at: asOf }));
     return status;
   }
 
