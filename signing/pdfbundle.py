@@ -24,6 +24,7 @@ from io import BytesIO
 from typing import Any
 
 from .errors import SigningError
+from .verifier_spec import text as spec_text
 
 MAX_TREE_DEPTH = 16  # name tree levels (a real PDF has one or two)
 MAX_TREE_NODES = 256
@@ -34,9 +35,9 @@ class PdfBundleError(SigningError):
     """The PDF cannot be read, or does not carry exactly one embedded bundle."""
 
 
-def _unreadable(detail: str) -> PdfBundleError:
-    return PdfBundleError(f"无法读取这个 PDF（文件损坏、被截断或结构异常：{detail}）；请重新下载证书 PDF",
-                          f"this PDF cannot be read (damaged, truncated or malformed: {detail}); download the certificate PDF again")
+def _unreadable(zh: str, en: str, more: str = "") -> PdfBundleError:
+    """The PDF cannot be read: what was wrong, in both languages in each text (pdf.js does the same)."""
+    return PdfBundleError(*spec_text("pdf.unreadable", detail=f"{zh} / {en}{more}"))
 
 
 def bundle_from_pdf(data: bytes) -> bytes:
@@ -48,11 +49,11 @@ def bundle_from_pdf(data: bytes) -> bytes:
     except PdfBundleError:
         raise
     except RecursionError:
-        raise _unreadable("对象嵌套过深 / objects nested too deeply") from None
+        raise _unreadable(*spec_text("pdf.detail.objects-nested-too-deeply")) from None
     except MemoryError:
-        raise _unreadable("内存不足 / out of memory") from None
+        raise _unreadable(*spec_text("pdf.detail.out-of-memory")) from None
     except Exception as error:  # pypdf's own errors and anything a hostile file provokes in it
-        raise _unreadable(f"{type(error).__name__}: {str(error)[:200]}") from None
+        raise PdfBundleError(*spec_text("pdf.unreadable", detail=f"{type(error).__name__}: {str(error)[:200]}")) from None
 
 
 def _extract(data: bytes, limit: int) -> bytes:
@@ -63,11 +64,10 @@ def _extract(data: bytes, limit: int) -> bytes:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are not our output
     reader = PdfReader(BytesIO(data), strict=True)
     if reader.is_encrypted:
-        raise PdfBundleError("这个 PDF 已加密，无法读取内嵌的证书文件；平台签发的证书 PDF 从不加密",
-                             "this PDF is encrypted, so its embedded certificate cannot be read; the platform's certificate PDFs are never encrypted")
+        raise PdfBundleError(*spec_text("pdf.encrypted"))
     catalog = _resolve(reader.trailer.get("/Root"))
     if not isinstance(catalog, dict):
-        raise _unreadable("没有文档目录 / no document catalog")
+        raise _unreadable(*spec_text("pdf.detail.no-document-catalog"))
     specs: dict[Any, Any] = {}
     names = _resolve(catalog.get("/Names"))
     if isinstance(names, dict):
@@ -79,15 +79,9 @@ def _extract(data: bytes, limit: int) -> bytes:
     streams = {key: stream for key, stream in ((k, _embedded_stream(v)) for k, v in specs.items()) if stream is not None}
     distinct = {_identity(stream): stream for stream in streams.values()}
     if not distinct:
-        raise PdfBundleError("这个 PDF 没有内嵌证书文件（certificate.json 或 declaration.json），不是平台签发的证书 PDF；"
-                             "请从证书页面下载 PDF 或 JSON 证书包",
-                             "this PDF carries no embedded certificate (certificate.json or declaration.json), so it is not a "
-                             "certificate PDF from the platform; download the PDF or the JSON bundle from the certificate page")
+        raise PdfBundleError(*spec_text("pdf.no-embedded-certificate"))
     if len(distinct) > 1:
-        raise PdfBundleError(f"这个 PDF 内嵌了 {len(distinct)} 个文件，证书 PDF 恰好内嵌一个（certificate.json 或 "
-                             "declaration.json）；无法确定应核验哪一个",
-                             f"this PDF carries {len(distinct)} embedded files; a certificate PDF carries exactly one "
-                             "(certificate.json or declaration.json), so which one to verify is unclear")
+        raise PdfBundleError(*spec_text("pdf.several-embedded-files", count=len(distinct)))
     return _stream_bytes(next(iter(distinct.values())), limit)
 
 
@@ -98,7 +92,7 @@ def _resolve(value: Any) -> Any:
         if not isinstance(value, IndirectObject):
             return value
         value = value.get_object()
-    raise _unreadable("间接引用链过长 / chain of references too long")
+    raise _unreadable(*spec_text("pdf.detail.chain-of-references-too-long"))
 
 
 def _identity(value: Any) -> Any:
@@ -112,7 +106,7 @@ def _walk_name_tree(node: Any, specs: dict, depth: int, budget: list) -> None:
         return
     budget[0] -= 1
     if depth > MAX_TREE_DEPTH or budget[0] < 0:
-        raise _unreadable("内嵌文件名称树过深或过大 / the embedded-files name tree is too deep or too large")
+        raise _unreadable(*spec_text("pdf.detail.name-tree-too-deep-or-too-large"))
     pairs = _resolve(node.get("/Names"))
     if isinstance(pairs, list):
         for index in range(1, min(len(pairs), 2 * MAX_ATTACHMENTS_SEEN), 2):
@@ -147,25 +141,24 @@ def _stream_bytes(stream: Any, limit: int) -> bytes:
     """The stream's content: no filter, or one FlateDecode, at most ``limit`` bytes once decoded."""
     import zlib
 
-    too_large = PdfBundleError(f"内嵌文件超过 {limit} 字节，不是证书文件", f"the embedded file is larger than {limit} bytes: not a certificate")
+    too_large = PdfBundleError(*spec_text("pdf.embedded-file-too-large", limit=limit))
     filters = _resolve(stream.get("/Filter"))
     if isinstance(filters, list) and len(filters) == 1:
         filters = _resolve(filters[0])
     raw = getattr(stream, "_data", None)  # the bytes as stored: pypdf decodes nothing until asked
     if not isinstance(raw, (bytes, bytearray)):
-        raise _unreadable("内嵌文件没有数据 / the embedded file has no data")
+        raise _unreadable(*spec_text("pdf.detail.embedded-file-has-no-data"))
     if filters is None:
         if len(raw) > limit:
             raise too_large
         return bytes(raw)
     if filters != "/FlateDecode" or stream.get("/DecodeParms") is not None:
-        raise PdfBundleError(f"内嵌文件的编码 {filters} 不受支持（只接受无压缩或 FlateDecode）",
-                             f"the embedded file's encoding {filters} is not supported (only none or FlateDecode)")
+        raise PdfBundleError(*spec_text("pdf.unsupported-encoding", filter=filters))
     inflater = zlib.decompressobj()
     try:
         out = inflater.decompress(bytes(raw), limit + 1)
     except zlib.error as error:
-        raise _unreadable(f"内嵌文件的压缩数据损坏 / the embedded file's compressed data is damaged: {error}") from None
+        raise _unreadable(*spec_text("pdf.detail.compressed-data-damaged"), f": {error}") from None
     if len(out) > limit or inflater.unconsumed_tail:
         raise too_large
     return out

@@ -51,11 +51,11 @@ def test_every_text_either_verifier_asks_for_is_in_the_file_and_none_is_unused()
 CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # the verify path's modules whose texts are all in verifier.json (the others keep texts only they print:
 # cli.py, keys.py, issue.py, credential.py, inputfile.py, trustdir.py, barecredential.py; transparency.py and
-# authorizations.py keep the texts of building a log and of an authorization update; pdfbundle.py, see below)
+# authorizations.py keep the texts of building a log and of an authorization update)
 TEXTLESS_PYTHON = ("bundle", "credential_shape", "eddsa_jcs_2022", "ed25519_point", "jcs", "multikey", "statuslist",
-                   "strictjson", "timefmt", "trust", "verdict", "verify", "verify_steps", "verify_trust")
+                   "strictjson", "timefmt", "trust", "verdict", "verify", "verify_steps", "verify_trust", "pdfbundle")
 # the browser page's own sentences (the verdict in one line, where the root came from) stay in page.js
-BROWSER_WITH_TEXTS = ("page", "pdf")  # pdf.js: next
+BROWSER_WITH_TEXTS = ("page",)
 
 
 def _lines_with_chinese(path: Path) -> list[str]:

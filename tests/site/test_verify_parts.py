@@ -223,3 +223,31 @@ def test_the_browser_verifier_takes_limits_and_texts_from_the_embedded_file(brow
         page.close()
     assert seen == [["failed", "JSON 嵌套过深", "JSON is nested too deeply", "json.nested"],
                     ["passed", "已解析（来自文件）", "parsed (text from the file)", "json.passed"]]
+
+
+def _pdf(attachments: list[bytes]) -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    for index, data in enumerate(attachments):
+        writer.add_attachment(f"file{index}.json", data)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("attachments", [[], [b"{}", b"[]"], [b"[" + b" " * 1_000_000 + b"]"], [b"{}"]],
+                         ids=["none", "two", "too-large", "one"])
+def test_pdf_part_refuses_a_pdf_in_pdfbundle_pys_words(parts, attachments):
+    from signing.pdfbundle import bundle_from_pdf
+
+    data = _pdf(attachments)
+    expected = _python_refusal(bundle_from_pdf, data)
+    assert (expected is None) == (attachments == [b"{}"])
+    seen = parts.evaluate("""async (arg) => { const P = window.carbonregVerifyParts;
+        try { await P.bundleFromPdf(new Uint8Array(arg)); return null; }
+        catch (e) { if (e instanceof P.Refusal) return [e.zh, e.en]; throw e; } }""", list(data))
+    assert seen == expected

@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
 
-  const { MAX_BYTES, Refusal, Run, concat, exactly, has, verifyBundle } = parts;
+  const { MAX_BYTES, Refusal, Run, concat, exactly, has, text: specText, verifyBundle } = parts;
 
   /* ---------------------------------------------------------------------------------------------
    * The certificate PDF (signing/pdfbundle.py): the bundle is the PDF's one embedded file
@@ -16,13 +16,12 @@
   const MAX_PDF_BYTES = parts.LIMITS.pdfBytes; // signing/verifier.json
   const isPdf = (bytes) => bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === PDF_MAGIC;
 
-  function pdfInputError(detail) {
-    return new Refusal(`无法读取这个 PDF（${detail[0]}）；请重新下载证书 PDF`,
-      `this PDF cannot be read (${detail[1]}); download the certificate PDF again`, 'unreadable');
-  }
+  /** An input error: the texts ``[zh, en]`` as they are, or what was wrong in a PDF that cannot be read (pdfbundle._unreadable). */
+  const inputError = ([zh, en]) => new Refusal(zh, en, 'unreadable');
+  const pdfInputError = ([zh, en]) => inputError(specText('pdf.unreadable', { detail: `${zh} / ${en}` }));
 
   async function inflate(data) {
-    if (typeof DecompressionStream === 'undefined') throw pdfInputError(['浏览器不支持解压', 'this browser cannot inflate']);
+    if (typeof DecompressionStream === 'undefined') throw inputError(specText('pdf.browser-cannot-inflate'));
     const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate'));
     const reader = stream.getReader();
     const parts = [];
@@ -31,7 +30,7 @@
       const { done, value } = await reader.read();
       if (done) break;
       size += value.length;
-      if (size > MAX_BYTES) { reader.cancel(); throw pdfInputError(['嵌入文件过大', 'the embedded file is too large']); }
+      if (size > MAX_BYTES) { reader.cancel(); throw inputError(specText('pdf.embedded-file-too-large', { limit: MAX_BYTES })); }
       parts.push(value);
     }
     return concat(...parts);
@@ -39,41 +38,41 @@
 
   /** The bytes of the bundle embedded in a certificate PDF; a Refusal of kind 'unreadable' otherwise. */
   async function bundleFromPdf(bytes) {
-    if (bytes.length > MAX_PDF_BYTES) throw pdfInputError(['文件过大', 'too large']);
+    if (bytes.length > MAX_PDF_BYTES) throw inputError(specText('pdf.larger-than', { limit: MAX_PDF_BYTES }));
     const text = new TextDecoder('latin1').decode(bytes); // one character per byte: offsets are byte offsets
     const marks = [...text.matchAll(/\/Type\s*\/EmbeddedFile\b/g)];
-    if (marks.length === 0) throw pdfInputError(['其中没有嵌入的证书文件', 'it embeds no certificate file']);
-    if (marks.length > 1) throw pdfInputError(['其中嵌入了多个文件', 'it embeds more than one file']);
+    if (marks.length === 0) throw inputError(specText('pdf.no-embedded-certificate'));
+    if (marks.length > 1) throw inputError(specText('pdf.several-embedded-files', { count: marks.length }));
     const start = text.lastIndexOf(' obj', marks[0].index);
     const streamAt = text.indexOf('stream', marks[0].index);
-    if (start < 0 || streamAt < 0) throw pdfInputError(['嵌入文件的结构异常', 'the embedded file is malformed']);
+    if (start < 0 || streamAt < 0) throw pdfInputError(specText('pdf.detail.embedded-file-is-malformed'));
     const dictionary = text.slice(start, streamAt);
     const filter = /\/Filter\s*(\[?\s*(\/\w+)\s*\]?)/.exec(dictionary);
-    if (filter && filter[2] !== '/FlateDecode') throw pdfInputError(['嵌入文件的编码不受支持', 'the embedded file uses an unsupported encoding']);
+    if (filter && filter[2] !== '/FlateDecode') throw inputError(specText('pdf.unsupported-encoding', { filter: filter[2] }));
     const lengthMatch = /\/Length\s+(\d+)(?:\s+(\d+)\s+R)?/.exec(dictionary);
-    if (!lengthMatch) throw pdfInputError(['嵌入文件缺少长度', 'the embedded file has no length']);
+    if (!lengthMatch) throw pdfInputError(specText('pdf.detail.embedded-file-has-no-length'));
     let length = Number(lengthMatch[1]);
     if (lengthMatch[2] !== undefined) {
       const target = new RegExp(`(?:^|[\\r\\n\\s])${lengthMatch[1]}\\s+${lengthMatch[2]}\\s+obj\\s*(\\d+)\\s*endobj`).exec(text);
-      if (!target) throw pdfInputError(['嵌入文件的长度无法读取', 'the embedded file length cannot be read']);
+      if (!target) throw pdfInputError(specText('pdf.detail.embedded-file-length-cannot-be-read'));
       length = Number(target[1]);
     }
     let dataStart = streamAt + 'stream'.length;
     if (text[dataStart] === '\r') dataStart += 1;
     if (text[dataStart] === '\n') dataStart += 1;
     if (!(length >= 0 && dataStart + length <= bytes.length) || length > MAX_PDF_BYTES) {
-      throw pdfInputError(['嵌入文件的长度与文件不符', 'the embedded file length does not fit the file']);
+      throw pdfInputError(specText('pdf.detail.embedded-file-length-does-not-fit'));
     }
     const data = bytes.subarray(dataStart, dataStart + length);
     if (!filter) {
-      if (data.length > MAX_BYTES) throw pdfInputError(['嵌入文件过大', 'the embedded file is too large']);
+      if (data.length > MAX_BYTES) throw inputError(specText('pdf.embedded-file-too-large', { limit: MAX_BYTES }));
       return data;
     }
     try {
       return await inflate(data);
     } catch (error) {
       if (error instanceof Refusal) throw error;
-      throw pdfInputError(['嵌入文件无法解压', 'the embedded file cannot be inflated']);
+      throw pdfInputError(specText('pdf.detail.compressed-data-damaged'));
     }
   }
 
@@ -93,5 +92,5 @@
   }
 
 
-  Object.assign(parts, { PDF_MAGIC, MAX_PDF_BYTES, isPdf, pdfInputError, inflate, bundleFromPdf, verifyInput });
+  Object.assign(parts, { PDF_MAGIC, MAX_PDF_BYTES, isPdf, inputError, pdfInputError, inflate, bundleFromPdf, verifyInput });
 }(window.carbonregVerifyParts = window.carbonregVerifyParts || {}));
