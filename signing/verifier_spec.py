@@ -1,6 +1,7 @@
 """The verifier's specification as data: ``signing/verifier.json``, the one file both verifiers read.
 
-It holds the step names in their order, the limits on input and the texts of the step messages.
+It holds the step names in their order, the limits on input and the texts the verify path prints
+(step texts, refusals and the labels filled into them), each in Chinese and English under one key.
 The Python verifier reads it here; the site build embeds the same bytes in the verify page, where
 the browser verifier (``site/theme/assets/verify/values.js``) reads them, so that a text, a limit
 or a step is changed in one place for both.
