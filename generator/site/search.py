@@ -32,8 +32,10 @@ _YEAR = re.compile(r"^(\d{4})-")
 _LANG_PREFIXES = ("", "en/")  # zh pages at the root, en pages under en/ (site/i18n.py)
 # Up to this many pages, one bundle: Pagefind ranks within one index, and scores of separate bundles
 # merged in the browser are not comparable (a small year's bundle weighs the same words more). Above
-# it, one bundle per event year keeps each run's memory bounded (about 70 KB per page was measured:
-# 3.2 GB at 10,000 events), so about 1.4 GB for the largest run at this size.
+# it, one bundle per event year. That bounds a run by a year's pages, not by memory: a Pagefind run's
+# peak is about 20 times the HTML it indexes (bench/README.md: 3.1 GB for the 169 MB of event and report
+# pages of one year of the 10,000-event demo), so a national registry needs bundles split by bytes
+# (issue 17, not done yet).
 MAX_PAGES_ONE_BUNDLE = 20_000
 
 
