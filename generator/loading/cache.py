@@ -114,11 +114,17 @@ def _write_entry(path: Path, value) -> None:
     payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     entry = json.dumps({"format": FORMAT, "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
                         "payload": payload}, ensure_ascii=False)
+    _write_file(path, entry.encode("utf-8"))
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """``data`` to ``path`` atomically (a temporary file renamed over it); a cache that cannot be
+    written only costs time, so an OSError is ignored."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(entry)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temp, path)
     except OSError:
         pass
@@ -218,12 +224,5 @@ class DerivedCache:
         except OSError:
             pass
         value = compute()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as out:
-                out.write(hashlib.sha256(value).hexdigest().encode() + value)
-            os.replace(temp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        _write_file(path, hashlib.sha256(value).hexdigest().encode() + value)
         return value

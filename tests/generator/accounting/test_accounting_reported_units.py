@@ -28,12 +28,17 @@ def test_gas_in_m3_without_conditions_is_a_located_error_saying_how_to_convert(r
     assert "conditions" in f.en and "Nm3 = m3 ×" in f.en and "计量状态" in f.zh
 
 
-def test_gas_in_m3_at_stated_conditions(reg: Path):
+def _gas_in_m3_at(reg: Path, conditions: str) -> Path:
+    """The forum's gas line metered in m3 at ``conditions`` (a YAML flow mapping)."""
     report = reg / FORUM / "report.yaml"
     edit(report, "{amount: 2500, unit: Nm3,", "{amount: 2500, unit: m3,")
     edit(report, "    factor: {source: default, key: natural-gas-stationary}",
-         "    conditions: {temperature_c: 20, pressure_kpa: \"101.325\"}\n"
-         "    factor: {source: default, key: natural-gas-stationary}")
+         f"    conditions: {conditions}\n    factor: {{source: default, key: natural-gas-stationary}}")
+    return report
+
+
+def test_gas_in_m3_at_stated_conditions(reg: Path):
+    _gas_in_m3_at(reg, '{temperature_c: 20, pressure_kpa: "101.325"}')
     gas = _line(run(reg), "GAS")
     # 2500 m3 at 20 °C = 2500 x 273.15/293.15 Nm3 = 2500 x 5463/5863 Nm3; / 10^4 x 21.6 tCO2 per 10^4 Nm3
     assert gas.exact == F(2500) * F(5463, 5863) / 10000 * F(216, 10)
@@ -41,11 +46,7 @@ def test_gas_in_m3_at_stated_conditions(reg: Path):
 
 
 def test_impossible_conditions_point_at_the_field(reg: Path):
-    report = reg / FORUM / "report.yaml"
-    edit(report, "{amount: 2500, unit: Nm3,", "{amount: 2500, unit: m3,")
-    edit(report, "    factor: {source: default, key: natural-gas-stationary}",
-         "    conditions: {temperature_c: -300, pressure_kpa: 100}\n"
-         "    factor: {source: default, key: natural-gas-stationary}")
+    report = _gas_in_m3_at(reg, "{temperature_c: -300, pressure_kpa: 100}")
     f = only(run(reg), "A523")
     assert_at(f, f"{FORUM}/report.yaml", line_of(report, "conditions: {temperature_c: -300"))
     assert "-273.15" in f.en and "-273.15" in f.zh
