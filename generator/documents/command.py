@@ -3,9 +3,7 @@ itself unless ``--in-place``), atomically, and print what was removed and the ne
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -21,24 +19,12 @@ def _fail(zh: str, en: str) -> int:
     return 1
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        os.unlink(temp)
-        raise
-
-
 def run_scrub(args) -> int:
     from generator.documents.extract import MAX_BYTES, Refused, Unreadable, extract_bytes
     from generator.documents.kinds import KINDS, kind_of
     from generator.documents.scrub import scrub_bytes
     from generator.loading.safefile import NotRegularFile, TooLarge, read_regular
+    from generator.publishing.files import write_atomic
 
     source = Path(args.file)
     kind = kind_of(source.name)
@@ -63,7 +49,7 @@ def run_scrub(args) -> int:
     if not removed:
         print(f"{source}：没有可去除的元数据，未写入文件 / no metadata to remove, nothing written")
         return 0
-    write_atomic(target, cleaned)
+    write_atomic(target, cleaned, replace=args.in_place)  # never over another file
     print(f"已去除 / removed: {', '.join(removed)}")
     print(f"已写入 / written: {target}")
     print(f"SHA-256: {hashlib.sha256(cleaned).hexdigest()}  请更新记录中该附件的 sha256 / update the attachment's sha256 in its record")
