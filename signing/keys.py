@@ -99,7 +99,11 @@ def read_passphrase(
             return value.encode("utf-8")
         if prompt is None:
             raise KeyFileError(
-                f"环境变量 {env_name} 未设置或为空", f"environment variable {env_name} is not set or empty"
+                f"环境变量 {env_name} 未设置或为空，且这里不是终端，无法提示输入口令：请在终端中运行以输入口令，"
+                f"或先设置该变量（export {env_name}=…，口令不要写进仓库）",
+                f"environment variable {env_name} is not set or empty, and this is not a terminal to ask in: run "
+                f"the command in a terminal to type the passphrase, or set the variable first (export {env_name}=…; "
+                "never commit the passphrase)",
             )
     if prompt is None:
         raise KeyFileError("没有提供口令", "no passphrase given")

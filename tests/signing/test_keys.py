@@ -69,8 +69,11 @@ def test_prompt_is_used_when_no_environment_variable(tmp_path, monkeypatch):
 
 def test_missing_environment_variable_without_prompt(monkeypatch):
     monkeypatch.delenv("CARBONREG_UNSET_VARIABLE", raising=False)
-    with pytest.raises(KeyFileError, match="CARBONREG_UNSET_VARIABLE"):
+    with pytest.raises(KeyFileError, match="CARBONREG_UNSET_VARIABLE") as caught:
         read_passphrase("CARBONREG_UNSET_VARIABLE", prompt=None)
+    # what to do about it, in both languages: a terminal to type it in, or the variable
+    assert "export CARBONREG_UNSET_VARIABLE=" in caught.value.zh and "在终端中运行" in caught.value.zh
+    assert "export CARBONREG_UNSET_VARIABLE=" in caught.value.en and "in a terminal" in caught.value.en
 
 
 def test_confirmation_must_match():
