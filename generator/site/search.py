@@ -1,17 +1,27 @@
 """Full-text search with Pagefind (the extended build segments Chinese), one index per language,
-sharded so that no single Pagefind run holds the whole site of a large registry.
+split into bundles so that no single Pagefind run holds the whole site of a large registry.
 
-Pagefind reads the built HTML, detects each page's ``<html lang>`` and writes a static index. Its
-memory grows with the pages it indexes, so above ``MAX_PAGES_ONE_BUNDLE`` pages (below it, one
-bundle: exact ranking) the event pages are indexed in one bundle per event year
-(``pagefind-<year>/``) and every other page (lists, statistics, docs...) in the main bundle
-(``pagefind/``, the one the search page loads). ``pagefind/carbonreg-bundles.json`` lists the year
-bundles; the search page merges them in the browser (Pagefind's ``mergeIndex``), so a search covers
-every page as one index would.
+Pagefind reads the built HTML, detects each page's ``<html lang>`` and writes a static index. Only
+the pages it indexes count (those marked ``data-pagefind-body``; lists and other pages are never
+given to it). A Pagefind run's peak memory is about 20 times the HTML it indexes (bench/README.md),
+so the pages are split by bytes:
+
+- a site whose indexed pages total at most ``MAX_BUNDLE_BYTES`` is one bundle (``pagefind/``, the one
+  the search page loads): Pagefind ranks within one index only;
+- above it, every page that is not an event's goes to the main bundle, and each event year's pages to
+  ``pagefind-<year>/``; a year above the limit is cut further into bundles named after their first
+  event (``pagefind-<event-id>/``), at event boundaries chosen by the events' own names and sizes
+  (content-defined, as rsync and backup tools cut files), so a new or changed event moves the cut of
+  its own bundle, not of every bundle after it, and no bundle passes the limit unless one event does.
+
+``pagefind/carbonreg-bundles.json`` lists the other bundles; the search page merges them in the
+browser (Pagefind's ``mergeIndex``), so a search covers every page as one index would. Each run
+indexes a folder of hard links to just its pages (the same relative paths, so the same URLs and the
+same bytes as a run over the site with a glob, which cannot list thousands of event folders).
 
 Each bundle records the SHA-256 of its inputs (Pagefind's version, the pages it indexes and their
 bytes) in ``carbonreg-bundle.json``; a rebuild copies a bundle from the previous site when that key
-is unchanged, so only the years whose pages changed are indexed again."""
+is unchanged, so only the bundles whose pages changed are indexed again."""
 from __future__ import annotations
 
 import hashlib
@@ -21,6 +31,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from importlib import metadata
 from pathlib import Path
@@ -28,15 +39,11 @@ from pathlib import Path
 MAIN = "pagefind"
 BUNDLES = "carbonreg-bundles.json"
 STAMP = "carbonreg-bundle.json"
-_YEAR = re.compile(r"^(\d{4})-")
-_LANG_PREFIXES = ("", "en/")  # zh pages at the root, en pages under en/ (site/i18n.py)
-# Up to this many pages, one bundle: Pagefind ranks within one index, and scores of separate bundles
-# merged in the browser are not comparable (a small year's bundle weighs the same words more). Above
-# it, one bundle per event year. That bounds a run by a year's pages, not by memory: a Pagefind run's
-# peak is about 20 times the HTML it indexes (bench/README.md: 3.1 GB for the 169 MB of event and report
-# pages of one year of the 10,000-event demo), so a national registry needs bundles split by bytes
-# (issue 17, not done yet).
-MAX_PAGES_ONE_BUNDLE = 20_000
+BODY = b"data-pagefind-body"  # the mark of a page Pagefind indexes (site/theme/base.html)
+_EVENT_PAGE = re.compile(r"^(?:en/)?events/((\d{4})-[^/]+)/")
+# Indexed HTML per Pagefind run. Its peak is about 20 times this (bench/README.md: 393 MB for 17 MB,
+# 3,068 MB for 169 MB), so 64 MiB keeps a run near 1.3 GB, within the 2 GB a build may use.
+MAX_BUNDLE_BYTES = 64 * 2**20
 
 
 # The Han characters (CJK unified ideographs, extensions A to F, compatibility ideographs). The same
@@ -73,44 +80,68 @@ class SearchIndexError(Exception):
         self.en = f"building the search index failed: {detail}"
 
 
-def bundles(folder: Path, max_pages: int = MAX_PAGES_ONE_BUNDLE) -> dict[str, tuple[str, list[str]]]:
-    """Bundle folder name -> (the Pagefind glob that selects its pages, those pages sorted): one
-    bundle for a site of at most ``max_pages`` pages, else one per event year plus the main one."""
-    every = sorted(_pages(folder, folder))
-    if len(every) <= max_pages:
-        return {MAIN: ("**/*.html", every)}
-    years: dict[str, list[str]] = {}
-    other_events: list[str] = []  # the events list pages (events/index.html, events/page/N/)
-    for prefix in _LANG_PREFIXES:
-        events = folder / prefix / "events"
-        if not events.is_dir():
-            continue
-        for entry in sorted(os.scandir(events), key=lambda e: e.name):
-            match = _YEAR.match(entry.name)
-            if match and entry.is_dir(follow_symlinks=False):
-                years.setdefault(match.group(1), []).extend(_pages(folder, Path(entry.path)))
-            elif entry.is_dir(follow_symlinks=False):
-                other_events.append(f"{_glob_escape(prefix + 'events/' + entry.name)}/**/*.html")
-            elif entry.name.endswith(".html"):
-                other_events.append(_glob_escape(prefix + "events/" + entry.name))
-    plan: dict[str, tuple[str, list[str]]] = {}
-    for year, pages in sorted(years.items()):
-        plan[f"pagefind-{year}"] = ("{" + ",".join(f"{_glob_escape(prefix)}events/{year}-*/**/*.html" for prefix in _LANG_PREFIXES) + "}",
-                                    sorted(pages))
-    in_years = {page for _, pages in plan.values() for page in pages}
-    main = [page for page in _pages(folder, folder) if page not in in_years]
-    patterns = list(other_events)
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if entry.name.startswith(MAIN) or entry.name in ("events", "en"):
-            continue
-        patterns.append(f"{_glob_escape(entry.name)}/**/*.html" if entry.is_dir(follow_symlinks=False) else _glob_escape(entry.name))
-    en = folder / "en"
-    if en.is_dir():
-        for entry in sorted(os.scandir(en), key=lambda e: e.name):
-            if entry.name != "events":
-                patterns.append(f"en/{_glob_escape(entry.name)}/**/*.html" if entry.is_dir(follow_symlinks=False) else f"en/{_glob_escape(entry.name)}")
-    plan[MAIN] = ("{" + ",".join(p for p in patterns if p.endswith(".html")) + "}", sorted(main))
+def bundles(folder: Path, max_bytes: int = MAX_BUNDLE_BYTES) -> dict[str, list[str]]:
+    """Bundle folder name -> the pages it indexes (sorted): one bundle when the indexed pages total
+    at most ``max_bytes``, else the main bundle, one per event year, and a year above ``max_bytes``
+    cut into several (see the module's text)."""
+    sizes = indexed_pages(folder)
+    if sum(sizes.values()) <= max_bytes:
+        return {MAIN: sorted(sizes)}
+    plan: dict[str, list[str]] = {MAIN: []}
+    years: dict[str, dict[str, list[str]]] = {}  # year -> event id -> its pages (zh and en)
+    for page in sorted(sizes):
+        match = _EVENT_PAGE.match(page)
+        if match:
+            years.setdefault(match.group(2), {}).setdefault(match.group(1), []).append(page)
+        else:
+            plan[MAIN].append(page)
+    for year, events in sorted(years.items()):
+        units = [(event, sum(sizes[page] for page in pages)) for event, pages in sorted(events.items())]
+        fits = sum(nbytes for _, nbytes in units) <= max_bytes
+        chunks = [[event for event, _ in units]] if fits else cut(units, max_bytes)
+        for chunk in chunks:
+            name = f"pagefind-{year}" if len(chunks) == 1 else f"pagefind-{chunk[0]}"
+            plan[name] = sorted(page for event in chunk for page in events[event])
     return dict(sorted(plan.items()))
+
+
+def cut(units: list[tuple[str, int]], max_bytes: int) -> list[list[str]]:
+    """Cut ``units`` (name, bytes), in their order, into runs of at most ``max_bytes`` (a unit larger
+    than that is a run of its own). A run ends after a unit when it holds a quarter of ``max_bytes``
+    and the unit's name draws a cut with odds of its bytes in a quarter of ``max_bytes`` (so runs
+    average about half the limit), or before a unit that would pass the limit. The draw depends on
+    the unit alone: inserting, removing or changing one unit changes the runs around it only."""
+    low = max(1, max_bytes // 4)
+    runs: list[list[str]] = []
+    run: list[str] = []
+    size = 0
+    for name, nbytes in units:
+        if run and size + nbytes > max_bytes:
+            runs.append(run)
+            run, size = [], 0
+        run.append(name)
+        size += nbytes
+        if size >= low and _draw(name) * low < nbytes:
+            runs.append(run)
+            run, size = [], 0
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _draw(name: str) -> float:
+    """A number in [0, 1) fixed by ``name``: the same cut on every machine and every build."""
+    return int.from_bytes(hashlib.sha256(name.encode("utf-8", "surrogatepass")).digest()[:8], "big") / 2**64
+
+
+def indexed_pages(folder: Path) -> dict[str, int]:
+    """Every page (relative path) Pagefind indexes, outside the search bundles, with its size."""
+    found: dict[str, int] = {}
+    for page in _pages(folder, folder):
+        data = (folder / page).read_bytes()
+        if BODY in data:
+            found[page] = len(data)
+    return found
 
 
 def _pages(root: Path, top: Path) -> list[str]:
@@ -122,23 +153,25 @@ def _pages(root: Path, top: Path) -> list[str]:
     return found
 
 
-def index_site(folder: Path, previous: Path | None = None, max_pages: int = MAX_PAGES_ONE_BUNDLE) -> dict[str, str]:
+def index_site(folder: Path, previous: Path | None = None, max_bytes: int = MAX_BUNDLE_BYTES) -> dict[str, str]:
     """Index ``folder``'s pages into its bundles; each bundle is copied from ``previous`` (the site
     published before) when its inputs are unchanged. Returns bundle -> "reused" or "indexed"."""
-    plan = bundles(folder, max_pages)
+    plan = bundles(folder, max_bytes)
     version = metadata.version("pagefind")
     done: dict[str, str] = {}
-    for name, (glob, pages) in plan.items():
+    for name, pages in plan.items():
         key = _key(folder, version, name, pages)
         if previous is not None and _reuse(previous / name, folder / name, key):
             done[name] = "reused"
             continue
-        _run_pagefind(folder, name, glob)
+        _run_pagefind(folder, name, pages)
         _sort_languages(folder / name / "pagefind-entry.json")
+        if name != MAIN:
+            _drop_ui(folder / name)
         (folder / name / STAMP).write_text(json.dumps({"key": key}) + "\n", encoding="utf-8")
         done[name] = "indexed"
-    years = [f"{name}/" for name in plan if name != MAIN]
-    (folder / MAIN / BUNDLES).write_text(json.dumps(years) + "\n", encoding="utf-8")
+    others = [f"{name}/" for name in plan if name != MAIN]
+    (folder / MAIN / BUNDLES).write_text(json.dumps(others) + "\n", encoding="utf-8")
     return done
 
 
@@ -172,18 +205,31 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
-def _run_pagefind(folder: Path, name: str, glob: str) -> None:
-    """One Pagefind run over the pages ``glob`` selects, written to ``folder/name``."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", name, "--glob", glob, "--silent"],
-        capture_output=True, text=True, timeout=1800,
-    )
+def _run_pagefind(folder: Path, name: str, pages: list[str]) -> None:
+    """One Pagefind run over ``pages``, written to ``folder/name``: the pages are hard-linked into a
+    folder of their own beside the site (copied where links are refused) and Pagefind reads that."""
+    stage = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=folder.parent))
+    try:
+        for page in pages:
+            (stage / page).parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(str(folder / page), str(stage / page))
+        proc = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-path", str(folder / name), "--silent"],
+            capture_output=True, text=True, timeout=1800,
+        )
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     if proc.returncode != 0:
         raise SearchIndexError((proc.stderr or proc.stdout).strip()[-500:])
 
 
-def _glob_escape(path: str) -> str:
-    return re.sub(r"([\\*?\[\]{},!()<>:#])", r"\\\1", path)
+def _drop_ui(bundle: Path) -> None:
+    """A merged bundle needs its index, fragments, metadata and WebAssembly, not Pagefind's UI (the
+    search page loads that from the main bundle): about 420 KB a bundle, hundreds of bundles at
+    national scale."""
+    for pattern in ("pagefind-*ui.js", "pagefind-*ui.css", "pagefind-highlight.js"):
+        for path in bundle.glob(pattern):
+            path.unlink()
 
 
 def _sort_languages(entry: Path) -> None:

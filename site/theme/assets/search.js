@@ -1,7 +1,8 @@
 // Pagefind's UI on the search page (the index of the page's language is picked by Pagefind).
-// The event pages are indexed in one bundle per event year (generator/site/search.py), listed in
-// pagefind/carbonreg-bundles.json: they are merged into the main index here (Pagefind's mergeIndex),
-// so one search covers every page.
+// On a large site the event pages are indexed in bundles of bounded size (generator/site/search.py):
+// one per event year, pagefind-<year>/, and a large year cut into pagefind-<first event id>/. They are
+// listed in pagefind/carbonreg-bundles.json and merged into the main index here (Pagefind's
+// mergeIndex), so one search covers every page.
 // A query arrives as ?q= (the home page's search box, or a link from the other language's search);
 // the link to the other language's search carries the query along.
 //
@@ -122,7 +123,7 @@ window.addEventListener("DOMContentLoaded", function () {
   }
   var bundleList = fetch(new URL("carbonreg-bundles.json", main))
     .then(function (r) { return r.ok ? r.json() : []; })
-    .then(function (list) { return Array.isArray(list) ? list.filter(function (n) { return /^pagefind-\d{4}\/$/.test(n); }) : []; },
+    .then(function (list) { return Array.isArray(list) ? list.filter(function (n) { return /^pagefind-\d{4}(-[a-z0-9]+)*\/$/.test(n); }) : []; },
           function () { return []; });
   bundleList.then(start);
 });
