@@ -195,3 +195,14 @@ def test_excerpts_are_content_and_the_home_box_and_other_language_carry_the_quer
     other.click()
     page.wait_for_selector(".pagefind-ui__search-input")
     assert page.locator(".pagefind-ui__search-input").input_value() == row["name_en"]
+
+
+def test_an_excerpt_keeps_a_label_apart_from_its_value(site, base_url, open_page):
+    """Pagefind joins adjacent elements' text without a space: "OrganizerPujiang City Sports…" in every
+    event's excerpt until the templates put a space between </dt> and <dd>."""
+    page = open_page().page
+    page.goto(base_url + "en/search/?q=Pujiang")
+    page.wait_for_selector(".pagefind-ui__result-excerpt", timeout=20000)
+    page.wait_for_timeout(1500)  # every result's excerpt is in
+    excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    assert "Organizer Pujiang" in excerpts and "OrganizerPujiang" not in excerpts, excerpts
