@@ -169,3 +169,37 @@ def test_the_longest_values_the_schemas_allow_flow_onto_more_pages(site):
     data = certificate_pdf(view, "https://x.example/p/", "https://x.example/")
     assert len(PdfReader(BytesIO(data)).pages) > 3
     assert bundle_from_pdf(data) == bundle
+
+
+@pytest.mark.parametrize("signed, shown", [
+    ("606.82", "606.82"), ("98.040000", "98.040000"), ("12", "12"),  # as signed, to the gram or coarser
+    ("72.89603111192087454450806871421134825611660593440916", "≈ 72.896031"),  # a gas metered at 15 °C
+    ("1.0000015", "≈ 1.000002"), ("1.0000025", "≈ 1.000002"),  # half to even
+])
+def test_an_emission_figure_is_printed_to_the_gram(signed, shown):
+    from generator.site.pdf.certificate import printed
+
+    assert printed(signed) == shown
+
+
+@pytest.mark.skipif(not POPPLER, reason="pdftotext (poppler-utils) missing")
+def test_a_total_of_fifty_decimals_prints_rounded_and_the_bundle_keeps_it(site, tmp_path):
+    """The accounting is exact: a gas metered at 15 °C gives a total with some fifty decimals, which the
+    certificate signs. The printed page shows it to the gram after "≈" (a glyph the font has); the
+    embedded bundle, which is what verifies, keeps every digit."""
+    from generator.site.credentials import CredentialView
+    from generator.site.pdf.certificate import certificate_pdf
+    from signing.pdfbundle import bundle_from_pdf
+
+    bundle = (site.root / f"{CERT}.json").read_bytes()
+    credential = json.loads(bundle)["credential"]
+    long = "72.89603111192087454450806871421134825611660593440916"
+    credential["credentialSubject"]["emissions"]["total"] = long
+    view = CredentialView("certificate", "CN-2026-0001", credential, bundle, "zh", "en", "f", "vm",
+                          credential["proof"]["created"], None)
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(certificate_pdf(view, "https://x.example/p/", "https://x.example/"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60,
+                          check=True).stdout
+    assert "≈ 72.896031" in text and long not in text and "\u25a1" not in text
+    assert bundle_from_pdf(pdf.read_bytes()) == bundle

@@ -14,6 +14,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +87,9 @@ def content(view, page_url: str | None, site_url: str | None, revocations=()) ->
         rows.append(Row(*both("pdf_agency"), pair(s["agency"]["name"])))
     rows.append(Row(*both("pdf_scope"), both_enum("scope", s["scope"])))
     rows.append(Row(*both("pdf_emissions"),
-                    f"{label('basic_scope', 'zh')} / {label('basic_scope', 'en')}: {emissions['basic']}\n"
-                    f"{label('extended_scope', 'zh')} / {label('extended_scope', 'en')}: {emissions['extended']}\n"
-                    f"{label('total', 'zh')} / {label('total', 'en')}: {emissions['total']}"))
+                    f"{label('basic_scope', 'zh')} / {label('basic_scope', 'en')}: {printed(emissions['basic'])}\n"
+                    f"{label('extended_scope', 'zh')} / {label('extended_scope', 'en')}: {printed(emissions['extended'])}\n"
+                    f"{label('total', 'zh')} / {label('total', 'en')}: {printed(emissions['total'])}"))
     rows.append(Row(*both("pdf_offsets"), f"{label('pdf_needed', 'zh')} / {label('pdf_needed', 'en')}: {offsets['needed']}\n"
                                           f"{label('retired_total', 'zh')} / {label('retired_total', 'en')}: {offsets['retired']}"))
     rows += disclosures(s)
@@ -120,6 +121,24 @@ def content(view, page_url: str | None, site_url: str | None, revocations=()) ->
                                  for r in revocations for lang in ("zh", "en")),
                    attachment=label("pdf_attachment", "zh").format(file=file) + "\n"
                    + label("pdf_attachment", "en").format(file=file))
+
+
+PRINTED_PLACES = 6  # tCO2e to the gram: what a printed figure needs
+
+
+def printed(value: str) -> str:
+    """A signed emission figure as printed: as signed up to ``PRINTED_PLACES`` decimals, else rounded to
+    them after "≈". The accounting is exact, so a gas metered at 15 °C (a ratio with no finite decimal)
+    signs a total of some fifty decimals; the page is for reading, and the embedded bundle keeps the
+    exact figure."""
+    try:
+        number = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+    exponent = number.as_tuple().exponent
+    if not number.is_finite() or not isinstance(exponent, int) or -exponent <= PRINTED_PLACES:
+        return str(value)
+    return "≈ " + format(number.quantize(Decimal(1).scaleb(-PRINTED_PLACES), rounding=ROUND_HALF_EVEN), "f")
 
 
 def disclosures(s: dict) -> list[Row]:
