@@ -81,36 +81,40 @@ class SearchIndexError(Exception):
 
 
 def bundles(folder: Path, max_bytes: int = MAX_BUNDLE_BYTES) -> dict[str, list[str]]:
-    """Bundle folder name -> the pages it indexes (sorted): one bundle when the indexed pages total
-    at most ``max_bytes``, else the main bundle, one per event year, and a year above ``max_bytes``
-    cut into several (see the module's text)."""
-    sizes = indexed_pages(folder)
+    """Bundle folder name -> the pages it indexes (sorted): see :func:`plan`."""
+    return plan({page: size for page, (size, _) in indexed_pages(folder).items()}, max_bytes)
+
+
+def plan(sizes: dict[str, int], max_bytes: int) -> dict[str, list[str]]:
+    """Bundle folder name -> its pages (sorted), from the indexed pages' sizes: one bundle when they
+    total at most ``max_bytes``, else the main bundle, one per event year, and a year above
+    ``max_bytes`` cut into several (see the module's text)."""
     if sum(sizes.values()) <= max_bytes:
         return {MAIN: sorted(sizes)}
-    plan: dict[str, list[str]] = {MAIN: []}
+    bundled: dict[str, list[str]] = {MAIN: []}
     years: dict[str, dict[str, list[str]]] = {}  # year -> event id -> its pages (zh and en)
     for page in sorted(sizes):
         match = _EVENT_PAGE.match(page)
         if match:
             years.setdefault(match.group(2), {}).setdefault(match.group(1), []).append(page)
         else:
-            plan[MAIN].append(page)
+            bundled[MAIN].append(page)
     for year, events in sorted(years.items()):
-        units = [(event, sum(sizes[page] for page in pages)) for event, pages in sorted(events.items())]
-        fits = sum(nbytes for _, nbytes in units) <= max_bytes
-        chunks = [[event for event, _ in units]] if fits else cut(units, max_bytes)
+        chunks = cut([(event, sum(sizes[page] for page in pages)) for event, pages in sorted(events.items())], max_bytes)
         for chunk in chunks:
             name = f"pagefind-{year}" if len(chunks) == 1 else f"pagefind-{chunk[0]}"
-            plan[name] = sorted(page for event in chunk for page in events[event])
-    return dict(sorted(plan.items()))
+            bundled[name] = sorted(page for event in chunk for page in events[event])
+    return dict(sorted(bundled.items()))
 
 
 def cut(units: list[tuple[str, int]], max_bytes: int) -> list[list[str]]:
     """Cut ``units`` (name, bytes), in their order, into runs of at most ``max_bytes`` (a unit larger
-    than that is a run of its own). A run ends after a unit when it holds a quarter of ``max_bytes``
+    than that is a run of its own; units that fit together are one run). A run ends after a unit when it holds a quarter of ``max_bytes``
     and the unit's name draws a cut with odds of its bytes in a quarter of ``max_bytes`` (so runs
     average about half the limit), or before a unit that would pass the limit. The draw depends on
     the unit alone: inserting, removing or changing one unit changes the runs around it only."""
+    if sum(nbytes for _, nbytes in units) <= max_bytes:
+        return [[name for name, _ in units]]
     low = max(1, max_bytes // 4)
     runs: list[list[str]] = []
     run: list[str] = []
@@ -134,13 +138,14 @@ def _draw(name: str) -> float:
     return int.from_bytes(hashlib.sha256(name.encode("utf-8", "surrogatepass")).digest()[:8], "big") / 2**64
 
 
-def indexed_pages(folder: Path) -> dict[str, int]:
-    """Every page (relative path) Pagefind indexes, outside the search bundles, with its size."""
-    found: dict[str, int] = {}
+def indexed_pages(folder: Path) -> dict[str, tuple[int, bytes]]:
+    """Every page (relative path) Pagefind indexes, outside the search bundles, with its size and
+    SHA-256: each page is read once, for the mark, the split and the bundles' keys."""
+    found: dict[str, tuple[int, bytes]] = {}
     for page in _pages(folder, folder):
         data = (folder / page).read_bytes()
         if BODY in data:
-            found[page] = len(data)
+            found[page] = (len(data), hashlib.sha256(data).digest())
     return found
 
 
@@ -156,11 +161,12 @@ def _pages(root: Path, top: Path) -> list[str]:
 def index_site(folder: Path, previous: Path | None = None, max_bytes: int = MAX_BUNDLE_BYTES) -> dict[str, str]:
     """Index ``folder``'s pages into its bundles; each bundle is copied from ``previous`` (the site
     published before) when its inputs are unchanged. Returns bundle -> "reused" or "indexed"."""
-    plan = bundles(folder, max_bytes)
+    pages_found = indexed_pages(folder)
+    bundled = plan({page: size for page, (size, _) in pages_found.items()}, max_bytes)
     version = metadata.version("pagefind")
     done: dict[str, str] = {}
-    for name, pages in plan.items():
-        key = _key(folder, version, name, pages)
+    for name, pages in bundled.items():
+        key = _key(version, name, [(page, pages_found[page][1]) for page in pages])
         if previous is not None and _reuse(previous / name, folder / name, key):
             done[name] = "reused"
             continue
@@ -170,16 +176,17 @@ def index_site(folder: Path, previous: Path | None = None, max_bytes: int = MAX_
             _drop_ui(folder / name)
         (folder / name / STAMP).write_text(json.dumps({"key": key}) + "\n", encoding="utf-8")
         done[name] = "indexed"
-    others = [f"{name}/" for name in plan if name != MAIN]
+    others = [f"{name}/" for name in bundled if name != MAIN]
     (folder / MAIN / BUNDLES).write_text(json.dumps(others) + "\n", encoding="utf-8")
     return done
 
 
-def _key(folder: Path, version: str, name: str, pages: list[str]) -> str:
+def _key(version: str, name: str, pages: list[tuple[str, bytes]]) -> str:
+    """What a bundle is built from: Pagefind's version, its name, its pages and their SHA-256."""
     digest = hashlib.sha256(f"carbonreg-search/1\0{version}\0{name}\0".encode())
-    for page in pages:
+    for page, sha in pages:
         digest.update(page.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(hashlib.sha256((folder / page).read_bytes()).digest())
+        digest.update(sha)
     return digest.hexdigest()
 
 

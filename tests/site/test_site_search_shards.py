@@ -24,7 +24,7 @@ def _copy_without_index(src: Path, dst: Path) -> Path:
 
 def _year_bytes(folder: Path) -> dict[str, int]:
     years: dict[str, int] = {}
-    for page, size in indexed_pages(folder).items():
+    for page, (size, _) in indexed_pages(folder).items():
         rel = page.removeprefix("en/")
         if rel.startswith("events/20") and rel.count("/") > 1:
             years[rel[7:11]] = years.get(rel[7:11], 0) + size
@@ -100,7 +100,7 @@ def test_a_year_above_the_limit_is_cut_at_event_boundaries_within_the_limit(site
     """The sample's pages, with a limit below a year's: each year in several bundles named after their
     first event, none above the limit unless one event is, and the pages of one event (zh and en,
     event and report) always together; the language counts still add up to the one index."""
-    sizes = indexed_pages(site.root)
+    sizes = {page: size for page, (size, _) in indexed_pages(site.root).items()}
     limit = max(_year_bytes(site.root).values()) // 2
     plan = bundles(site.root, max_bytes=limit)
     events = sorted({p.removeprefix("en/").split("/")[1] for p in sizes if p.removeprefix("en/").startswith("events/20")

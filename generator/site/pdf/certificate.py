@@ -135,8 +135,7 @@ def printed(value: str) -> str:
         number = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
-    exponent = number.as_tuple().exponent
-    if not number.is_finite() or not isinstance(exponent, int) or -exponent <= PRINTED_PLACES:
+    if not number.is_finite() or -int(number.as_tuple().exponent) <= PRINTED_PLACES:
         return str(value)
     return "≈ " + format(number.quantize(Decimal(1).scaleb(-PRINTED_PLACES), rounding=ROUND_HALF_EVEN), "f")
 
