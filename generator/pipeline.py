@@ -31,14 +31,15 @@ class CheckResult(Outcome):
 
 
 def check(root: Path, today: date, shown_root: str | None = None, progress: Progress = QUIET,
-          caches: Caches | None = None) -> CheckResult:
+          caches: Caches | None = None, jobs: int = 1) -> CheckResult:
     """The findings of the event-by-event check (unchanged events come from the memo), with every
     record loaded and accounted for the commands that use them (build, certify, publish, match).
-    ``caches``: none given, those the environment names (``Caches.from_environment``)."""
+    ``caches``: none given, those the environment names (``Caches.from_environment``); ``jobs``:
+    processes checking the events that are not in the memo."""
     from generator.incremental.check import check_incremental
 
     caches = Caches.from_environment() if caches is None else caches
-    findings = check_incremental(root, today, shown_root, progress, caches).findings
+    findings = check_incremental(root, today, shown_root, progress, caches, jobs=jobs).findings
     registry, _ = load_registry(root, shown_root, cache=caches.records())  # records, from the record cache
     accounts, _ = compute_all(registry, today)             # the findings of both are in `findings`
     return CheckResult(registry, accounts, findings, today)

@@ -1,8 +1,10 @@
 """The demo platform's signed trust folder, made with ``generator.publishing.ops`` at fixed times:
-trust_init, authorize (every agency), suspend, certify (batched: one check for all certificates),
-sign_status and publish. Keys come from :mod:`generator.demo.keys`; none is written to disk."""
+trust_init, authorize (every agency), suspend, certify (batched: the records loaded and accounted
+once for all certificates), then one check of the whole registry for sign_status and publish.
+Keys come from :mod:`generator.demo.keys`; none is written to disk."""
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -35,17 +37,22 @@ def setup_platform(registry: Path, seed, today: date, agencies: list, suspended:
 
 
 def certify_all(registry: Path, seed, today: date, plans: list[tuple[str, dict]]) -> None:
-    """``ops.certify`` for many events with a single check of the registry (ops.certify checks the
-    whole registry once per certificate, which is quadratic). Same refusals, same bytes."""
+    """``ops.certify`` for many events with the records loaded and accounted once (ops.certify checks
+    the whole registry once per certificate, which is quadratic). Same bytes; the refusals of a
+    registry with errors come from the one check in :func:`sign_and_publish`, after every
+    certificate is written."""
+    from generator.accounting.compute import compute_all
+    from generator.loading.registry import load_registry
     from signing.credential import build_credential, sign_credential
     from signing.issue import did_of, verification_method_of
 
-    result = ops._checked(registry, today)
-    by_dir = {e.rel_dir: e for e in result.registry.events}
+    registry_records, _ = load_registry(registry, str(registry))  # the whole check runs once, in sign_and_publish
+    accounts, _ = compute_all(registry_records, today)
+    by_dir = {e.rel_dir: e for e in registry_records.events}
     for rel_dir, plan in plans:
         event = by_dir[rel_dir]
-        account = result.accounts.get(rel_dir)
-        agency = result.registry.agencies.get(plan["agency"])
+        account = accounts.get(rel_dir)
+        agency = registry_records.agencies.get(plan["agency"])
         if account is None or event.report is None or agency is None or agency.status != "active" \
                 or account.retired < account.needed(plan["scope"]):
             raise ops.OperationError(f"演示数据不一致：{rel_dir}", f"demo data inconsistent: {rel_dir}")
@@ -65,9 +72,12 @@ def certify_all(registry: Path, seed, today: date, plans: list[tuple[str, dict]]
 
 
 def sign_and_publish(registry: Path, seed, today: date, status_at: str, status_expires: str, publish_at: str) -> None:
-    """Sign the status list (from the revocation notices), then publish every certificate and
-    declaration into the log. The status list is signed first so that its check runs while the log is
-    still empty (receipts are rebuilt per credential, quadratic in the log size; see bench/README.md)."""
+    """Check the whole registry once (every certificate and revocation notice written, on every core;
+    ``ops`` refuses a registry with errors), then sign the status list from its revocation notices and
+    publish every certificate and declaration into the log, from that one check: neither the status
+    list nor the log changes an event's records, so ``ops.sign_status`` and ``ops.publish`` checking
+    again would find the same."""
     keys = platform_keys(seed)
-    ops.sign_status(registry, keys.status, at=status_at, expires=status_expires, today=today)
-    ops.publish(registry, keys, at=publish_at, today=today)
+    result = ops._checked(registry, today, jobs=os.cpu_count() or 1)
+    ops.sign_status_checked(registry, result, keys.status, at=status_at, expires=status_expires)
+    ops.publish_checked(registry, result, keys, at=publish_at)

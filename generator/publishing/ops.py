@@ -149,8 +149,8 @@ def suspend(registry: Path, auth_key, *, agency_id: str, since: str, expires: st
     return _next_authorizations(TrustDir.of(registry), change, auth_key, expires)
 
 
-def _checked(registry: Path, today: date) -> CheckResult:
-    result = check(registry, today)
+def _checked(registry: Path, today: date, jobs: int = 1) -> CheckResult:
+    result = check(registry, today, jobs=jobs)
     if result.errors:
         raise OperationError(f"登记库有 {result.errors} 个错误；先运行 carbonreg check 并修正",
                              f"the registry has {result.errors} errors; run carbonreg check and fix them first")
@@ -218,10 +218,14 @@ def declaration_credential(registry: Path, result: CheckResult, event, account, 
 def publish(registry: Path, keys: PlatformKeys, *, at: str, today: date) -> list[str]:
     """Publish what is new: sign a declaration.json for each new declaration (platform key), append
     every new certificate and declaration to the log, and sign a new checkpoint. Returns the ids."""
+    return publish_checked(registry, _checked(registry, today), keys, at=at)
+
+
+def publish_checked(registry: Path, result: CheckResult, keys: PlatformKeys, *, at: str) -> list[str]:
+    """:func:`publish` given the registry's check result (``result``: no errors, as of now)."""
     from signing.strictjson import load_path
     from signing.transparency import PublicationLog, make_leaf, sign_checkpoint
 
-    result = _checked(registry, today)
     trust = TrustDir.of(registry)
     log = PublicationLog(trust.log_leaves())
     known = {leaf["id"] for leaf in log.leaves}
@@ -255,10 +259,14 @@ def sign_status(registry: Path, status_key, *, at: str, expires: str, today: dat
     """Sign the revocation status list from the registry's revocation notices (Art. 16-17). Its
     snapshot names the current root, authorization document and log checkpoint (a verifier then
     refuses older ones beside it); ``site`` is the registry's base URL (where the list is)."""
+    return sign_status_checked(registry, check(registry, today), status_key, at=at, expires=expires)
+
+
+def sign_status_checked(registry: Path, result: CheckResult, status_key, *, at: str, expires: str) -> Path:
+    """:func:`sign_status` given the registry's check result (``result``: as of now)."""
     from signing.statuslist import snapshot_of
     from signing.trust import sign_metadata
 
-    result = check(registry, today)
     trust = TrustDir.of(registry)
     previous = trust.read("status.json")
     version = previous["signed"]["version"] + 1 if previous else 1
@@ -291,8 +299,8 @@ def _registry_version(registry: Path) -> str:
     return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else "unversioned"
 
 
-__all__ = ["OperationError", "PlatformKeys", "WriteRefused", "authorize", "certify", "publish",
-           "sign_status", "suspend", "trust_init"]
+__all__ = ["OperationError", "PlatformKeys", "WriteRefused", "authorize", "certify", "publish", "publish_checked",
+           "sign_status", "sign_status_checked", "suspend", "trust_init"]
 
 
 def revoke(registry: Path, *, notice_id: str, kind: str, event_id: str, target_id: str, decided_on: date,
