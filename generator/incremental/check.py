@@ -60,12 +60,13 @@ def _digest(*parts: str) -> str:
 
 def registry_wide(root: Path, today: date, shown_root: str, caches: Caches, ids: FileIds):
     """(layout, registry-wide records, their findings, the shared digest every event key includes):
-    the code, how paths are shown, the date and every registry-wide file."""
+    the code, whether shown paths have a prefix (not which: a memo holds none, see ``memo``), the
+    date and every registry-wide file."""
     layout = walk_top(root, shown_root)              # registry-wide files and the event folders
     registry, findings = load_globals(root, shown_root, layout, caches.records())  # rules, factors, agencies...
     inputs = [(rel, id_) for rel, id_ in ids.tree(str(root), frozenset({"events", "offers"}))
               if rel.split("/", 1)[0] in EVENT_INPUTS]
-    shared = _digest(FORMAT, code_digest(), shown_root, today.isoformat(), json.dumps(inputs))
+    shared = _digest(FORMAT, code_digest(), memo.root_kind(shown_root), today.isoformat(), json.dumps(inputs))
     return layout, registry, [*layout.findings, *findings], shared
 
 
@@ -107,7 +108,7 @@ def check_incremental(root: Path, today: date, shown_root: str | None = None, pr
                 fresh.append((key, value))
             if only is not None:
                 memos[rels[i]] = value
-            found, facts = memo.decode(value, root)
+            found, facts = memo.decode(value, root, shown_root)
             findings.extend(found)
             all_facts.append(facts)
         store.put_many(fresh)
@@ -132,7 +133,7 @@ def _check_events(registry, root, shown_root, today, caches, todo: list, jobs: i
 
 def _check_chunk(shared, chunk: list) -> dict[int, dict]:
     registry, root, shown_root, today, caches = shared
-    return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, caches), root) for i, where in chunk}
+    return {i: memo.encode(*_check_event(registry, root, shown_root, today, where, caches), root, shown_root) for i, where in chunk}
 
 
 def _check_event(registry: Registry, root: Path, shown_root: str, today: date, where, caches: Caches) -> tuple[list[Finding], EventFacts]:

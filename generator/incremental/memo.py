@@ -1,24 +1,56 @@
 """The memo of one event's check: its findings and facts, as JSON.
 
 A memo is shared by every checkout of the same registry (the cache is per user, build shards come
-from other machines), so the files its facts point into are stored relative to the registry root and
-joined to the root of the run that reads them back."""
+from other machines, CI restores it into a new checkout), so it holds nothing of where the registry
+was: the files its facts point into are stored relative to the registry root and joined to the root
+of the run that reads them back, and every shown path (a finding's file, a fact's shown place, a
+path quoted in a message) is stored split at the shown root's prefix and joined with the prefix of
+the run that reads it. A run that shows paths bare (``shown_root`` "" or ".") has no prefix to split
+at, so its memos are keyed apart (:func:`root_kind`)."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 from generator.findings import Finding
-from generator.loading.cache import _finding_in, _finding_out
+from generator.loading.cache import _finding_in
 from generator.rules.facts import EventFacts, GreenFact, IdFact, SerialFact, Where
 
 
-def encode(findings: list[Finding], facts: EventFacts, root: Path) -> dict:
+def prefix(shown_root: str) -> str:
+    """What every shown path of the registry starts with (as ``generator.loading.walk`` shows them)."""
+    return "" if shown_root in ("", ".") else f"{shown_root.rstrip('/')}/"
+
+
+def root_kind(shown_root: str) -> str:
+    """The part of ``shown_root`` a memo's key holds: whether shown paths have a prefix at all."""
+    return "prefixed" if prefix(shown_root) else "bare"
+
+
+def _split(text: str, at: str) -> list[str]:
+    return text.split(at) if at else [text]
+
+
+def _finding_parts(f: Finding, at: str) -> list:
+    """A finding as JSON with its shown paths and messages split at the shown root's prefix."""
+    loc = lambda where: [_split(where.path, at), where.line, where.column]  # noqa: E731
+    return [f.code, f.severity.value, loc(f.location), _split(f.zh, at), _split(f.en, at), [loc(r) for r in f.related]]
+
+
+def _finding_joined(raw: list, at: str) -> Finding:
+    code, severity, (path, line, column), zh, en, related = raw
+    return _finding_in([code, severity, [at.join(path), line, column], at.join(zh), at.join(en),
+                        [[at.join(p), ln, col] for p, ln, col in related]])
+
+
+def encode(findings: list[Finding], facts: EventFacts, root: Path, shown_root: str) -> dict:
+    at = prefix(shown_root)
+
     def _where_out(w: Where) -> list:
-        return [Path(os.path.relpath(w.file, root)).as_posix(), w.shown, list(w.keys)]
+        return [Path(os.path.relpath(w.file, root)).as_posix(), _split(w.shown, at), list(w.keys)]
 
     return {
-        "findings": [_finding_out(f) for f in findings],
+        "findings": [_finding_parts(f, at) for f in findings],
         "facts": {
             "rel_dir": facts.rel_dir, "plan_id": facts.plan_id,
             "ids": [[i.kind, i.value, _where_out(i.where)] for i in facts.ids],
@@ -35,9 +67,11 @@ def encode(findings: list[Finding], facts: EventFacts, root: Path) -> dict:
     }
 
 
-def decode(value: dict, root: Path) -> tuple[list[Finding], EventFacts]:
+def decode(value: dict, root: Path, shown_root: str) -> tuple[list[Finding], EventFacts]:
+    at = prefix(shown_root)
+
     def _where_in(raw: list) -> Where:
-        return Where(str(root / raw[0]), raw[1], tuple(raw[2]))
+        return Where(str(root / raw[0]), at.join(raw[1]), tuple(raw[2]))
 
     raw = value["facts"]
     facts = EventFacts(
@@ -51,4 +85,4 @@ def decode(value: dict, root: Path) -> tuple[list[Finding], EventFacts]:
         green_certificates=tuple(GreenFact(i, line, _where_in(w)) for i, line, w in raw.get("green_certificates", ())),
         credentials=tuple(raw.get("credentials", ())),
     )
-    return [_finding_in(f) for f in value["findings"]], facts
+    return [_finding_joined(f, at) for f in value["findings"]], facts

@@ -113,7 +113,7 @@ def merge_parts(registry: Path, parts: list[Path], out: Path, today: date, epoch
     events = _check_parts(parts, manifests, layout, shared, today, stamp, epoch)
     facts = []
     for _, _, value, _ in events:
-        found, fact = memo.decode(value, registry)
+        found, fact = memo.decode(value, registry, shown_root)
         findings.extend(found)
         facts.append(fact)
     findings.extend(whole_rules(reg, tuple(facts), today, caches))

@@ -166,3 +166,60 @@ def test_memo_from_another_checkout_points_into_this_one(tmp_path):
     marathon = second / MARATHON / "retirements" / "pjm-2026-ccer-001.yaml"
     r510 = [f.location for f in result.findings if f.code == "R510" and f.location.path.endswith("pjm-2026-ccer-001.yaml")]
     assert [loc.line for loc in r510] == [line_of(marathon, "- {prefix:")]
+
+
+def test_a_cache_restored_into_a_checkout_at_another_path_is_reused_with_that_checkouts_paths(demo, tmp_path):
+    """The shown root defaults to the registry's absolute path, so a cache restored into a checkout
+    elsewhere (a developer's second clone, a shard machine) missed every event: the memo key held
+    that path (3,000 events: 50 s instead of 1.6 s). Now every event is reused, and what it reports
+    is what a whole check of the new checkout reports: findings at the new paths, and the paths
+    quoted in messages (a copied retirement: R105, R510 name the other event's file)."""
+    first = _copy(demo, tmp_path / "first")
+    plan = _events(first)[3] / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert 'content: {zh: "' in text
+    plan.write_text(text.replace('content: {zh: "', 'content: {zh: "联系 13812345678 ', 1), encoding="utf-8")
+    with_retirements = [e for e in _events(first) if any((e / "retirements").glob("*.yaml"))]
+    ret = sorted((with_retirements[0] / "retirements").glob("*.yaml"))[0]
+    shutil.copy(ret, with_retirements[1] / "retirements" / ret.name)
+    cache = tmp_path / "cache"
+    check_incremental(first, DEMO_TODAY, caches=Caches(cache))  # shown as its absolute path
+    second = tmp_path / "second" / "checkout"
+    shutil.copytree(first, second, symlinks=True)
+    shutil.rmtree(first)
+    moved = check_incremental(second, DEMO_TODAY, caches=Caches(cache))
+    assert moved.reused == len(_events(second))
+    full = check(second, DEMO_TODAY)
+    _same(full, moved)
+    codes = {f.code for f in moved.findings}
+    assert {"P101", "R105", "R510"} <= codes
+    assert all(str(first) not in f"{f.location} {f.message} {f.related}" for f in moved.findings)
+    assert any(f.code == "P101" and f.location.path.startswith(f"{second}/events/") for f in moved.findings)
+    # A run that shows paths bare has no prefix to map them with: its memos are its own.
+    bare = check_incremental(second, DEMO_TODAY, ".", caches=Caches(cache))
+    assert bare.reused == 0
+    _same(check(second, DEMO_TODAY, "."), bare)
+
+
+def test_a_memo_maps_every_shown_path_it_holds_including_those_quoted_in_messages(tmp_path):
+    """memo.encode / decode alone, with a finding that quotes a shown path in both languages and
+    names a related place: read back under another shown root, each names the new root; under the
+    same root, the finding comes back as it was."""
+    from generator.findings import Location, error
+    from generator.incremental import memo
+    from generator.rules.facts import EventFacts
+
+    old, new = "/home/a/registry", "ci/registry"
+    finding = error("X999", Location(f"{old}/events/2026/e/plan.yaml", 3, 1),
+                    f"与 {old}/events/2026/f/plan.yaml 重复", f"same as {old}/events/2026/f/plan.yaml",
+                    related=(Location(f"{old}/events/2026/f/plan.yaml", 7, 2),))
+    facts = EventFacts(rel_dir="events/2026/e", plan_id="e", ids=(), serials=(), declaration=None, has_report=False,
+                       retirements=0, has_declaration=False, standing_level=None, status="planned", placeholder_lines=0)
+    value = memo.encode([finding], facts, tmp_path, old)
+    assert old not in repr(value)
+    (back,), _ = memo.decode(value, tmp_path, new)
+    assert back.location == Location("ci/registry/events/2026/e/plan.yaml", 3, 1)
+    assert back.zh == "与 ci/registry/events/2026/f/plan.yaml 重复"
+    assert back.en == "same as ci/registry/events/2026/f/plan.yaml"
+    assert back.related == (Location("ci/registry/events/2026/f/plan.yaml", 7, 2),)
+    assert memo.decode(value, tmp_path, old)[0] == [finding]
