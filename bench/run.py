@@ -347,9 +347,14 @@ def main(argv=None) -> int:
     ap.add_argument("--no-readme", action="store_true", help="do not rewrite bench/README.md")
     ap.add_argument("--stages", default="all",
                     help=f"all (default), scale ({','.join(SCALE)}: what the 100,000-event target names) or a comma list of {','.join(STAGES)}")
+    ap.add_argument("--report-from", default=None, metavar="JSON",
+                    help="write the table (and the README block) of a results file an earlier run wrote; measures nothing")
     ap.add_argument("--reuse-registry", action="store_true",
                     help="with --work: keep a demo registry an earlier run wrote there instead of writing it again")
     args = ap.parse_args(argv)
+    if args.report_from:
+        print(report_from(Path(args.report_from), Path(args.results), not args.no_readme))
+        return 0
     stages = stages_of(args.stages)
     has_hugo = bool(shutil.which("hugo", path=str(BIN)) or shutil.which("hugo"))
     if not has_hugo and not args.skip_hugo_if_missing and "hugo" in stages:
@@ -365,26 +370,30 @@ def main(argv=None) -> int:
         results.append(bench_size(n, scratch / str(n), args.repeat, args.seed, has_hugo, args.reuse_registry, stages))
         print(json.dumps(results[-1], indent=1), file=sys.stderr, flush=True)
         # Written after each size: a long run stopped at a larger size keeps the sizes it finished.
-        text = _report(when, results, Path(args.results), not args.no_readme)
+        text = _report(when, results, Path(args.results), not args.no_readme, stages)
     if not args.work:
         shutil.rmtree(scratch, ignore_errors=True)
     print(text if results else "no sizes given")
     return 0
 
 
-def _report(when: str, results: list[dict], folder: Path, readme: bool) -> str:
-    report = {"when": when, "machine": machine(), "results": results}
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = when.replace(":", "").replace("-", "")
-    for name in (f"bench-{stamp}.json", "latest.json"):
-        _write_atomic(folder / name, json.dumps(report, indent=1) + "\n")
+def _report(when: str, results: list[dict], folder: Path, readme: bool, stages: frozenset[str] = frozenset(STAGES)) -> str:
+    """The JSON (a dated copy and ``latest.json``, or ``latest-<stages>.json`` for a partial run), the
+    table with its projection, and that table in bench/README.md: a full run rewrites the block
+    between ``<!-- latest -->`` markers, a partial run its own block (``<!-- latest-scale -->``)."""
+    name = "latest" if stages == frozenset(STAGES) else "latest-" + ("scale" if stages == frozenset(SCALE) else "-".join(sorted(stages)))
+    report = {"when": when, "machine": machine(), "stages": sorted(stages), "results": results}
     text = table(results)
     projected = projection(results)
     if projected:
         report["projection"] = projected
         text += f"\n\nProjected to {PROJECTED:,} events from the two largest sizes (a straight line through them):\n\n{projected}"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = when.replace(":", "").replace("-", "")
+    for file in (f"bench-{stamp}.json", f"{name}.json"):
+        _write_atomic(folder / file, json.dumps(report, indent=1) + "\n")
     if readme:
-        _write_readme(report, text)
+        _write_readme(report, text, name)
     return text
 
 
@@ -394,21 +403,35 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _write_readme(report: dict, text: str) -> None:
+def _write_readme(report: dict, text: str, name: str = "latest", readme: Path = BENCH / "README.md") -> None:
     m = report["machine"]
-    readme = BENCH / "README.md"
     old = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmark\n\n"
-    # Only the block between the two markers is the run's; the sections after it are written by hand.
-    head, _, rest = old.partition(LATEST)
-    _, found, tail = rest.partition(LATEST_END)
-    block = (f"{LATEST}\n## Latest results\n\n"
+    start, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+    title = "Latest results" if name == "latest" else f"Latest partial run (stages: {', '.join(report['stages'])})"
+    block = (f"{start}\n## {title}\n\n"
              f"Run {report['when']} on {m['nproc']} cores ({m['cpu']}), {m['memory_mb']:,} MB memory, "
-             f"Python {m['python']}, {m['platform']}. Medians; JSON in `bench/results/latest.json`.\n\n"
-             + text + f"\n{LATEST_END}")
-    _write_atomic(readme, head + block + (tail if found else "\n"))
+             f"Python {m['python']}, {m['platform']}. Medians; JSON in `bench/results/{name}.json`.\n\n"
+             + text + f"\n{end}")
+    # Only the block between a run's two markers is the run's; the sections around it are written by hand.
+    if start in old:
+        head, _, rest = old.partition(start)
+        _, _, tail = rest.partition(end)
+    elif LATEST_END in old:  # a partial run's first block goes after the full run's
+        head, _, tail = old.partition(LATEST_END)
+        head, tail = head + LATEST_END + "\n\n", tail.lstrip("\n")
+        tail = "\n\n" + tail if tail else "\n"
+    else:
+        head, tail = old.rstrip("\n") + "\n\n", "\n"
+    _write_atomic(readme, head + block + tail)
 
 
-LATEST, LATEST_END = "<!-- latest -->", "<!-- /latest -->"
+LATEST_END = "<!-- /latest -->"
+
+
+def report_from(path: Path, folder: Path, readme: bool) -> str:
+    """``--report-from``: the table (and README block) of a results file an earlier run wrote."""
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    return _report(saved["when"], saved["results"], folder, readme, frozenset(saved.get("stages") or STAGES))
 
 
 if __name__ == "__main__":

@@ -67,3 +67,36 @@ def test_a_row_of_a_partial_run_shows_dashes_for_what_was_left_out():
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[:6] == ["10,000", "1020.0 s", "—", "—", "—", "—"]
     assert cells[11] == "900 / — / — / —"
+
+
+def test_a_partial_run_writes_its_own_readme_block_and_leaves_the_full_runs_table(tmp_path):
+    run = _run_module()
+    readme = tmp_path / "README.md"
+    readme.write_text("# Bench\n\nintro\n\n<!-- latest -->\nFULL TABLE\n<!-- /latest -->\n\n### How this run was made\nby hand\n",
+                      encoding="utf-8")
+    report = {"when": "2026-12-02T00:00:00Z", "stages": sorted(run.SCALE),
+              "machine": {"nproc": 2, "cpu": "cpu", "memory_mb": 1, "python": "3.11", "platform": "linux"}}
+    run._write_readme(report, "SCALE TABLE 1", "latest-scale", readme)
+    run._write_readme(report, "SCALE TABLE 2", "latest-scale", readme)  # a second run replaces the first
+    text = readme.read_text(encoding="utf-8")
+    assert text.startswith("# Bench\n\nintro\n\n<!-- latest -->\nFULL TABLE\n<!-- /latest -->\n\n<!-- latest-scale -->\n")
+    assert "SCALE TABLE 2\n<!-- /latest-scale -->\n\n### How this run was made\nby hand\n" in text
+    assert "SCALE TABLE 1" not in text and text.count("<!-- latest-scale -->") == 1
+    run._write_readme(report, "FULL TABLE 2", "latest", readme)
+    text = readme.read_text(encoding="utf-8")
+    assert "FULL TABLE 2" in text and "FULL TABLE\n" not in text and "SCALE TABLE 2" in text and text.endswith("by hand\n")
+
+
+def test_report_from_rewrites_a_partial_runs_results_with_its_projection(tmp_path):
+    import json
+
+    run = _run_module()
+    saved = tmp_path / "saved.json"
+    saved.write_text(json.dumps({"when": "2026-12-02T00:00:00Z", "stages": sorted(run.SCALE),
+                                 "results": [_result(10_000, 1020.0, 100.0, 900.0), _result(30_000, 3020.0, 300.0, 900.0)]}),
+                     encoding="utf-8")
+    text = run.report_from(saved, tmp_path / "out", readme=False)
+    assert "| cold build (no search), s | 1,020.0 | 3,020.0 | 0.99 | 10,020 | 9.8x |" in text
+    written = json.loads((tmp_path / "out" / "latest-scale.json").read_text(encoding="utf-8"))
+    assert written["stages"] == sorted(run.SCALE) and "10,020" in written["projection"]
+    assert not (tmp_path / "out" / "latest.json").exists()  # a partial run never replaces the full run's results
