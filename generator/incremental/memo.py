@@ -10,6 +10,7 @@ at, so its memos are keyed apart (:func:`root_kind`)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from generator.findings import Finding
@@ -28,7 +29,16 @@ def root_kind(shown_root: str) -> str:
 
 
 def _split(text: str, at: str) -> list[str]:
-    return text.split(at) if at else [text]
+    """``text`` split where a shown path starts: at ``at`` not preceded by a character of a path or
+    URL (so "other-registry/" or "https://…/registry/" stay text when ``at`` is "registry/")."""
+    if not at or at not in text:
+        return [text]
+    if text.startswith(at) and text.find(at, 1) < 0:  # a shown path: the usual case, no regex
+        return ["", text[len(at):]]
+    return re.split(PATH_START + re.escape(at), text)
+
+
+PATH_START = r"(?<![A-Za-z0-9._~/:%+-])"
 
 
 def _finding_parts(f: Finding, at: str) -> list:

@@ -223,3 +223,9 @@ def test_a_memo_maps_every_shown_path_it_holds_including_those_quoted_in_message
     assert back.en == "same as ci/registry/events/2026/f/plan.yaml"
     assert back.related == (Location("ci/registry/events/2026/f/plan.yaml", 7, 2),)
     assert memo.decode(value, tmp_path, old)[0] == [finding]
+    # Only a path that starts with the prefix is one: "registry/" inside a URL or a longer name is text.
+    text = "see https://example.org/registry/a, other-registry/b and registry/c"
+    value = memo.encode([error("X998", Location("registry/events/2026/e/plan.yaml"), text, text)], facts, tmp_path, "registry")
+    (back,), _ = memo.decode(value, tmp_path, new)
+    assert back.en == "see https://example.org/registry/a, other-registry/b and ci/registry/c"
+    assert back.location.path == "ci/registry/events/2026/e/plan.yaml"
