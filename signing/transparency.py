@@ -87,12 +87,24 @@ class PublicationLog:
         return merkle.root_hash(self.leaf_hashes(size))
 
     def append(self, leaf: Mapping[str, str]) -> PublicationLog:
-        check_leaf(dict(leaf))
-        if leaf["id"] in self._index:
-            raise _fail(f"{leaf['id']} 已经发布过", f"{leaf['id']} has already been published")
-        if self.leaves and parse_timestamp(leaf["published"]) < parse_timestamp(self.leaves[-1]["published"]):
-            raise _fail("发布时间不能早于上一条", "publication time may not precede the previous leaf's")
-        return PublicationLog(self.leaves + (dict(leaf),))
+        return self.extend([leaf])
+
+    def extend(self, leaves: Iterable[Mapping[str, str]]) -> PublicationLog:
+        """The log with ``leaves`` appended in order, each refused as :meth:`append` would refuse it;
+        one new log for all of them (appending one at a time indexes the whole log again per leaf)."""
+        added: list[dict[str, str]] = []
+        ids: set[str] = set()
+        last = parse_timestamp(self.leaves[-1]["published"]) if self.leaves else None
+        for leaf in leaves:
+            published = check_leaf(dict(leaf))
+            if leaf["id"] in self._index or leaf["id"] in ids:
+                raise _fail(f"{leaf['id']} 已经发布过", f"{leaf['id']} has already been published")
+            if last is not None and published < last:
+                raise _fail("发布时间不能早于上一条", "publication time may not precede the previous leaf's")
+            added.append(dict(leaf))
+            ids.add(leaf["id"])
+            last = published
+        return PublicationLog(self.leaves + tuple(added))
 
     @functools.cached_property
     def _index(self) -> dict[str, int]:

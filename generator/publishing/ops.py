@@ -232,6 +232,7 @@ def publish_checked(registry: Path, result: CheckResult, keys: PlatformKeys, *, 
     auth = trust.read("authorizations.json")
     names = auth["signed"]["platform"]["names"] if auth and auth["signed"].get("platform") else {"zh": "平台", "en": "Platform"}
     published: list[str] = []
+    leaves: list[dict[str, str]] = []
     for event in result.registry.events:
         account = result.accounts.get(event.rel_dir)
         documents = []
@@ -246,10 +247,11 @@ def publish_checked(registry: Path, result: CheckResult, keys: PlatformKeys, *, 
             documents.append(load_path(path))
         for doc in documents:
             if doc["id"] not in known:
-                log = log.append(make_leaf(doc, at))
+                leaves.append(make_leaf(doc, at))
                 known.add(doc["id"])
                 published.append(doc["id"])
     if published:
+        log = log.extend(leaves)  # refused (nothing written) as appending each would be
         trust.write("log.json", {"leaves": [dict(leaf) for leaf in log.leaves]})
         trust.write("checkpoint.json", sign_checkpoint(log, at, [keys.log], registry=trust.registry_name()))
     return published

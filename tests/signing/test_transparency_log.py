@@ -156,3 +156,19 @@ def test_old_checkpoint_gives_a_receipt_for_entries_it_covers(platform, root, lo
     with pytest.raises(LogError):
         make_receipt(log, credentials[3]["id"], checkpoint)
     assert copy.deepcopy(small).size == 2
+
+
+def test_extend_is_appending_each_leaf_in_turn_with_the_same_refusals(platform, logged):
+    credentials, log = logged
+    more = [_signed(platform.declaration_key, f"CN-2026-{i:04d}") for i in range(10, 13)]
+    leaves = [make_leaf(c, f"2026-04-0{i + 1}T00:00:00Z") for i, c in enumerate(more)]
+    one_by_one = log
+    for leaf in leaves:
+        one_by_one = one_by_one.append(leaf)
+    assert log.extend(leaves) == one_by_one and log.extend(leaves).root_hash() == one_by_one.root_hash()
+    with pytest.raises(LogError, match="already been published"):  # twice within the same batch
+        log.extend([leaves[0], leaves[1], leaves[0]])
+    with pytest.raises(LogError, match="already been published"):  # already in the log
+        log.extend([leaves[0], make_leaf(credentials[1], "2026-04-09T00:00:00Z")])
+    with pytest.raises(LogError, match="may not precede"):  # out of order within the batch
+        log.extend([leaves[1], leaves[0]])
