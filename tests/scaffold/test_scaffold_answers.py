@@ -52,6 +52,11 @@ def test_ctrl_d_ends_cleanly_and_writes_nothing(site):
     assert "Traceback" not in done.stderr and not (site / EVENT).exists()
 
 
+def _state(pid: int) -> str:
+    """The process's state letter (R running, S sleeping: here, in its read of stdin), from /proc."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
 def test_ctrl_c_ends_cleanly_and_writes_nothing(site):
     proc = subprocess.Popen([CARBONREG, "new", "event", "--ask"], cwd=site, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -60,7 +65,14 @@ def test_ctrl_c_ends_cleanly_and_writes_nothing(site):
     seen, deadline = b"", time.monotonic() + 60
     while "event name in Chinese".encode() not in seen and time.monotonic() < deadline:  # the second question
         seen += os.read(proc.stdout.fileno(), 4096)
+    # Ctrl-C while the question waits for its answer, as a user presses it. The prompt reaches the pipe
+    # just before the child blocks reading stdin; a SIGINT in between, when only C code runs, is taken
+    # by CPython only after that read returns (seen on a loaded machine). So wait until the child
+    # sleeps in its read, and keep stdin open until it has exited (closing it would be Ctrl-D).
+    while _state(proc.pid) != "S" and time.monotonic() < deadline:
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, out + err
     assert "cancelled, nothing was written" in err and "Traceback" not in err
