@@ -224,10 +224,15 @@ def publish(registry: Path, keys: PlatformKeys, *, at: str, today: date) -> list
 def publish_checked(registry: Path, result: CheckResult, keys: PlatformKeys, *, at: str) -> list[str]:
     """:func:`publish` given the registry's check result (``result``: no errors, as of now)."""
     from signing.strictjson import load_path
+    from signing.timefmt import parse_timestamp
     from signing.transparency import PublicationLog, make_leaf, sign_checkpoint
 
     trust = TrustDir.of(registry)
     log = PublicationLog(trust.log_leaves())
+    last = log.leaves[-1]["published"] if log.leaves else None
+    if last is not None and parse_timestamp(at) < parse_timestamp(last):  # before any declaration is signed
+        raise OperationError(f"发布时间 {at} 早于日志中最后一条的发布时间 {last}；请用不早于它的时间（--at）",
+                             f"publication time {at} precedes the log's last leaf, published {last}; give a time at or after it (--at)")
     known = {leaf["id"] for leaf in log.leaves}
     auth = trust.read("authorizations.json")
     names = auth["signed"]["platform"]["names"] if auth and auth["signed"].get("platform") else {"zh": "平台", "en": "Platform"}
@@ -251,7 +256,7 @@ def publish_checked(registry: Path, result: CheckResult, keys: PlatformKeys, *, 
                 known.add(doc["id"])
                 published.append(doc["id"])
     if published:
-        log = log.extend(leaves)  # refused (nothing written) as appending each would be
+        log = log.extend(leaves)  # refused as appending each would be, before the log is written
         trust.write("log.json", {"leaves": [dict(leaf) for leaf in log.leaves]})
         trust.write("checkpoint.json", sign_checkpoint(log, at, [keys.log], registry=trust.registry_name()))
     return published

@@ -150,3 +150,21 @@ def test_a_publication_log_over_one_megabyte_is_read(tmp_path):
     assert (folder / "log.json").stat().st_size > 1_000_000
     trust, findings = load_trust(folder, "trust")
     assert findings == [] and len(trust.log_leaves) == 8000
+
+
+def test_a_publication_time_before_the_logs_last_leaf_is_refused_with_the_time_to_use(platform, tmp_path):
+    """`publish --at` earlier than the log's last leaf: refused before anything is signed or written,
+    naming the last leaf's time (the refusal used to come from the log, after every missing
+    declaration.json was signed, and did not say which time would do)."""
+    source, keys = platform
+    registry = tmp_path / "registry"
+    shutil.copytree(source, registry)
+    log_args = ["--registry", str(registry), "--log-key", str(keys / "log.pem"), "--platform-key", str(keys / "platform.pem")]
+    carbonreg("publish", "--today", TODAY, *log_args, "--at", "2026-10-01T00:00:00Z")
+    carbonreg("certify", "--today", TODAY, str(registry / EVENT), "--registry", str(registry), "--agency", "hupu-carbon-services",
+              "--key", str(keys / "agency.pem"), "--number", "CN-T-0100", "--scope", "basic", "--at", "2026-10-02T00:00:00Z")
+    log_before = (registry / "trust" / "log.json").read_bytes()
+    early = carbonreg("publish", "--today", TODAY, *log_args, "--at", "2026-03-01T00:00:00Z", check=False)
+    assert early.returncode == 1, early.stdout + early.stderr
+    assert "precedes the log's last leaf, published 2026-10-01T00:00:00Z" in early.stderr and "早于日志中最后一条" in early.stderr
+    assert (registry / "trust" / "log.json").read_bytes() == log_before
