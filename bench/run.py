@@ -412,17 +412,26 @@ def _write_readme(report: dict, text: str, name: str = "latest", readme: Path = 
              f"Run {report['when']} on {m['nproc']} cores ({m['cpu']}), {m['memory_mb']:,} MB memory, "
              f"Python {m['python']}, {m['platform']}. Medians; JSON in `bench/results/{name}.json`.\n\n"
              + text + f"\n{end}")
-    # Only the block between a run's two markers is the run's; the sections around it are written by hand.
-    if start in old:
-        head, _, rest = old.partition(start)
-        _, _, tail = rest.partition(end)
-    elif LATEST_END in old:  # a partial run's first block goes after the full run's
-        head, _, tail = old.partition(LATEST_END)
-        head, tail = head + LATEST_END + "\n\n", tail.lstrip("\n")
-        tail = "\n\n" + tail if tail else "\n"
+    # Only the block between a run's two markers is the run's; the sections around it are written by
+    # hand. A marker is a line of its own (prose may name one in backquotes).
+    first, last = _line_at(old, start), _line_at(old, end)
+    full_end = _line_at(old, LATEST_END)
+    if first is not None and last is not None and last > first:
+        head, tail = old[:first], old[last + len(end):]
+    elif full_end is not None:  # a partial run's first block goes after the full run's
+        head, rest = old[:full_end + len(LATEST_END)] + "\n\n", old[full_end + len(LATEST_END):].lstrip("\n")
+        tail = "\n\n" + rest if rest else "\n"
     else:
         head, tail = old.rstrip("\n") + "\n\n", "\n"
     _write_atomic(readme, head + block + tail)
+
+
+def _line_at(text: str, marker: str) -> int | None:
+    """Where ``marker`` stands as a whole line of ``text``, or None."""
+    import re
+
+    found = re.search(rf"^{re.escape(marker)}$", text, re.MULTILINE)
+    return found.start() if found else None
 
 
 LATEST_END = "<!-- /latest -->"

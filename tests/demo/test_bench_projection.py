@@ -72,16 +72,17 @@ def test_a_row_of_a_partial_run_shows_dashes_for_what_was_left_out():
 def test_a_partial_run_writes_its_own_readme_block_and_leaves_the_full_runs_table(tmp_path):
     run = _run_module()
     readme = tmp_path / "README.md"
-    readme.write_text("# Bench\n\nintro\n\n<!-- latest -->\nFULL TABLE\n<!-- /latest -->\n\n### How this run was made\nby hand\n",
-                      encoding="utf-8")
+    readme.write_text("# Bench\n\nintro: a partial run has its block (`<!-- latest-scale -->`) after `<!-- /latest -->`\n\n"
+                      "<!-- latest -->\nFULL TABLE\n<!-- /latest -->\n\n### How this run was made\nby hand\n", encoding="utf-8")
     report = {"when": "2026-12-02T00:00:00Z", "stages": sorted(run.SCALE),
               "machine": {"nproc": 2, "cpu": "cpu", "memory_mb": 1, "python": "3.11", "platform": "linux"}}
     run._write_readme(report, "SCALE TABLE 1", "latest-scale", readme)
     run._write_readme(report, "SCALE TABLE 2", "latest-scale", readme)  # a second run replaces the first
     text = readme.read_text(encoding="utf-8")
-    assert text.startswith("# Bench\n\nintro\n\n<!-- latest -->\nFULL TABLE\n<!-- /latest -->\n\n<!-- latest-scale -->\n")
+    assert text.startswith("# Bench\n\nintro: a partial run has its block (`<!-- latest-scale -->`) after `<!-- /latest -->`\n\n"
+                           "<!-- latest -->\nFULL TABLE\n<!-- /latest -->\n\n<!-- latest-scale -->\n")
     assert "SCALE TABLE 2\n<!-- /latest-scale -->\n\n### How this run was made\nby hand\n" in text
-    assert "SCALE TABLE 1" not in text and text.count("<!-- latest-scale -->") == 1
+    assert "SCALE TABLE 1" not in text and text.count("\n<!-- latest-scale -->\n") == 1
     run._write_readme(report, "FULL TABLE 2", "latest", readme)
     text = readme.read_text(encoding="utf-8")
     assert "FULL TABLE 2" in text and "FULL TABLE\n" not in text and "SCALE TABLE 2" in text and text.endswith("by hand\n")
