@@ -164,7 +164,10 @@ def test_a_publication_time_before_the_logs_last_leaf_is_refused_with_the_time_t
     carbonreg("certify", "--today", TODAY, str(registry / EVENT), "--registry", str(registry), "--agency", "hupu-carbon-services",
               "--key", str(keys / "agency.pem"), "--number", "CN-T-0100", "--scope", "basic", "--at", "2026-10-02T00:00:00Z")
     log_before = (registry / "trust" / "log.json").read_bytes()
+    # The last leaf: 2026-10-01 above, or earlier if the other tests of this module published first.
+    last = json.loads(log_before)["leaves"][-1]["published"]
+    assert "2026-04-01T00:00:00Z" < last <= "2026-10-01T00:00:00Z"
     early = carbonreg("publish", "--today", TODAY, *log_args, "--at", "2026-03-01T00:00:00Z", check=False)
     assert early.returncode == 1, early.stdout + early.stderr
-    assert "precedes the log's last leaf, published 2026-10-01T00:00:00Z" in early.stderr and "早于日志中最后一条" in early.stderr
+    assert f"precedes the log's last leaf, published {last}" in early.stderr and "早于日志中最后一条" in early.stderr
     assert (registry / "trust" / "log.json").read_bytes() == log_before
