@@ -10,7 +10,7 @@ interpreter that imports nothing big): the wrapper spawns the command, waits for
 and reports the command tree's largest single RSS (the kernel folds the peaks of the workers it
 waited for into it) and the wall time it saw. The caller samples, every 50 ms, the proportional set
 size (PSS) of the wrapper's descendants (the command and its workers; pages they share counted once,
-the wrapper itself left out); once the tree is large enough that a sample costs more than 2.5 ms,
+the wrapper itself left out); once the tree is large enough that a sample costs more than about 2.6 ms,
 it waits 19 times a sample's cost instead, so sampling never takes more than 5 % of a core from the
 command measured (before 2026-12-02 it took a third of a core at 10,000 events). A measurement's
 peak is the larger of the two.

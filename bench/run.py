@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -249,7 +250,7 @@ def bench_size(n: int, work: Path, repeats: int, seed: str, with_hugo: bool, reu
         rebuilds = []
         for _ in range(repeats):
             change_one_event(registry)
-            rebuilds.append(build_once(registry, work / site.name, cache))
+            rebuilds.append(build_once(registry, site, cache))
         res["rebuild"] = _build_result(rebuilds)
     partial()
     if "pr-check" in stages:
@@ -270,8 +271,8 @@ def machine() -> dict:
             "platform": platform.platform()}
 
 
-def _fmt(value, fmt: str) -> str:
-    return "—" if value is None else format(value, fmt)
+def _fmt(value, fmt: str, unit: str = "") -> str:
+    return "—" if value is None else format(value, fmt) + unit
 
 
 def _median(r: dict, key: str):
@@ -289,10 +290,9 @@ def table(results: list[dict]) -> str:
         b, rb, v = _median(r, "build"), _median(r, "rebuild"), r.get("verify") or {}
         peak = [(r.get(k) or {}).get("peak_mb") for k in ("build", "rebuild", "check_cold")] + [r.get("pagefind_ours_peak_mb")]
         rows.append("| {n:,} | {b} | {h} | {ratio} | {w} | {fl} | {pf} | {rb} | {cc} / {c} | {pr} | {vr} | {pk} | {gen} |".format(
-            n=r["events"], b=_fmt(b, ".1f") + (" s" if b is not None else ""),
+            n=r["events"], b=_fmt(b, ".1f", " s"),
             h=f"{h['median_s']:.2f} s" if h else "—", ratio=f"{b / h['median_s']:.1f}x" if h and b else "—",
-            w=_fmt(_median(r, "build_warm"), ".1f") + (" s" if r.get("build_warm") else ""),
-            fl=_fmt(r.get("floor_s"), ".2f") + (" s" if r.get("floor_s") is not None else ""),
+            w=_fmt(_median(r, "build_warm"), ".1f", " s"), fl=_fmt(r.get("floor_s"), ".2f", " s"),
             pf=f"{_fmt(r.get('pagefind_ours_s'), '.1f')} s / {h['pagefind_s']:.1f} s" if h else f"{_fmt(r.get('pagefind_ours_s'), '.1f')} s / —",
             rb=f"{rb:.2f} s ({100 * rb / b:.1f} %)" if rb is not None and b else _fmt(rb, ".2f"),
             cc=_fmt(_median(r, "check_cold"), ".1f"), c=_fmt(_median(r, "check"), ".2f"), pr=_fmt(_median(r, "pr_check"), ".2f"),
@@ -428,8 +428,6 @@ def _write_readme(report: dict, text: str, name: str = "latest", readme: Path = 
 
 def _line_at(text: str, marker: str) -> int | None:
     """Where ``marker`` stands as a whole line of ``text``, or None."""
-    import re
-
     found = re.search(rf"^{re.escape(marker)}$", text, re.MULTILINE)
     return found.start() if found else None
 

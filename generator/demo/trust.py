@@ -42,11 +42,13 @@ def certify_all(registry: Path, seed, today: date, plans: list[tuple[str, dict]]
     registry with errors come from the one check in :func:`sign_and_publish`, after every
     certificate is written."""
     from generator.accounting.compute import compute_all
+    from generator.caches import Caches
     from generator.loading.registry import load_registry
     from signing.credential import build_credential, sign_credential
     from signing.issue import did_of, verification_method_of
 
-    registry_records, _ = load_registry(registry, str(registry))  # the whole check runs once, in sign_and_publish
+    # The record cache the one check in sign_and_publish reads (it then parses no record again).
+    registry_records, _ = load_registry(registry, str(registry), cache=Caches.from_environment().records())
     accounts, _ = compute_all(registry_records, today)
     by_dir = {e.rel_dir: e for e in registry_records.events}
     for rel_dir, plan in plans:

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from generator.findings import Finding
-from generator.loading.cache import _finding_in
+from generator.loading.cache import _finding_in, _finding_out
 from generator.rules.facts import EventFacts, GreenFact, IdFact, SerialFact, Where
 
 
@@ -42,9 +42,11 @@ PATH_START = r"(?<![A-Za-z0-9._~/:%+-])"
 
 
 def _finding_parts(f: Finding, at: str) -> list:
-    """A finding as JSON with its shown paths and messages split at the shown root's prefix."""
-    loc = lambda where: [_split(where.path, at), where.line, where.column]  # noqa: E731
-    return [f.code, f.severity.value, loc(f.location), _split(f.zh, at), _split(f.en, at), [loc(r) for r in f.related]]
+    """A finding as the record cache writes it (``_finding_out``), its shown paths and messages split
+    at the shown root's prefix."""
+    code, severity, (path, line, column), zh, en, related = _finding_out(f)
+    return [code, severity, [_split(path, at), line, column], _split(zh, at), _split(en, at),
+            [[_split(p, at), ln, col] for p, ln, col in related]]
 
 
 def _finding_joined(raw: list, at: str) -> Finding:
